@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts Followthrough on its embedded default: a SQLite database in ./data, created and filled with demo data on
+# the first start. Prints the address and, the first time, the demo accounts' password.
+# Extra arguments go to the web host (e.g. ./run.sh --urls http://127.0.0.1:8080).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/Followthrough.Web -c Release -nologo -v quiet -clp:NoSummary
+exec dotnet src/Followthrough.Web/bin/Release/net10.0/Followthrough.Web.dll "$@"

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Followthrough.Audit;
+using Followthrough.Storage;
+using Followthrough.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Cli;
+
+/// <summary>
+/// What a command needs: where to write, and a service scope on the configured database, acting as "cli:USER"
+/// in the audit trail. Commands that change data migrate the database first, so a fresh install just works.
+/// </summary>
+public sealed class CliContext : IAsyncDisposable
+{
+    public static readonly Option<string?> DatabaseOption = new("--database")
+    {
+        Description = "SQLite file or PostgreSQL connection string (default: Followthrough__Database, else ./data/followthrough.db)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> DataFolderOption = new("--data-folder")
+    {
+        Description = "Folder for the embedded database and files (default: Followthrough__DataFolder, else ./data)",
+        Recursive = true,
+    };
+
+    private readonly ServiceProvider _provider;
+    private readonly AsyncServiceScope _scope;
+
+    private CliContext(ParseResult parse, DatabaseSettings settings)
+    {
+        Output = parse.InvocationConfiguration.Output;
+        Error = parse.InvocationConfiguration.Error;
+        Settings = settings;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFollowthroughCore(settings);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        _scope = _provider.CreateAsyncScope();
+        Services.GetRequiredService<AuditActor>().Set(null, $"cli:{Environment.UserName}");
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public DatabaseSettings Settings { get; }
+
+    public IServiceProvider Services => _scope.ServiceProvider;
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Opens the configured database; with <paramref name="migrate"/>, brings its schema up to date first.</summary>
+    public static async Task<CliContext> OpenAsync(ParseResult parse, bool migrate = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var dataFolder = parse.GetValue(DataFolderOption) is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : DatabaseSettings.DataFolder(configuration);
+        var settings = DatabaseSettings.Parse(parse.GetValue(DatabaseOption) ?? configuration[DatabaseSettings.ConfigurationKey], dataFolder);
+        var context = new CliContext(parse, settings);
+        if (migrate)
+        {
+            try
+            {
+                await context.Get<MigrationRunner>().MigrateAsync(cancellationToken: cancellationToken);
+            }
+            catch (Exception error) when (error is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                await context.DisposeAsync();
+                throw new CliException($"Cannot open the database ({settings.Describe()}): {error.Message}", FollowthroughCli.Failed);
+            }
+        }
+
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+
+namespace Followthrough.Cli;
+
+/// <summary>
+/// The <c>followthrough</c> command line. It shares the domain code with the web host and reads the database from
+/// the same setting (<c>--database</c>, or the <c>Followthrough__Database</c> environment variable).
+/// Exit codes: 0 done, 1 the operation failed or found a problem, 2 bad input.
+/// </summary>
+public static class FollowthroughCli
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = Build();
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run with --help to see the commands and their options.");
+            return BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (CliException problem)
+        {
+            await error.WriteLineAsync(problem.Message);
+            return problem.ExitCode;
+        }
+    }
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Followthrough: plans and directives followed through to verified results.");
+        root.Options.Add(CliContext.DatabaseOption);
+        root.Options.Add(CliContext.DataFolderOption);
+        root.Subcommands.Add(MigrateCommand.Build());
+        root.Subcommands.Add(DemoCommands.Build());
+        return root;
+    }
+}

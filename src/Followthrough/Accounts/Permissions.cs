@@ -1,0 +1,45 @@
+using Followthrough.Organization;
+
+namespace Followthrough.Accounts;
+
+/// <summary>
+/// Who may do what, as plain rules. Every endpoint and page asks these; nothing is decided by hiding a button.
+/// Unit staff act only for their own unit; outside accounts see only what concerns them.
+/// </summary>
+public static class Permissions
+{
+    public static bool IsGovernmentStaff(CurrentUser user) =>
+        user?.Role is Role.Administrator or Role.Leader or Role.Supervisor or Role.UnitStaff;
+
+    /// <summary>Units are the government's own directory: any government account reads it.</summary>
+    public static bool CanReadUnits(CurrentUser user) => IsGovernmentStaff(user);
+
+    public static bool CanManageUnits(CurrentUser user) => user?.Role == Role.Administrator;
+
+    /// <summary>Leaders, supervisors and administrators read everyone; unit staff read their own unit's people.</summary>
+    public static bool CanReadPerson(CurrentUser user, Person person)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(person);
+        return user.Role switch
+        {
+            Role.Administrator or Role.Leader or Role.Supervisor => true,
+            Role.UnitStaff => user.UnitId is not null && person.UnitId == user.UnitId,
+            _ => user.PersonId == person.Id,
+        };
+    }
+
+    public static bool CanListPeople(CurrentUser user) => IsGovernmentStaff(user);
+
+    public static bool CanManagePeople(CurrentUser user) => user?.Role == Role.Administrator;
+
+    /// <summary>The working-day calendar is public: anyone, signed in or not, may read it.</summary>
+    public static bool CanReadCalendar(CurrentUser user) => true;
+
+    public static bool CanManageCalendar(CurrentUser user) => user?.Role == Role.Administrator;
+
+    public static bool CanReadAudit(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
+
+    /// <summary>Anyone signed in manages their own API tokens.</summary>
+    public static bool CanManageOwnTokens(CurrentUser user) => user?.IsSignedIn == true;
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using Followthrough.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Followthrough.Accounts;
+
+/// <summary>Personal API tokens: created for oneself, listed without their secret, revoked for good.</summary>
+public sealed class TokenService(FollowthroughDb db)
+{
+    public const int MaxNameLength = 100;
+
+    /// <summary>Creates a token; the returned secret is the only time it exists in clear text.</summary>
+    public async Task<CreatedToken> CreateAsync(int personId, string name, DateTime? expiresAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var secret = ApiTokenAuthentication.TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = new ApiToken
+        {
+            PersonId = personId,
+            Name = name.Trim(),
+            Prefix = secret[..10],
+            TokenHash = ApiTokenAuthentication.Hash(secret),
+            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            ExpiresAt = expiresAt,
+        };
+        db.Set<ApiToken>().Add(token);
+        db.DescribeNextSave("token-created");
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedToken(token, secret);
+    }
+
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(int personId, CancellationToken cancellationToken = default) =>
+        await db.Set<ApiToken>().AsNoTracking().Where(t => t.PersonId == personId).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes one of the person's tokens; false when there is no such token of theirs.</summary>
+    public async Task<bool> RevokeAsync(int personId, int tokenId, CancellationToken cancellationToken = default)
+    {
+        var token = await db.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == tokenId && t.PersonId == personId, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        if (token.RevokedAt is null)
+        {
+            token.RevokedAt = db.Clock.GetUtcNow().UtcDateTime;
+            db.DescribeNextSave("token-revoked");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>A new token and its secret, which is shown once and never stored.</summary>
+public sealed record CreatedToken(ApiToken Token, string Secret);

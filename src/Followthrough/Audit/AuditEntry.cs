@@ -1,0 +1,35 @@
+namespace Followthrough.Audit;
+
+/// <summary>
+/// One step in the trail ("every piece of work traceable"): who did what to which record, when, with the values
+/// before and after. Entries are numbered without gaps and chained by SHA-256 hashes, so an edited, inserted or
+/// deleted entry is detected by <see cref="AuditVerifier"/>.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Sequence { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    public int? ActorId { get; set; }
+
+    public required string ActorName { get; set; }
+
+    /// <summary>created, updated, deleted, or a named step such as "signed-in" or "calendar-imported".</summary>
+    public required string Action { get; set; }
+
+    /// <summary>The table of the record, e.g. <c>units</c>.</summary>
+    public required string EntityType { get; set; }
+
+    public required string EntityId { get; set; }
+
+    public string? Comment { get; set; }
+
+    public string? BeforeJson { get; set; }
+
+    public string? AfterJson { get; set; }
+
+    public required string PreviousHash { get; set; }
+
+    public required string Hash { get; set; }
+}

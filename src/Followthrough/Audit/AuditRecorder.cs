@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using Followthrough.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Followthrough.Audit;
+
+/// <summary>
+/// Turns the changes of one save into audit entries. Before values are captured before the save; after values
+/// (with generated ids) after it; then the chain head is locked and the entries appended, all inside the save's
+/// transaction. Properties marked with <see cref="AuditMapping.RedactedInAudit{T}"/> are never written out.
+/// </summary>
+internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
+{
+    private string? _action;
+    private string? _comment;
+
+    public void Describe(string action, string? comment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        _action = action;
+        _comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+    }
+
+    public List<CapturedChange> Capture(ChangeTracker tracker)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = new List<CapturedChange>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditEntry or AuditHead || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            StampVersionAndTime(entry, now);
+            var before = entry.State == EntityState.Added ? null : Serialize(entry, original: true, onlyModified: entry.State == EntityState.Modified);
+            changes.Add(new CapturedChange(entry, entry.State, before));
+        }
+
+        return changes;
+    }
+
+    public async Task AppendAsync(FollowthroughDb db, List<CapturedChange> changes, CancellationToken cancellationToken)
+    {
+        var head = await LockHeadAsync(db, cancellationToken);
+        var occurredAt = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
+        var sequence = head.LastSequence;
+        var previousHash = head.LastHash;
+        foreach (var change in changes)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence,
+                OccurredAt = occurredAt,
+                ActorId = actor.PersonId,
+                ActorName = actor.Name,
+                Action = _action ?? DefaultAction(change.State),
+                EntityType = change.Entry.Metadata.GetTableName() ?? change.Entry.Metadata.ShortName(),
+                EntityId = KeyOf(change.Entry),
+                Comment = _comment,
+                BeforeJson = change.Before,
+                AfterJson = change.State == EntityState.Deleted ? null : Serialize(change.Entry, original: false, onlyModified: change.State == EntityState.Modified, change.ModifiedNames),
+                PreviousHash = previousHash,
+                Hash = string.Empty,
+            };
+            entry.Hash = AuditChain.ComputeHash(entry);
+            previousHash = entry.Hash;
+            db.Set<AuditEntry>().Add(entry);
+        }
+
+        head.LastSequence = sequence;
+        head.LastHash = previousHash;
+        _action = null;
+        _comment = null;
+    }
+
+    /// <summary>
+    /// An UPDATE that changes nothing still takes the row lock (PostgreSQL) or the write lock (SQLite), so two
+    /// writers can never read the same head and fork the chain.
+    /// </summary>
+    private static async Task<AuditHead> LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
+        var tracked = db.Set<AuditHead>().Local.SingleOrDefault();
+        if (tracked is not null)
+        {
+            await db.Entry(tracked).ReloadAsync(cancellationToken);
+            return tracked;
+        }
+
+        return await db.Set<AuditHead>().SingleAsync(cancellationToken);
+    }
+
+    private static void StampVersionAndTime(EntityEntry entry, DateTime now)
+    {
+        if (entry.Entity is ITimestamped stamped)
+        {
+            if (entry.State == EntityState.Added)
+            {
+                stamped.CreatedAt = now;
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                stamped.UpdatedAt = now;
+            }
+        }
+
+        if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+        {
+            // The original value stays what the caller loaded (or was told by If-Match), so a stale save fails.
+            versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+        }
+    }
+
+    private static string DefaultAction(EntityState state) => state switch
+    {
+        EntityState.Added => "created",
+        EntityState.Deleted => "deleted",
+        _ => "updated",
+    };
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey()!;
+        return string.Join('/', key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    }
+
+    private static string? Serialize(EntityEntry entry, bool original, bool onlyModified, IReadOnlySet<string>? names = null)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var metadata = property.Metadata;
+            if (onlyModified && !(names?.Contains(metadata.Name) ?? property.IsModified))
+            {
+                continue;
+            }
+
+            values[metadata.GetColumnName()] = IsRedacted(metadata) ? "(redacted)" : Plain(original ? property.OriginalValue : property.CurrentValue);
+        }
+
+        return values.Count == 0 ? null : JsonSerializer.Serialize(values);
+    }
+
+    private static bool IsRedacted(IProperty property) => property.FindAnnotation(AuditMapping.RedactedAnnotation) is not null;
+
+    private static object? Plain(object? value) => value switch
+    {
+        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    internal sealed class CapturedChange(EntityEntry entry, EntityState state, string? before)
+    {
+        public EntityEntry Entry { get; } = entry;
+
+        public EntityState State { get; } = state;
+
+        public string? Before { get; } = before;
+
+        /// <summary>The properties that changed, remembered before the save resets them to unchanged.</summary>
+        public IReadOnlySet<string> ModifiedNames { get; } =
+            entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,71 @@
+using Followthrough.Accounts;
+using Followthrough.Organization;
+using Followthrough.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Followthrough.Demo;
+
+/// <summary>
+/// Loads the demo records into an empty database. Every demo account gets the same freshly generated password,
+/// which the caller prints once; there is no built-in default password.
+/// </summary>
+public sealed class DemoLoader(FollowthroughDb db, AccountService accounts)
+{
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
+        !await db.Set<Unit>().AnyAsync(cancellationToken) && !await db.Set<Person>().AnyAsync(cancellationToken);
+
+    /// <summary>Loads the demo; returns the generated password, or null when the database already holds data.</summary>
+    public async Task<DemoCredentials?> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await IsEmptyAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        db.Actor.Set(null, "demo loader");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var demo in DemoOrganization.Units)
+        {
+            var unit = new Unit
+            {
+                Code = demo.Code,
+                NameZh = demo.NameZh,
+                NameEn = demo.NameEn,
+                Kind = demo.Kind,
+                ParentId = demo.Parent is null ? null : units[demo.Parent].Id,
+                Aliases = Unit.JoinAliases(demo.Aliases),
+            };
+            db.Set<Unit>().Add(unit);
+            db.DescribeNextSave("created", "Demo data");
+            await db.SaveChangesAsync(cancellationToken);
+            units[demo.Code] = unit;
+        }
+
+        var password = Passwords.Generate();
+        foreach (var demo in DemoOrganization.People)
+        {
+            var person = new Person
+            {
+                NameZh = demo.NameZh,
+                NameEn = demo.NameEn,
+                Title = demo.Title,
+                Role = demo.Role,
+                UnitId = demo.Unit is null ? null : units[demo.Unit].Id,
+            };
+            db.Set<Person>().Add(person);
+            db.DescribeNextSave("created", "Demo data");
+            await db.SaveChangesAsync(cancellationToken);
+            var problem = await accounts.CreateAsync(person.Id, demo.UserName, password, cancellationToken);
+            if (problem is not null)
+            {
+                throw new InvalidOperationException($"Demo account {demo.UserName}: {problem}");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
+    }
+}
+
+public sealed record DemoCredentials(IReadOnlyList<string> UserNames, string Password);

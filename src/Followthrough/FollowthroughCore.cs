@@ -1,0 +1,22 @@
+using Followthrough.Accounts;
+using Followthrough.Calendar;
+using Followthrough.Demo;
+using Followthrough.Organization;
+using Followthrough.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough;
+
+/// <summary>The services every entry point shares: the web host, the CLI and background jobs.</summary>
+public static class FollowthroughCore
+{
+    public static IServiceCollection AddFollowthroughCore(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddFollowthroughStorage(settings);
+        services.AddAccounts();
+        services.AddOrganization();
+        services.AddCalendar();
+        services.AddScoped<DemoLoader>();
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using Followthrough.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Followthrough.Storage;
+
+/// <summary>
+/// The one database context. Modules map their own tables with <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// classes in their folders and reach their data through <see cref="DbContext.Set{TEntity}()"/>.
+/// Saving is where the platform's promises are kept: versions rise, timestamps are set, and every change is
+/// written to the hash-chained audit trail in the same transaction (see <see cref="AuditRecorder"/>).
+/// </summary>
+public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, AuditActor actor, TimeProvider clock)
+    : DbContext(options)
+{
+    private readonly AuditRecorder _recorder = new(actor, clock);
+
+    public TimeProvider Clock => clock;
+
+    public AuditActor Actor => actor;
+
+    /// <summary>
+    /// Names the step the next save performs (e.g. "signed-for") and the user's comment; both go into every audit
+    /// entry of that save. Without it, entries say created, updated or deleted.
+    /// </summary>
+    public void DescribeNextSave(string action, string? comment = null) => _recorder.Describe(action, comment);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit trail, which is asynchronous.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = _recorder.Capture(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await _recorder.AppendAsync(this, changes, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FollowthroughDb).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    /// <summary>Every stored time is UTC; SQLite gives back "unspecified" kinds, so reading marks them UTC again.</summary>
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

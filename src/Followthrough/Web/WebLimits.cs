@@ -1,0 +1,11 @@
+namespace Followthrough.Web;
+
+/// <summary>Size limits on what the server accepts; larger bodies get 413 before they are read.</summary>
+public static class WebLimits
+{
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    public const int MaxPageSize = 200;
+
+    public const int DefaultPageSize = 50;
+}
