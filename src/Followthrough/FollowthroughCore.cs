@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Demo;
 using Followthrough.Organization;
@@ -13,6 +14,7 @@ public static class FollowthroughCore
     public static IServiceCollection AddFollowthroughCore(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddFollowthroughStorage(settings);
+        services.AddAudit();
         services.AddAccounts();
         services.AddOrganization();
         services.AddCalendar();
