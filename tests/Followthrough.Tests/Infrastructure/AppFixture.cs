@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,11 +25,16 @@ public abstract class AppFixture : IAsyncLifetime
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Browser tests need a real socket: the app then runs on Kestrel at <see cref="BaseAddress"/>.</summary>
+    protected virtual bool OnKestrel => false;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
     public TestDatabase Database { get; private set; } = null!;
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -36,10 +44,21 @@ public abstract class AppFixture : IAsyncLifetime
             web.UseSetting("Followthrough:MigrateOnStart", "true");
             web.UseSetting("Followthrough:LoadDemoData", "true");
         });
-        _ = Factory.Server; // start now: migrations and demo data run here, not inside the first test
+        if (OnKestrel)
+        {
+            Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            Factory.StartServer();
+            var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            BaseAddress = new Uri(addresses.Addresses.Single());
+        }
+        else
+        {
+            _ = Factory.Server; // start now: migrations and demo data run here, not inside the first test
+            BaseAddress = Factory.Server.BaseAddress;
+        }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         await Database.DisposeAsync();
