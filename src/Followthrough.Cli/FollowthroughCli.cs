@@ -47,6 +47,8 @@ public static class FollowthroughCli
         root.Options.Add(CliContext.DataFolderOption);
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(DemoCommands.Build());
+        root.Subcommands.Add(PlansCommands.Build());
+        root.Subcommands.Add(PlansCommands.BuildIndicators());
         return root;
     }
 }

@@ -128,6 +128,13 @@ public static class IndicatorStatusRule
         return new IndicatorAssessment(Compare(definition, last.Value, expected), last, expected, null, progress);
     }
 
+    /// <summary>The status an actual would have against what the plan expects for its period (the comparison step alone).</summary>
+    public static IndicatorStatus Judge(IndicatorDefinition definition, ActualValue actual)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Compare(definition, actual.Value, ExpectedAt(definition, actual.Period));
+    }
+
     /// <summary>The latest period, within the plan, whose report was due before <paramref name="today"/>; null if none yet.</summary>
     public static ReportingPeriod? LatestDuePeriod(IndicatorDefinition definition, DateOnly today)
     {

@@ -75,4 +75,28 @@ public static class PlanDtoMapper
         ArgumentNullException.ThrowIfNull(file);
         return new EvidenceDto(file.Id, file.FileName, file.ContentType, file.SizeBytes, file.Sha256, file.UploadedAt, file.UploadedByName);
     }
+
+    public static PlanStatusDto ToStatus(PlanSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var totals = snapshot.Totals;
+        return new PlanStatusDto(
+            snapshot.Plan.Id,
+            snapshot.Plan.Code,
+            snapshot.Today,
+            totals.OnTrack,
+            totals.AtRisk,
+            totals.OffTrack,
+            totals.NoData,
+            Round(snapshot.Progress),
+            [.. snapshot.Outline.Roots.Select(id =>
+            {
+                var item = snapshot.Items[id];
+                var rollup = snapshot.Rollups[id];
+                return new ItemStatusDto(id, item.Code, snapshot.Outline.NumberOf(id), item.Kind,
+                    rollup.Total.OnTrack, rollup.Total.AtRisk, rollup.Total.OffTrack, rollup.Total.NoData, Round(rollup.Progress));
+            })]);
+    }
+
+    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;
 }

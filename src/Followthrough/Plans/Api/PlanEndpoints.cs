@@ -124,30 +124,7 @@ internal static class PlanEndpoints
         }
 
         var snapshot = await board.LoadAsync(id, cancellationToken);
-        return snapshot is null ? Problems.NotFound("The plan") : TypedResults.Ok(StatusOf(snapshot));
+        return snapshot is null ? Problems.NotFound("The plan") : TypedResults.Ok(PlanDtoMapper.ToStatus(snapshot));
     }
 
-    public static PlanStatusDto StatusOf(PlanSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var totals = snapshot.Totals;
-        return new PlanStatusDto(
-            snapshot.Plan.Id,
-            snapshot.Plan.Code,
-            snapshot.Today,
-            totals.OnTrack,
-            totals.AtRisk,
-            totals.OffTrack,
-            totals.NoData,
-            Round(snapshot.Progress),
-            [.. snapshot.Outline.Roots.Select(id =>
-            {
-                var item = snapshot.Items[id];
-                var rollup = snapshot.Rollups[id];
-                return new ItemStatusDto(id, item.Code, snapshot.Outline.NumberOf(id), item.Kind,
-                    rollup.Total.OnTrack, rollup.Total.AtRisk, rollup.Total.OffTrack, rollup.Total.NoData, Round(rollup.Progress));
-            })]);
-    }
-
-    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;
 }
