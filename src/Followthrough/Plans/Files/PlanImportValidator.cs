@@ -19,6 +19,9 @@ internal sealed class PlanImportValidator
     private readonly Func<int, bool> _mayRecordFor;
     private readonly DateOnly _today;
 
+    /// <summary>What the file says about each indicator code, even on rows with problems, so values are checked against it.</summary>
+    private readonly Dictionary<string, IndicatorFacts> _fileIndicators = new(StringComparer.Ordinal);
+
     public PlanImportValidator(UnitDirectory units, ExistingPlan existing, IReadOnlyDictionary<string, LinkablePlan> linkable, Func<int, bool> mayRecordFor, DateOnly today)
     {
         _units = units;
@@ -343,6 +346,12 @@ internal sealed class PlanImportValidator
                 Add(sheet, row.Number, "illustrative", $"'{illustrativeText}' is not yes or no (是/否).");
             }
 
+            if (code is not null)
+            {
+                _fileIndicators.TryAdd(code, new IndicatorFacts(
+                    _existing.Indicators.TryGetValue(code, out var stored) ? stored.Id : null, frequency, baselineYear, measureZh, measureEn, reporting));
+            }
+
             if (code is not null && _existing.Indicators.TryGetValue(code, out var current) && _existing.IndicatorsWithValues.Contains(current.Id))
             {
                 if (measureZh is not null && (measureZh != current.MeasureZh || (measureEn ?? string.Empty) != current.MeasureEn))
@@ -369,16 +378,15 @@ internal sealed class PlanImportValidator
 
     private List<ValueDraft> ValidateValues(MappedSheet sheet, PlanDraft? plan, IReadOnlyList<IndicatorDraft> fileIndicators)
     {
-        var known = new Dictionary<string, (int? Id, ReportingFrequency Frequency, int BaselineYear, string MeasureZh, string MeasureEn, int ReportingUnitId)>(StringComparer.Ordinal);
+        var known = new Dictionary<string, IndicatorFacts>(StringComparer.Ordinal);
         foreach (var (code, indicator) in _existing.Indicators)
         {
-            known[code] = (indicator.Id, indicator.Frequency, indicator.BaselineYear, indicator.MeasureZh, indicator.MeasureEn, indicator.ReportingUnitId);
+            known[code] = new IndicatorFacts(indicator.Id, indicator.Frequency, indicator.BaselineYear, indicator.MeasureZh, indicator.MeasureEn, indicator.ReportingUnitId);
         }
 
-        foreach (var draft in fileIndicators)
+        foreach (var (code, facts) in _fileIndicators)
         {
-            known[draft.Code] = (_existing.Indicators.TryGetValue(draft.Code, out var current) ? current.Id : null,
-                draft.Frequency, draft.BaselineYear, draft.MeasureZh, draft.MeasureEn, draft.ReportingUnitId);
+            known[code] = facts;
         }
 
         var drafts = new List<ValueDraft>();
@@ -396,7 +404,13 @@ internal sealed class PlanImportValidator
                 continue;
             }
 
-            if (!ReportingPeriod.TryParse(periodText, indicator.Frequency, out var period, out var periodProblem))
+            if (indicator.Frequency is not { } frequency || indicator.BaselineYear is not { } baselineYear)
+            {
+                // The indicator's own row has a problem with these; its values are checked once it is fixed.
+                continue;
+            }
+
+            if (!ReportingPeriod.TryParse(periodText, frequency, out var period, out var periodProblem))
             {
                 Add(sheet, row.Number, "period", periodProblem!);
             }
@@ -404,9 +418,9 @@ internal sealed class PlanImportValidator
             {
                 Add(sheet, row.Number, "period", $"The period {period} is outside the plan ({plan.StartYear}–{plan.EndYear}).");
             }
-            else if (period.Year <= indicator.BaselineYear)
+            else if (period.Year <= baselineYear)
             {
-                Add(sheet, row.Number, "period", $"The period {period} is not after the baseline year {indicator.BaselineYear}.");
+                Add(sheet, row.Number, "period", $"The period {period} is not after the baseline year {baselineYear}.");
             }
             else if (period.Previous().EndDate.AddDays(1) > _today)
             {
@@ -418,11 +432,11 @@ internal sealed class PlanImportValidator
             }
 
             var measure = Optional(sheet, row, "measure");
-            if (measure.Length > 0
+            if (measure.Length > 0 && indicator.MeasureZh is not null
                 && !string.Equals(measure, indicator.MeasureZh, StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(measure, indicator.MeasureEn, StringComparison.OrdinalIgnoreCase))
             {
-                Add(sheet, row.Number, "measure", $"Unit of measure mismatch: '{measure}' is not the unit of '{code}' ({indicator.MeasureZh}{(indicator.MeasureEn.Length > 0 ? $" / {indicator.MeasureEn}" : string.Empty)}).");
+                Add(sheet, row.Number, "measure", $"Unit of measure mismatch: '{measure}' is not the unit of '{code}' ({indicator.MeasureZh}{(string.IsNullOrEmpty(indicator.MeasureEn) ? string.Empty : $" / {indicator.MeasureEn}")}).");
             }
 
             if (_problems.Count != before || value is null)
@@ -433,9 +447,9 @@ internal sealed class PlanImportValidator
             var changes = indicator.Id is not { } id
                 || !_existing.Figures.TryGetValue((id, period.Year, period.SubPeriod), out var figure)
                 || figure.Value != value || figure.Note != note;
-            if (changes && !_mayRecordFor(indicator.ReportingUnitId))
+            if (changes && indicator.ReportingUnitId is { } reportingUnit && !_mayRecordFor(reportingUnit))
             {
-                Add(sheet, row.Number, "value", $"Only the reporting unit ({_units.CodeOf(indicator.ReportingUnitId)}) or the supervision office may record values of '{code}'.");
+                Add(sheet, row.Number, "value", $"Only the reporting unit ({_units.CodeOf(reportingUnit)}) or the supervision office may record values of '{code}'.");
                 continue;
             }
 
@@ -657,6 +671,9 @@ internal sealed class PlanImportValidator
     private void Add(MappedSheet sheet, int row, string column, string message) =>
         _problems.Add(new ImportProblem(sheet.Name, row, sheet.Headers.GetValueOrDefault(column, column), message));
 }
+
+/// <summary>What values are checked against: an indicator's facts as far as they could be read (null where its row has a problem).</summary>
+internal sealed record IndicatorFacts(int? Id, ReportingFrequency? Frequency, int? BaselineYear, string? MeasureZh, string? MeasureEn, int? ReportingUnitId);
 
 /// <summary>A sheet of the file matched to its layout: where each known column is, and the data rows.</summary>
 internal sealed record MappedSheet(FileSheet Layout, string Name, IReadOnlyDictionary<string, int> Columns, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<SheetRow> Rows);
