@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -103,17 +105,53 @@ public static class AuditBulk
         }
     }
 
-    /// <summary>The values as the recorder writes them: column names in order, times and enums as text.</summary>
+    /// <summary>
+    /// The values as the recorder writes them (<see cref="JsonSerializer"/> over the column names in ordinal order,
+    /// times and enums as text), written directly with a <see cref="Utf8JsonWriter"/>: a large import serializes a
+    /// hundred thousand of these, and the reflection-based serializer would take seconds.
+    /// </summary>
     public static string Serialize(IReadOnlyDictionary<string, object?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var sorted = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (column, value) in values)
+        var columns = values.Keys.ToArray();
+        Array.Sort(columns, StringComparer.Ordinal);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            sorted[column] = AuditRecorder.Plain(value);
+            writer.WriteStartObject();
+            foreach (var column in columns)
+            {
+                writer.WritePropertyName(column);
+                switch (AuditRecorder.Plain(values[column]))
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case bool flag:
+                        writer.WriteBooleanValue(flag);
+                        break;
+                    case int number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case long number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case decimal number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case var other:
+                        JsonSerializer.Serialize(writer, other, other.GetType());
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
-        return JsonSerializer.Serialize(sorted);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static DbTransaction RequireTransaction(FollowthroughDb db) =>

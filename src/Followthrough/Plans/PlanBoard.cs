@@ -1,5 +1,7 @@
+using System.Globalization;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Plans;
 
@@ -19,13 +21,29 @@ public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSourc
 
         var today = PlanClock.Today(db.Clock);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        var items = await db.Set<PlanItem>().AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancellationToken);
-        var partners = await db.Set<PlanItemPartner>().AsNoTracking()
-            .Where(p => db.Set<PlanItem>().Any(i => i.Id == p.PlanItemId && i.PlanId == planId))
+        // Projected without their timestamps: parsing 20,000 times on SQLite costs more than the rest of the row.
+        var items = await db.Set<PlanItem>().AsNoTracking().Where(i => i.PlanId == planId)
+            .Select(i => new PlanItem
+            {
+                Id = i.Id, PlanId = i.PlanId, ParentId = i.ParentId, Code = i.Code, Kind = i.Kind, Position = i.Position, TextZh = i.TextZh,
+                TextEn = i.TextEn, LeadUnitId = i.LeadUnitId, Weight = i.Weight, ImplementsItemId = i.ImplementsItemId, Version = i.Version,
+            })
             .ToListAsync(cancellationToken);
-        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancellationToken);
+        var partners = await db.Set<PlanItemPartner>().AsNoTracking()
+            .Join(db.Set<PlanItem>().Where(i => i.PlanId == planId), p => p.PlanItemId, i => i.Id, (p, _) => p)
+            .ToListAsync(cancellationToken);
+        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId)
+            .Select(i => new Indicator
+            {
+                Id = i.Id, PlanId = i.PlanId, PlanItemId = i.PlanItemId, Code = i.Code, NameZh = i.NameZh, NameEn = i.NameEn, MeasureZh = i.MeasureZh,
+                MeasureEn = i.MeasureEn, Category = i.Category, Nature = i.Nature, Direction = i.Direction, BaselineYear = i.BaselineYear,
+                BaselineValue = i.BaselineValue, PeriodTarget = i.PeriodTarget, PeriodTargetUpper = i.PeriodTargetUpper, VisionTarget = i.VisionTarget,
+                VisionTargetUpper = i.VisionTargetUpper, ReportingUnitId = i.ReportingUnitId, Frequency = i.Frequency, IsIllustrative = i.IsIllustrative,
+                Version = i.Version,
+            })
+            .ToListAsync(cancellationToken);
         var targets = await db.Set<IndicatorTarget>().AsNoTracking()
-            .Where(t => db.Set<Indicator>().Any(i => i.Id == t.IndicatorId && i.PlanId == planId))
+            .Join(db.Set<Indicator>().Where(i => i.PlanId == planId), t => t.IndicatorId, i => i.Id, (t, _) => t)
             .ToListAsync(cancellationToken);
         var latest = await LatestValuesAsync(planId, cancellationToken);
         var linkedIds = items.Where(i => i.ImplementsItemId is not null).Select(i => i.ImplementsItemId!.Value).Distinct().ToList();
@@ -59,18 +77,50 @@ public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSourc
     }
 
     /// <summary>The current value of the latest reported period of each indicator of the plan.</summary>
+    /// <remarks>
+    /// The current figure of a period is its newest row (a correction always comes after what it corrects), so the
+    /// latest figure of an indicator is its row with the greatest (year, part of year, id). Hand-written SQL: one index
+    /// probe per indicator, where the ORM's grouping sorts every value of the plan (ten times slower on a large plan).
+    /// </remarks>
     private async Task<Dictionary<int, LatestValue>> LatestValuesAsync(int planId, CancellationToken cancellationToken)
     {
-        // The current figure of a period is its newest row (a correction always comes after what it corrects), so the
-        // latest figure of an indicator is its row with the greatest (year, part of year, id).
-        var rows = await db.Set<IndicatorValue>().AsNoTracking()
-            .Where(v => db.Set<Indicator>().Any(i => i.Id == v.IndicatorId && i.PlanId == planId))
-            .GroupBy(v => v.IndicatorId)
-            .Select(g => g.OrderByDescending(v => v.Year).ThenByDescending(v => v.SubPeriod).ThenByDescending(v => v.Id)
-                .Select(v => new LatestValue(v.IndicatorId, v.Year, v.SubPeriod, v.Value))
-                .First())
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.IndicatorId);
+        const string sql = """
+            SELECT v.indicator_id, v.year, v.sub_period, v.value
+            FROM indicators i
+            JOIN indicator_values v ON v.id = (
+                SELECT w.id FROM indicator_values w
+                WHERE w.indicator_id = i.id
+                ORDER BY w.year DESC, w.sub_period DESC, w.id DESC
+                LIMIT 1)
+            WHERE i.plan_id = @plan
+            """;
+        var result = new Dictionary<int, LatestValue>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@plan";
+            parameter.Value = planId;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // SQLite keeps decimals as text, PostgreSQL as numeric.
+                var raw = reader.GetValue(3);
+                var value = raw is string text ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : Convert.ToDecimal(raw, CultureInfo.InvariantCulture);
+                var indicatorId = reader.GetInt32(0);
+                result[indicatorId] = new LatestValue(indicatorId, reader.GetInt32(1), reader.GetInt32(2), value);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return result;
     }
 
     private sealed record LatestValue(int IndicatorId, int Year, int SubPeriod, decimal Value);
