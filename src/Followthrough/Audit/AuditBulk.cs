@@ -8,8 +8,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Audit;
 
-/// <summary>A row written by bulk SQL, as the trail should record it: its table, key and column values.</summary>
-public sealed record BulkAuditRecord(string EntityType, string EntityId, IReadOnlyDictionary<string, object?> After);
+/// <summary>A row written by bulk SQL, as the trail should record it: its table, key and column values (see <see cref="AuditBulk.Serialize"/>).</summary>
+public sealed record BulkAuditRecord(string EntityType, string EntityId, string AfterJson)
+{
+    /// <summary>Serializes the values the way the recorder does; safe to call on any thread, so writers may prepare records while they insert.</summary>
+    public static BulkAuditRecord From(string entityType, string entityId, IReadOnlyDictionary<string, object?> after) =>
+        new(entityType, entityId, AuditBulk.Serialize(after));
+}
 
 /// <summary>
 /// The audit trail for bulk writers (large imports) that insert rows with batched SQL instead of the change tracker.
@@ -75,7 +80,7 @@ public static class AuditBulk
                 EntityId = record.EntityId,
                 Comment = trimmedComment,
                 BeforeJson = null,
-                AfterJson = Serialize(record.After),
+                AfterJson = record.AfterJson,
                 PreviousHash = previousHash,
                 Hash = string.Empty,
             };

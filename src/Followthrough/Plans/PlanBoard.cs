@@ -1,17 +1,41 @@
-using System.Globalization;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Plans;
 
 /// <summary>
 /// Reads a whole plan for display and reports: its outline, indicators with their status, and the roll-up of every
 /// item. One snapshot serves the tree page, the overview, the API's status and the command line, so they always agree.
+/// Snapshots are kept in <see cref="PlanSnapshotCache"/> and reused while nothing in the database has changed (every
+/// write appends to the audit trail, so the trail's head is a change counter for the whole database) and the day is
+/// the same (statuses depend on it).
 /// </summary>
-public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSource> sources)
+public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
 {
     public async Task<PlanSnapshot?> LoadAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var today = PlanClock.Today(db.Clock);
+        if (cache is null)
+        {
+            return await ReadAsync(planId, today, cancellationToken);
+        }
+
+        var head = await db.Set<Audit.AuditHead>().AsNoTracking().Select(h => h.LastSequence).SingleAsync(cancellationToken);
+        if (cache.TryGet(planId, head, today, out var cached))
+        {
+            return cached;
+        }
+
+        var snapshot = await ReadAsync(planId, today, cancellationToken);
+        if (snapshot is not null)
+        {
+            cache.Set(planId, head, today, snapshot);
+        }
+
+        return snapshot;
+    }
+
+    private async Task<PlanSnapshot?> ReadAsync(int planId, DateOnly today, CancellationToken cancellationToken)
     {
         var plan = await db.Set<Plan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
@@ -19,33 +43,9 @@ public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSourc
             return null;
         }
 
-        var today = PlanClock.Today(db.Clock);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        // Projected without their timestamps: parsing 20,000 times on SQLite costs more than the rest of the row.
-        var items = await db.Set<PlanItem>().AsNoTracking().Where(i => i.PlanId == planId)
-            .Select(i => new PlanItem
-            {
-                Id = i.Id, PlanId = i.PlanId, ParentId = i.ParentId, Code = i.Code, Kind = i.Kind, Position = i.Position, TextZh = i.TextZh,
-                TextEn = i.TextEn, LeadUnitId = i.LeadUnitId, Weight = i.Weight, ImplementsItemId = i.ImplementsItemId, Version = i.Version,
-            })
-            .ToListAsync(cancellationToken);
-        var partners = await db.Set<PlanItemPartner>().AsNoTracking()
-            .Join(db.Set<PlanItem>().Where(i => i.PlanId == planId), p => p.PlanItemId, i => i.Id, (p, _) => p)
-            .ToListAsync(cancellationToken);
-        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == planId)
-            .Select(i => new Indicator
-            {
-                Id = i.Id, PlanId = i.PlanId, PlanItemId = i.PlanItemId, Code = i.Code, NameZh = i.NameZh, NameEn = i.NameEn, MeasureZh = i.MeasureZh,
-                MeasureEn = i.MeasureEn, Category = i.Category, Nature = i.Nature, Direction = i.Direction, BaselineYear = i.BaselineYear,
-                BaselineValue = i.BaselineValue, PeriodTarget = i.PeriodTarget, PeriodTargetUpper = i.PeriodTargetUpper, VisionTarget = i.VisionTarget,
-                VisionTargetUpper = i.VisionTargetUpper, ReportingUnitId = i.ReportingUnitId, Frequency = i.Frequency, IsIllustrative = i.IsIllustrative,
-                Version = i.Version,
-            })
-            .ToListAsync(cancellationToken);
-        var targets = await db.Set<IndicatorTarget>().AsNoTracking()
-            .Join(db.Set<Indicator>().Where(i => i.PlanId == planId), t => t.IndicatorId, i => i.Id, (t, _) => t)
-            .ToListAsync(cancellationToken);
-        var latest = await LatestValuesAsync(planId, cancellationToken);
+        var (items, partners, indicators, targets) = await PlanRows.ReadAsync(db, planId, cancellationToken);
+        var latest = (await PlanRows.LatestValuesAsync(db, planId, cancellationToken)).ToDictionary(v => v.IndicatorId);
         var linkedIds = items.Where(i => i.ImplementsItemId is not null).Select(i => i.ImplementsItemId!.Value).Distinct().ToList();
         var linked = linkedIds.Count == 0
             ? []
@@ -76,54 +76,6 @@ public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSourc
         };
     }
 
-    /// <summary>The current value of the latest reported period of each indicator of the plan.</summary>
-    /// <remarks>
-    /// The current figure of a period is its newest row (a correction always comes after what it corrects), so the
-    /// latest figure of an indicator is its row with the greatest (year, part of year, id). Hand-written SQL: one index
-    /// probe per indicator, where the ORM's grouping sorts every value of the plan (ten times slower on a large plan).
-    /// </remarks>
-    private async Task<Dictionary<int, LatestValue>> LatestValuesAsync(int planId, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT v.indicator_id, v.year, v.sub_period, v.value
-            FROM indicators i
-            JOIN indicator_values v ON v.id = (
-                SELECT w.id FROM indicator_values w
-                WHERE w.indicator_id = i.id
-                ORDER BY w.year DESC, w.sub_period DESC, w.id DESC
-                LIMIT 1)
-            WHERE i.plan_id = @plan
-            """;
-        var result = new Dictionary<int, LatestValue>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@plan";
-            parameter.Value = planId;
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                // SQLite keeps decimals as text, PostgreSQL as numeric.
-                var raw = reader.GetValue(3);
-                var value = raw is string text ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : Convert.ToDecimal(raw, CultureInfo.InvariantCulture);
-                var indicatorId = reader.GetInt32(0);
-                result[indicatorId] = new LatestValue(indicatorId, reader.GetInt32(1), reader.GetInt32(2), value);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        return result;
-    }
-
-    private sealed record LatestValue(int IndicatorId, int Year, int SubPeriod, decimal Value);
 }
 
 /// <summary>A plan as read at one moment, with everything computed that pages and reports show.</summary>

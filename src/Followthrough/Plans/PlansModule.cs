@@ -12,6 +12,7 @@ public static class PlansModule
 {
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
+        services.AddSingleton<PlanSnapshotCache>();
         services.AddScoped<PlanBoard>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<PlanItemEditor>();

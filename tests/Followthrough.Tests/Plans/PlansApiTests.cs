@@ -291,6 +291,20 @@ public abstract class PlansApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesThePlansEndpoints()
+    {
+        var document = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        using var json = JsonDocument.Parse(document);
+        var paths = json.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/plan-items/{id}", "/api/v1/indicators/{id}/values", "/api/v1/indicator-values/{id}/corrections", "/api/v1/plans/import" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
+        Assert.Contains("\"InForce\"", document, StringComparison.Ordinal); // enumerations travel as their names
+    }
+
+    [Fact]
     public async Task Pages_OfThePlan_AreServedToStaff_AndRefusedToOthers()
     {
         var staff = await app.ApiClientAsync(Role.UnitStaff, "DL-EEB");

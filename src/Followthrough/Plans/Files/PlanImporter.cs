@@ -180,8 +180,36 @@ public sealed class PlanImporter(FollowthroughDb db)
     {
         var comment = $"{fileName} (SHA-256 {sha})";
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AuditBulk.LockAsync(db, cancellationToken);
+        // Held open for the whole import, so the connection-level setting below is undone on the same connection.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                // A large import touches many index pages; SQLite's default 2 MB page cache would evict and re-read them.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", cancellationToken);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AuditBulk.LockAsync(db, cancellationToken);
+            var importId = await WriteRowsAsync(draft, existing, changes, fileName, sha, comment, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return importId;
+        }
+        finally
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> WriteRowsAsync(
+        ImportDraft draft, ExistingPlan existing, ImportChanges changes, string fileName, string sha, string comment, DateTime now, CancellationToken cancellationToken)
+    {
 
         var plan = existing.Plan ?? new Plan { Code = draft.Plan.Code, NameZh = draft.Plan.NameZh, NameEn = draft.Plan.NameEn };
         if (existing.Plan is null)
@@ -208,23 +236,18 @@ public sealed class PlanImporter(FollowthroughDb db)
 
         int? ParentOf(ItemDraft item) => item.ParentCode is { } parent ? itemIds[parent] : null;
         var itemRows = new List<object?[]>(newItems.Count);
-        var itemAudit = new List<BulkAuditRecord>(newItems.Count);
         foreach (var item in ParentsFirst(newItems))
         {
-            object?[] row =
+            itemRows.Add(
             [
                 itemIds[item.Code], plan.Id, ParentOf(item), item.Code, item.Kind.ToString(), item.Position, item.TextZh, item.TextEn,
                 item.LeadUnitId, item.Weight, item.ImplementsItemId, 1, now, now,
-            ];
-            itemRows.Add(row);
-            itemAudit.Add(Record("plan_items", ItemColumns, row, 0));
+            ]);
         }
 
-        await BulkSql.InsertAsync(db, "plan_items", ItemColumns, itemRows, cancellationToken);
-        await AuditBulk.AppendAsync(db, Action, comment, itemAudit, cancellationToken);
+        await InsertAndAuditAsync("plan_items", ItemColumns, itemRows, comment, cancellationToken, 0);
         var partnerRows = newItems.SelectMany(i => i.PartnerIds.Select(u => new object?[] { itemIds[i.Code], u })).ToList();
-        await BulkSql.InsertAsync(db, "plan_item_partners", PartnerColumns, partnerRows, cancellationToken);
-        await AuditBulk.AppendAsync(db, Action, comment, [.. partnerRows.Select(r => Record("plan_item_partners", PartnerColumns, r, 0, 1))], cancellationToken);
+        await InsertAndAuditAsync("plan_item_partners", PartnerColumns, partnerRows, comment, cancellationToken, 0, 1);
 
         foreach (var (stored, wanted) in changes.ChangedItems)
         {
@@ -267,11 +290,9 @@ public sealed class PlanImporter(FollowthroughDb db)
             ]);
         }
 
-        await BulkSql.InsertAsync(db, "indicators", IndicatorColumns, indicatorRows, cancellationToken);
-        await AuditBulk.AppendAsync(db, Action, comment, [.. indicatorRows.Select(r => Record("indicators", IndicatorColumns, r, 0))], cancellationToken);
+        await InsertAndAuditAsync("indicators", IndicatorColumns, indicatorRows, comment, cancellationToken, 0);
         var targetRows = newIndicators.SelectMany(d => d.Targets.Select(t => new object?[] { indicatorIds[d.Code], t.Key, t.Value.Value, t.Value.Upper })).ToList();
-        await BulkSql.InsertAsync(db, "indicator_targets", TargetColumns, targetRows, cancellationToken);
-        await AuditBulk.AppendAsync(db, Action, comment, [.. targetRows.Select(r => Record("indicator_targets", TargetColumns, r, 0, 1))], cancellationToken);
+        await InsertAndAuditAsync("indicator_targets", TargetColumns, targetRows, comment, cancellationToken, 0, 1);
 
         foreach (var (stored, wanted) in changes.ChangedIndicators)
         {
@@ -306,8 +327,7 @@ public sealed class PlanImporter(FollowthroughDb db)
             ]);
         }
 
-        await BulkSql.InsertAsync(db, "indicator_values", ValueColumns, valueRows, cancellationToken);
-        await AuditBulk.AppendAsync(db, Action, comment, [.. valueRows.Select(r => Record("indicator_values", ValueColumns, r, 0))], cancellationToken);
+        await InsertAndAuditAsync("indicator_values", ValueColumns, valueRows, comment, cancellationToken, 0);
 
         var summary = new PlanImport
         {
@@ -326,7 +346,6 @@ public sealed class PlanImporter(FollowthroughDb db)
         db.Set<PlanImport>().Add(summary);
         db.DescribeNextSave(SummaryAction, comment);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return summary.Id;
     }
 
@@ -347,6 +366,17 @@ public sealed class PlanImporter(FollowthroughDb db)
     private static readonly string[] ValueColumns =
         ["id", "indicator_id", "year", "sub_period", "value", "note", "evidence_id", "supersedes_id", "reported_by_id", "reported_by_name", "reported_at", "source"];
 
+    /// <summary>
+    /// Inserts rows in batches and appends one audit entry per row. The entries' JSON is prepared on another thread
+    /// while the database takes the rows (the chain itself is then hashed in order, inside the transaction).
+    /// </summary>
+    private async Task InsertAndAuditAsync(string table, string[] columns, List<object?[]> rows, string comment, CancellationToken cancellationToken, params int[] keyColumns)
+    {
+        var records = Task.Run(() => rows.Select(r => Record(table, columns, r, keyColumns)).ToList(), cancellationToken);
+        await BulkSql.InsertAsync(db, table, columns, rows, cancellationToken);
+        await AuditBulk.AppendAsync(db, Action, comment, await records, cancellationToken);
+    }
+
     /// <summary>The audit record of a bulk-inserted row: every column, keyed like the recorder keys (key parts joined by '/').</summary>
     private static BulkAuditRecord Record(string table, string[] columns, object?[] row, params int[] keyColumns)
     {
@@ -357,7 +387,7 @@ public sealed class PlanImporter(FollowthroughDb db)
         }
 
         var key = string.Join('/', keyColumns.Select(k => Convert.ToString(row[k], System.Globalization.CultureInfo.InvariantCulture)));
-        return new BulkAuditRecord(table, key, values);
+        return BulkAuditRecord.From(table, key, values);
     }
 
     private static List<ItemDraft> ParentsFirst(IReadOnlyList<ItemDraft> items)
