@@ -320,6 +320,14 @@ public abstract class PlansApiTests(AppFixture app)
 
         var tree = await staff.GetStringAsync($"/plans/{plan.Id}");
         Assert.Contains("<details", tree, StringComparison.Ordinal);
+        using (var chinese = new HttpRequestMessage(HttpMethod.Get, $"/plans/{plan.Id}/overview") { Headers = { AcceptLanguage = { new StringWithQualityHeaderValue("zh-CN") } } })
+        {
+            var overview = await (await staff.SendAsync(chinese)).Content.ReadAsStringAsync();
+            Assert.Contains("按状态统计指标", overview, StringComparison.Ordinal);
+            Assert.Contains("正常推进", overview, StringComparison.Ordinal);
+            Assert.Contains("增进民生福祉", overview, StringComparison.Ordinal);
+        }
+
         var eebIndicator = indicators.Items.First(i => i.ReportingUnit == "DL-EEB");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/plans/indicators/{eebIndicator.Id}/record")).StatusCode);
         var otherIndicator = indicators.Items.First(i => i.ReportingUnit != "DL-EEB");

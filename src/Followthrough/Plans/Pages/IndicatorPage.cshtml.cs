@@ -71,7 +71,7 @@ public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService
         var byPeriod = current.ToDictionary(v => v.Period);
         var rows = new List<IndicatorRow>
         {
-            new(Indicator.BaselineYear.ToString(CultureInfo.InvariantCulture), "baseline", true, Indicator.BaselineValue, null, null, null, null, false),
+            new(new ReportingPeriod(ReportingFrequency.Yearly, Indicator.BaselineYear).Display(culture), "baseline", true, Indicator.BaselineValue, null, null, null, null, false),
         };
         var yearly = Targets.ToDictionary(t => t.Year, t => new TargetValue(t.Value, t.UpperValue));
         foreach (var period in ReportingPeriod.Span(Indicator.Frequency, Indicator.BaselineYear + 1, Plan.EndYear))
