@@ -40,9 +40,12 @@ public static class FollowthroughCli
         }
     }
 
-    public static RootCommand Build()
+    public static Command Build()
     {
-        var root = new RootCommand("Followthrough: plans and directives followed through to verified results.");
+        // Named "followthrough" (the launcher), not after the assembly, in help and usage lines.
+        var root = new Command("followthrough", "Followthrough: plans and directives followed through to verified results.");
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(CliContext.DatabaseOption);
         root.Options.Add(CliContext.DataFolderOption);
         root.Subcommands.Add(MigrateCommand.Build());
