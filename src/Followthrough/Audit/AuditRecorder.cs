@@ -24,6 +24,12 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         _comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
     }
 
+    public void Forget()
+    {
+        _action = null;
+        _comment = null;
+    }
+
     public List<CapturedChange> Capture(ChangeTracker tracker)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -73,8 +79,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 
         head.LastSequence = sequence;
         head.LastHash = previousHash;
-        _action = null;
-        _comment = null;
+        Forget();
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
         var changes = _recorder.Capture(ChangeTracker);
         if (changes.Count == 0)
         {
+            _recorder.Forget(); // a description never outlives the save it was meant for
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
