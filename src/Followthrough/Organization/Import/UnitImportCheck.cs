@@ -34,6 +34,7 @@ public static class UnitImportCheck
         ArgumentNullException.ThrowIfNull(existing);
         var problems = new List<ImportProblem>();
         var candidates = new List<(int Row, UnitSnapshot Unit)>();
+        var parentsOfInvalidRows = new List<(int Row, string Parent)>();
         var firstRowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var row in rows)
@@ -50,6 +51,10 @@ public static class UnitImportCheck
             {
                 candidates.Add((row.Row, unit));
             }
+            else if (UnitRules.NormalizeCode(row.ParentCode) is { Length: > 0 } parent && UnitRules.IsValidCode(parent))
+            {
+                parentsOfInvalidRows.Add((row.Row, parent));
+            }
         }
 
         // The hierarchy as it would be after the import: the database, overlaid by the file's rows.
@@ -62,6 +67,11 @@ public static class UnitImportCheck
         // Rows whose code is repeated or invalid are not in the tree, but their code still exists for parent look-ups.
         var knownCodes = new HashSet<string>(tree.Keys, StringComparer.Ordinal);
         knownCodes.UnionWith(firstRowOfCode.Keys);
+
+        foreach (var (row, parent) in parentsOfInvalidRows.Where(p => !knownCodes.Contains(p.Parent)))
+        {
+            problems.Add(UnknownParent(row, parent));
+        }
 
         var sound = new List<(int Row, UnitSnapshot Unit)>();
         foreach (var (row, unit) in candidates)
@@ -114,7 +124,7 @@ public static class UnitImportCheck
         {
             if (!knownCodes.Contains(parentCode))
             {
-                problems.Add(new ImportProblem(row, UnitCsv.ParentCode, $"unknown parent code {parentCode}: it is neither in the file nor in the database"));
+                problems.Add(UnknownParent(row, parentCode));
                 return false;
             }
 
@@ -148,6 +158,9 @@ public static class UnitImportCheck
 
         return true;
     }
+
+    private static ImportProblem UnknownParent(int row, string parentCode) =>
+        new(row, UnitCsv.ParentCode, $"unknown parent code {parentCode}: it is neither in the file nor in the database");
 
     private static bool ParentOf(Dictionary<string, Node> tree, string code, out string parent)
     {

@@ -27,13 +27,14 @@ public sealed class UnitImporter(FollowthroughDb db, UnitService units)
     public async Task<ImportResult> ImportAsync(TextReader reader, string source, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         var file = UnitCsv.Read(reader);
-        if (file.Problems.Count > 0)
-        {
-            return new ImportResult(new ImportPlan([], file.Problems), false);
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var checkedPlan = UnitImportCheck.Check(file.Rows, await SnapshotAsync(cancellationToken));
+        if (file.Problems.Count > 0)
+        {
+            // Problems of the file's form and of its rows' content, all in one list by row.
+            checkedPlan = checkedPlan with { Problems = [.. file.Problems.Concat(checkedPlan.Problems).OrderBy(p => p.Row)] };
+        }
+
         if (!checkedPlan.IsValid || dryRun || checkedPlan.Units.All(u => u.Change == ImportChange.Unchanged))
         {
             return new ImportResult(checkedPlan, false);
