@@ -268,6 +268,18 @@ public abstract class UnitsApiTests(AppFixture app)
         Assert.Contains("parentId", typeProblem.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheOrganizationRoutes()
+    {
+        var document = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        foreach (var route in new[] { "/api/v1/units", "/api/v1/units/{id}", "/api/v1/units/{id}/history", "/api/v1/people/{id}/account/password" })
+        {
+            Assert.Contains($"\"{route}\"", document, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"UpdateUnit\"", document, StringComparison.Ordinal);
+    }
+
     private async Task<int> AuditCountAsync(int unitId) =>
         (await app.WithServicesAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AuditTrail>(sp).HistoryAsync("units", unitId))).Count;
 }
