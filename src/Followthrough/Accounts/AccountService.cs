@@ -102,6 +102,15 @@ public sealed class AccountService(FollowthroughDb db)
         return SignInResult.Success(person, account.UserName);
     }
 
+    /// <summary>The user names of those of the given people who have a sign-in (person id → user name).</summary>
+    public async Task<IReadOnlyDictionary<int, string>> UserNamesAsync(IEnumerable<int> personIds, CancellationToken cancellationToken = default)
+    {
+        var ids = personIds.Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<int, string>()
+            : await db.Set<Account>().AsNoTracking().Where(a => ids.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.UserName, cancellationToken);
+    }
+
     /// <summary>Sets a new password (an administrator's reset, or the CLI's); unlocks the account.</summary>
     public async Task<string?> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken = default)
     {

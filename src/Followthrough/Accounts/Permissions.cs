@@ -33,6 +33,12 @@ public static class Permissions
 
     public static bool CanManagePeople(CurrentUser user) => user?.Role == Role.Administrator;
 
+    /// <summary>Whether lists of people are unrestricted; otherwise they hold the reader's own unit's people only.</summary>
+    public static bool CanReadAllPeople(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor;
+
+    /// <summary>Giving a person a sign-in, or resetting their password, is the administrator's.</summary>
+    public static bool CanManageSignIns(CurrentUser user) => user?.Role == Role.Administrator;
+
     /// <summary>The working-day calendar is public: anyone, signed in or not, may read it.</summary>
     public static bool CanReadCalendar(CurrentUser user) => true;
 
