@@ -9,8 +9,8 @@ namespace Followthrough.Audit;
 
 /// <summary>
 /// Turns the changes of one save into audit entries. Before values are captured before the save; after values
-/// (with generated ids) after it; then the chain head is locked and the entries appended, all inside the save's
-/// transaction. Properties marked with <see cref="AuditMapping.RedactedInAudit{T}"/> are never written out.
+/// (with generated ids) after it. The chain head is locked before anything is written and the entries appended
+/// after the changes, all inside the save's transaction. Properties marked with <see cref="AuditMapping.RedactedInAudit{T}"/> are never written out.
 /// </summary>
 internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 {
@@ -43,9 +43,24 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         return changes;
     }
 
+    /// <summary>Drops the description of a save that failed or wrote nothing, so it cannot label the next one.</summary>
+    public void Forget()
+    {
+        _action = null;
+        _comment = null;
+    }
+
+    /// <summary>
+    /// An UPDATE that changes nothing still takes the row lock (PostgreSQL) or the write lock (SQLite), so two
+    /// writers can never read the same head and fork the chain. It is the first write of every save: a writer that
+    /// waits here holds no other row yet, so two saves cannot deadlock on each other's rows and the head.
+    /// </summary>
+    public static async Task LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
+
     public async Task AppendAsync(FollowthroughDb db, List<CapturedChange> changes, CancellationToken cancellationToken)
     {
-        var head = await LockHeadAsync(db, cancellationToken);
+        var head = await ReadHeadAsync(db, cancellationToken);
         var occurredAt = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         var sequence = head.LastSequence;
         var previousHash = head.LastHash;
@@ -59,7 +74,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
                 ActorName = actor.Name,
                 Action = _action ?? DefaultAction(change.State),
                 EntityType = change.Entry.Metadata.GetTableName() ?? change.Entry.Metadata.ShortName(),
-                EntityId = KeyOf(change.Entry),
+                EntityId = change.KeyBeforeSave ?? KeyOf(change.Entry),
                 Comment = _comment,
                 BeforeJson = change.Before,
                 AfterJson = change.State == EntityState.Deleted ? null : Serialize(change.Entry, original: false, onlyModified: change.State == EntityState.Modified, change.ModifiedNames),
@@ -73,17 +88,12 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 
         head.LastSequence = sequence;
         head.LastHash = previousHash;
-        _action = null;
-        _comment = null;
+        Forget();
     }
 
-    /// <summary>
-    /// An UPDATE that changes nothing still takes the row lock (PostgreSQL) or the write lock (SQLite), so two
-    /// writers can never read the same head and fork the chain.
-    /// </summary>
-    private static async Task<AuditHead> LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
+    /// <summary>Reads the head under the lock taken by <see cref="LockHeadAsync"/>, so it is the latest committed one.</summary>
+    private static async Task<AuditHead> ReadHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
         var tracked = db.Set<AuditHead>().Local.SingleOrDefault();
         if (tracked is not null)
         {
@@ -163,6 +173,12 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         public EntityState State { get; } = state;
 
         public string? Before { get; } = before;
+
+        /// <summary>
+        /// The key of a changed or deleted row, taken before the save detaches deleted entities; added rows get
+        /// theirs (often generated) only from the save.
+        /// </summary>
+        public string? KeyBeforeSave { get; } = state == EntityState.Added ? null : KeyOf(entry);
 
         /// <summary>The properties that changed, remembered before the save resets them to unchanged.</summary>
         public IReadOnlySet<string> ModifiedNames { get; } =
