@@ -215,6 +215,16 @@ public abstract class TokenApiTests(AppFixture app)
         Assert.DoesNotContain(ApiTokenAuthentication.Hash(secret), entry.AfterJson, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheAccountAndAuditRoutes()
+    {
+        var document = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        foreach (var operation in new[] { "GetMe", "ListMyTokens", "CreateMyToken", "RevokeMyToken", "RevokePersonToken", "SearchAudit", "VerifyAudit" })
+        {
+            Assert.Contains($"\"operationId\": \"{operation}\"", document, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<int> TokenCountAsync(int personId)
     {
         await using var scope = app.Db();
