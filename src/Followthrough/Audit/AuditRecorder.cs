@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,12 @@ namespace Followthrough.Audit;
 /// </summary>
 internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 {
+    /// <summary>
+    /// Chinese names stay readable in the trail (not \uXXXX escapes). The JSON is only ever shown HTML-encoded or
+    /// returned as JSON, never pasted into a page raw, so the relaxed escaping is safe here.
+    /// </summary>
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private string? _action;
     private string? _comment;
 
@@ -153,7 +160,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
             values[metadata.GetColumnName()] = IsRedacted(metadata) ? "(redacted)" : Plain(original ? property.OriginalValue : property.CurrentValue);
         }
 
-        return values.Count == 0 ? null : JsonSerializer.Serialize(values);
+        return values.Count == 0 ? null : JsonSerializer.Serialize(values, JsonOptions);
     }
 
     private static bool IsRedacted(IProperty property) => property.FindAnnotation(AuditMapping.RedactedAnnotation) is not null;

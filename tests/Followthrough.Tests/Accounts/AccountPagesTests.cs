@@ -119,7 +119,8 @@ public abstract partial class AccountPagesTests(AppFixture app)
 
         Assert.Contains("id=\"password-changed\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = app.Db();
-        var accounts = new AccountService(scope.Db, new UnknownUserNames());
+        using var unknown = new UnknownUserNames();
+        var accounts = new AccountService(scope.Db, unknown);
         Assert.True((await accounts.SignInAsync(user.UserName, newPassword)).Succeeded);
         Assert.False((await accounts.SignInAsync(user.UserName, AppFixture.Password)).Succeeded);
     }
@@ -146,7 +147,8 @@ public abstract partial class AccountPagesTests(AppFixture app)
         Assert.Contains($"id=\"{field}-error\">{message}", html, StringComparison.Ordinal);
         Assert.DoesNotContain(next, html, StringComparison.Ordinal); // passwords are never echoed back
         await using var scope = app.Db();
-        Assert.True((await new AccountService(scope.Db, new UnknownUserNames()).SignInAsync(user.UserName, AppFixture.Password)).Succeeded);
+        using var unknown = new UnknownUserNames();
+        Assert.True((await new AccountService(scope.Db, unknown).SignInAsync(user.UserName, AppFixture.Password)).Succeeded);
     }
 
     [Fact]

@@ -138,6 +138,22 @@ public abstract class AuditWritingTests
         Assert.True((await VerifyAsync(database)).Intact);
     }
 
+    [Fact]
+    public async Task ChineseValues_AreWrittenReadably_AndTheChainStillVerifies()
+    {
+        await using var database = await EmptyDatabaseAsync();
+        var after = await CoreServices.WithServicesAsync(database.Settings, async sp =>
+        {
+            var db = sp.GetRequiredService<FollowthroughDb>();
+            db.Set<Unit>().Add(new Unit { Code = "DL-EEB", NameZh = "大连市生态环境局", NameEn = "Ecology and Environment Bureau", Kind = UnitKind.Bureau });
+            await db.SaveChangesAsync();
+            return await db.Set<AuditEntry>().Select(e => e.AfterJson).SingleAsync();
+        });
+
+        Assert.Contains("大连市生态环境局", after, StringComparison.Ordinal);
+        Assert.True((await VerifyAsync(database)).Intact);
+    }
+
     private async Task<TestDatabase> EmptyDatabaseAsync()
     {
         var database = await TestDatabase.CreateAsync(Provider);
