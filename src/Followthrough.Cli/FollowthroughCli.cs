@@ -51,6 +51,9 @@ public static class FollowthroughCli
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(DemoCommands.Build());
         root.Subcommands.Add(UnitsCommands.Build());
+        root.Subcommands.Add(UsersCommands.Build());
+        root.Subcommands.Add(TokensCommands.Build());
+        root.Subcommands.Add(AuditCommands.Build());
         return root;
     }
 }

@@ -46,6 +46,12 @@ public static class Permissions
 
     public static bool CanReadAudit(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
 
+    /// <summary>Checking the whole hash chain reads every entry; administrators run it.</summary>
+    public static bool CanVerifyAudit(CurrentUser user) => user?.Role == Role.Administrator;
+
+    /// <summary>Administrators list and revoke anyone's API tokens (a leaked token, a person who left).</summary>
+    public static bool CanManageAnyonesTokens(CurrentUser user) => user?.Role == Role.Administrator;
+
     /// <summary>Anyone signed in manages their own API tokens.</summary>
     public static bool CanManageOwnTokens(CurrentUser user) => user?.IsSignedIn == true;
 }
