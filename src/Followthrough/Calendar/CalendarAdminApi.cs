@@ -52,8 +52,7 @@ internal static class CalendarAdminApi
         admin.MapPost("/schedules/import", Import)
             .WithName("ImportCalendarSchedule")
             .WithSummary("Import a year's schedule: holiday-cn JSON or CSV (date,off|work[,name]) as the body, or a multipart 'file'. The whole file is checked first; a re-import of the same region and year replaces it.")
-            .Accepts<string>("application/json", "text/csv", "text/plain")
-            .Accepts<IFormFile>("multipart/form-data");
+            .Accepts<string>(isOptional: true, "application/json", "text/csv", "text/plain", "multipart/form-data");
 
         admin.MapPost("/regions/{region}/days", AddRegionalDay)
             .WithName("AddRegionalDay")

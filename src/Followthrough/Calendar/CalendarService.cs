@@ -52,6 +52,9 @@ public sealed partial class CalendarService(IServiceScopeFactory scopes, ILogger
         }
     }
 
+    /// <summary>The interval this instance uses; tests shorten it to play a second web instance.</summary>
+    internal TimeSpan RecheckAfter { get; init; } = RecheckInterval;
+
     private bool IsDue => Environment.TickCount64 >= Interlocked.Read(ref _checkDue);
 
     /// <summary>The calendar of a region (null: national), current to within <see cref="RecheckInterval"/>.</summary>
@@ -73,7 +76,7 @@ public sealed partial class CalendarService(IServiceScopeFactory scopes, ILogger
             if (IsDue)
             {
                 await ReloadIfChangedAsync(cancellationToken);
-                Interlocked.Exchange(ref _checkDue, Environment.TickCount64 + (long)RecheckInterval.TotalMilliseconds);
+                Interlocked.Exchange(ref _checkDue, Environment.TickCount64 + (long)RecheckAfter.TotalMilliseconds);
             }
         }
         finally

@@ -20,6 +20,7 @@ internal sealed class HolidayDataset
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             var year = document.RootElement.GetProperty("year").GetInt32();
             var days = document.RootElement.GetProperty("days");
+            DaysInFile[year] = days.GetArrayLength();
             if (days.GetArrayLength() > 0)
             {
                 OfficialYears.Add(year);
@@ -40,6 +41,9 @@ internal sealed class HolidayDataset
     public Dictionary<DateOnly, (bool IsOffDay, string Name)> Listed { get; } = [];
 
     public HashSet<int> OfficialYears { get; } = [];
+
+    /// <summary>How many days each notice file lists (its late-December days of the previous year included).</summary>
+    public Dictionary<int, int> DaysInFile { get; } = [];
 
     /// <summary>The dataset's rule: a listed date's isOffDay wins; otherwise Monday to Friday work.</summary>
     public bool IsWorkingDay(DateOnly date) =>
