@@ -248,7 +248,7 @@ internal static class CalendarAdminApi
         var code = CalendarInput.Region(region, "region", errors);
         if (code is not null && CalendarRegions.IsNational(code))
         {
-            errors.Add("region", "The national schedule changes only by importing a year's notice.");
+            errors.Add("region", RegionalDayInput.NationalByImportOnly);
         }
 
         if (!errors.IsEmpty)

@@ -16,17 +16,43 @@ namespace Followthrough.Calendar;
 /// snapshot reference, and only the caller that finds it due checks the revision (one at a time).
 /// </para>
 /// </summary>
-public sealed partial class CalendarService(IServiceScopeFactory scopes, ILogger<CalendarService> logger) : IDisposable
+public sealed partial class CalendarService : IDisposable
 {
     /// <summary>How stale another instance's change may be here at most.</summary>
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(5);
 
+    private readonly IServiceScopeFactory? _scopes;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile CalendarSnapshot _snapshot = CalendarSnapshot.Embedded;
+    private volatile string? _lastProblem;
 
     // Environment.TickCount64 of the next revision check: elapsed real time, not business time, so not TimeProvider.
     private long _checkDue = long.MinValue;
     private int _backgroundRefresh;
+
+    public CalendarService(IServiceScopeFactory scopes, ILogger<CalendarService> logger)
+    {
+        _scopes = scopes;
+        _logger = logger;
+    }
+
+    private CalendarService(CalendarSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        _checkDue = long.MaxValue;
+    }
+
+    /// <summary>Why the stored schedules could not be read at the last attempt (the embedded dataset answered); null when they were.</summary>
+    public string? LastProblem => _lastProblem;
+
+    /// <summary>A service that answers from a fixed snapshot and never reads a database (a command line without a database, tests).</summary>
+    public static CalendarService FromSnapshot(CalendarSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new CalendarService(snapshot);
+    }
 
     /// <summary>The snapshot as last loaded, without waiting; a refresh starts in the background when one is due.</summary>
     public CalendarSnapshot Latest
@@ -88,7 +114,13 @@ public sealed partial class CalendarService(IServiceScopeFactory scopes, ILogger
     }
 
     /// <summary>Called after this instance changed the calendar: the next read rebuilds.</summary>
-    public void Changed() => Interlocked.Exchange(ref _checkDue, long.MinValue);
+    public void Changed()
+    {
+        if (_scopes is not null)
+        {
+            Interlocked.Exchange(ref _checkDue, long.MinValue);
+        }
+    }
 
     public void Dispose() => _refresh.Dispose();
 
@@ -96,21 +128,24 @@ public sealed partial class CalendarService(IServiceScopeFactory scopes, ILogger
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes!.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<CalendarStore>();
             // The revision is read before the data: a write landing in between is picked up at the next check.
             var revision = await store.RevisionAsync(cancellationToken);
             if (revision != _snapshot.Revision)
             {
                 _snapshot = CalendarSnapshot.Build(await store.LoadAsync(cancellationToken), revision);
-                LogRebuilt(logger, revision);
+                LogRebuilt(_logger, revision);
             }
+
+            _lastProblem = null;
         }
         catch (DbException error)
         {
             // No database yet, or one without the calendar tables: the embedded dataset still answers correctly
             // for every year it covers. Try again at the next interval.
-            LogDatabaseUnavailable(logger, error.Message);
+            _lastProblem = error.Message;
+            LogDatabaseUnavailable(_logger, error.Message);
         }
     }
 

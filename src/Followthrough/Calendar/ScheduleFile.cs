@@ -15,8 +15,17 @@ public enum ScheduleFormat
 }
 
 /// <summary>One thing wrong with an imported file; <see cref="Line"/> is 1-based, null for the file as a whole.</summary>
-public sealed record ScheduleProblem(int? Line, string Message)
+/// <remarks>
+/// The message is kept as an English template and its arguments, so pages can show it translated
+/// (the English template is the resource key) while the API answers in English.
+/// </remarks>
+public sealed record ScheduleProblem(int? Line, string Template, params object[] Arguments)
 {
+    /// <summary>How pages prefix a problem with its line (a resource key).</summary>
+    public const string LineTemplate = "Line {0}: {1}";
+
+    public string Message => string.Format(CultureInfo.InvariantCulture, Template, Arguments);
+
     public override string ToString() =>
         Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"Line {line}: {Message}") : Message;
 }
@@ -41,6 +50,8 @@ public static class ScheduleFile
     public const int MaxNameLength = 100;
 
     internal const string NoDays = "The file lists no days.";
+
+    internal const string Empty = "The file is empty.";
 
     /// <summary>Reporting stops here; a file this broken needs fixing as a whole.</summary>
     public const int MaxProblems = 100;
@@ -74,12 +85,12 @@ public static class ScheduleFile
         var text = (content ?? string.Empty).TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Invalid(new ScheduleProblem(null, "The file is empty."));
+            return Invalid(new ScheduleProblem(null, Empty));
         }
 
         if (year is < 2000 or > 2099)
         {
-            return Invalid(new ScheduleProblem(null, string.Create(CultureInfo.InvariantCulture, $"The year {year} is outside the calendar (2000 to 2099).")));
+            return Invalid(new ScheduleProblem(null, "The year {0} is outside the calendar (2000 to 2099).", year));
         }
 
         var entries = format == ScheduleFormat.Json
@@ -115,19 +126,19 @@ public static class ScheduleFile
         }
 
         var more = problems.Count - MaxProblems;
-        return [.. problems.Take(MaxProblems), new ScheduleProblem(null, string.Create(CultureInfo.InvariantCulture, $"... and {more} more problems."))];
+        return [.. problems.Take(MaxProblems), new ScheduleProblem(null, "... and {0} more problems.", more)];
     }
 
     private static List<ScheduledDay> Check(List<Entry> entries, int year, List<ScheduleProblem> problems)
     {
         if (entries.Count > MaxDays)
         {
-            problems.Add(new ScheduleProblem(null, string.Create(CultureInfo.InvariantCulture, $"The file lists {entries.Count} days; a year's schedule has at most {MaxDays}.")));
+            problems.Add(new ScheduleProblem(null, "The file lists {0} days; a year's schedule has at most {1}.", entries.Count, MaxDays));
         }
 
         if (year is < 2000 or > 2099)
         {
-            problems.Add(new ScheduleProblem(null, string.Create(CultureInfo.InvariantCulture, $"The year {year} is outside the calendar (2000 to 2099).")));
+            problems.Add(new ScheduleProblem(null, "The year {0} is outside the calendar (2000 to 2099).", year));
             return [];
         }
 
@@ -145,18 +156,17 @@ public static class ScheduleFile
             var iso = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (date < earliest || date > latest)
             {
-                problems.Add(new ScheduleProblem(entry.Line, string.Create(CultureInfo.InvariantCulture,
-                    $"{iso} is outside the {year} schedule (only dates in {year} and in December {year - 1} are allowed).")));
+                problems.Add(new ScheduleProblem(entry.Line, "{0} is outside the {1} schedule (only dates in {1} and in December {2} are allowed).", iso, year, year - 1));
             }
             else if (date < WorkingCalendar.MinDate)
             {
-                problems.Add(new ScheduleProblem(entry.Line, $"{iso} is before the start of the calendar (2000-01-01)."));
+                problems.Add(new ScheduleProblem(entry.Line, "{0} is before the start of the calendar (2000-01-01).", iso));
             }
             else if (seen.TryGetValue(date, out var first))
             {
-                problems.Add(new ScheduleProblem(entry.Line, first.IsOffDay == entry.IsOffDay
-                    ? string.Create(CultureInfo.InvariantCulture, $"{iso} is listed twice (first on line {first.Line}).")
-                    : string.Create(CultureInfo.InvariantCulture, $"{iso} is listed both as a rest day and as a working day (line {first.Line} and line {entry.Line}).")));
+                problems.Add(first.IsOffDay == entry.IsOffDay
+                    ? new ScheduleProblem(entry.Line, "{0} is listed twice (first on line {1}).", iso, Line(first.Line))
+                    : new ScheduleProblem(entry.Line, "{0} is listed both as a rest day and as a working day (line {1} and line {2}).", iso, Line(first.Line), Line(entry.Line)));
             }
             else
             {
@@ -178,7 +188,7 @@ public static class ScheduleFile
         }
         catch (JsonException error)
         {
-            problems.Add(new ScheduleProblem((int?)error.LineNumber + 1, $"The JSON could not be read: {FirstSentence(error.Message)}"));
+            problems.Add(new ScheduleProblem((int?)error.LineNumber + 1, "The JSON could not be read: {0}", FirstSentence(error.Message)));
             return null;
         }
 
@@ -201,7 +211,7 @@ public static class ScheduleFile
 
                 if (year is { } expected && expected != fileYear)
                 {
-                    problems.Add(new ScheduleProblem(null, string.Create(CultureInfo.InvariantCulture, $"The file is the {fileYear} schedule, but {expected} was chosen.")));
+                    problems.Add(new ScheduleProblem(null, "The file is the {0} schedule, but {1} was chosen.", fileYear, expected));
                     return null;
                 }
 
@@ -237,7 +247,7 @@ public static class ScheduleFile
                 bool? isOffDay = day.TryGetProperty("isOffDay", out var o) && o.ValueKind is JsonValueKind.True or JsonValueKind.False ? o.GetBoolean() : null;
                 if (isOffDay is null)
                 {
-                    problems.Add(new ScheduleProblem(line, $"{date ?? "A day"} needs \"isOffDay\": true (a rest day) or false (a working day)."));
+                    problems.Add(new ScheduleProblem(line, "{0} needs \"isOffDay\": true (a rest day) or false (a working day).", date ?? "A day"));
                 }
 
                 entries.Add(new Entry(line, ParseDate(date, line, problems), isOffDay ?? true, CheckName(name, line, problems)));
@@ -271,7 +281,7 @@ public static class ScheduleFile
             sawData = true;
             if (fields.Length < 2)
             {
-                problems.Add(new ScheduleProblem(line, $"expected date,off|work[,name] but found \"{Shorten(raw)}\"."));
+                problems.Add(new ScheduleProblem(line, "expected date,off|work[,name] but found \"{0}\".", Shorten(raw)));
                 continue;
             }
 
@@ -284,7 +294,7 @@ public static class ScheduleFile
             };
             if (isOffDay is null)
             {
-                problems.Add(new ScheduleProblem(line, $"the second field must be off (a rest day) or work (a working day), not \"{Shorten(fields[1].Trim())}\"."));
+                problems.Add(new ScheduleProblem(line, "the second field must be off (a rest day) or work (a working day), not \"{0}\".", Shorten(fields[1].Trim())));
             }
 
             var name = fields.Length == 3 ? fields[2].Trim().Trim('"').Trim() : string.Empty;
@@ -301,9 +311,9 @@ public static class ScheduleFile
             return date;
         }
 
-        problems.Add(new ScheduleProblem(line, value is { Length: 10 } && value[4] == '-' && value[7] == '-' && value.Replace("-", "", StringComparison.Ordinal).All(char.IsAsciiDigit)
-            ? $"{value} is not a valid date."
-            : $"\"{Shorten(value ?? string.Empty)}\" is not a date in the form YYYY-MM-DD."));
+        problems.Add(value is { Length: 10 } && value[4] == '-' && value[7] == '-' && value.Replace("-", "", StringComparison.Ordinal).All(char.IsAsciiDigit)
+            ? new ScheduleProblem(line, "{0} is not a valid date.", value)
+            : new ScheduleProblem(line, "\"{0}\" is not a date in the form YYYY-MM-DD.", Shorten(value ?? string.Empty)));
         return null;
     }
 
@@ -311,7 +321,7 @@ public static class ScheduleFile
     {
         if (name.Length > MaxNameLength)
         {
-            problems.Add(new ScheduleProblem(line, string.Create(CultureInfo.InvariantCulture, $"the name is longer than {MaxNameLength} characters.")));
+            problems.Add(new ScheduleProblem(line, "the name is longer than {0} characters.", MaxNameLength));
             return name[..MaxNameLength];
         }
 
@@ -362,6 +372,8 @@ public static class ScheduleFile
         var end = message.IndexOf(" Path:", StringComparison.Ordinal);
         return end > 0 ? message[..end] : message;
     }
+
+    private static object Line(int? line) => line is { } number ? number : "?";
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

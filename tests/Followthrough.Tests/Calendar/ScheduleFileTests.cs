@@ -65,7 +65,7 @@ public sealed class ScheduleFileTests
     {
         var result = ScheduleFile.Read(content, ScheduleFormat.Csv);
         Assert.Null(result.Schedule);
-        Assert.Equal(new ScheduleProblem(null, "The file is empty."), Assert.Single(result.Problems));
+        Assert.Equal("The file is empty.", Assert.Single(result.Problems).ToString());
     }
 
     [Fact]
