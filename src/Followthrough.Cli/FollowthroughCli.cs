@@ -47,6 +47,7 @@ public static class FollowthroughCli
         root.Options.Add(CliContext.DataFolderOption);
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(DemoCommands.Build());
+        root.Subcommands.Add(CalendarCommands.Build());
         return root;
     }
 }

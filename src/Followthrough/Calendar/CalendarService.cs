@@ -140,12 +140,14 @@ public sealed partial class CalendarService : IDisposable
 
             _lastProblem = null;
         }
-        catch (DbException error)
+        catch (Exception error) when (error is DbException || error.InnerException is DbException)
         {
+            // (Npgsql's execution strategy wraps a refused connection in InvalidOperationException.)
             // No database yet, or one without the calendar tables: the embedded dataset still answers correctly
             // for every year it covers. Try again at the next interval.
-            _lastProblem = error.Message;
-            LogDatabaseUnavailable(_logger, error.Message);
+            var problem = (error as DbException ?? error.InnerException)!.Message;
+            _lastProblem = problem;
+            LogDatabaseUnavailable(_logger, problem);
         }
     }
 
