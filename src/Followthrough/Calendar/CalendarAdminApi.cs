@@ -138,7 +138,7 @@ internal static class CalendarAdminApi
         string region, string? year, int? page, int? pageSize, CalendarStore store, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var code = CalendarInput.Region(region, "region", errors);
+        var code = RegionalCode(region, errors);
         var only = CalendarInput.Year(year, "year", errors);
         var request = PageRequest.From(page, pageSize, errors);
         if (!errors.IsEmpty)
@@ -154,7 +154,7 @@ internal static class CalendarAdminApi
         string region, int id, HttpResponse response, CalendarStore store, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var code = CalendarInput.Region(region, "region", errors);
+        var code = RegionalCode(region, errors);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -245,12 +245,7 @@ internal static class CalendarAdminApi
         }
 
         var errors = new ValidationErrors();
-        var code = CalendarInput.Region(region, "region", errors);
-        if (code is not null && CalendarRegions.IsNational(code))
-        {
-            errors.Add("region", RegionalDayInput.NationalByImportOnly);
-        }
-
+        var code = RegionalCode(region, errors);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -266,6 +261,19 @@ internal static class CalendarAdminApi
         {
             return await StaleAsync(store, code!, id, cancellationToken);
         }
+    }
+
+    /// <summary>A region's code from the route; the national calendar has no regional days.</summary>
+    private static string? RegionalCode(string region, ValidationErrors errors)
+    {
+        var code = CalendarInput.Region(region, "region", errors);
+        if (code is not null && CalendarRegions.IsNational(code))
+        {
+            errors.Add("region", RegionalDayInput.NationalByImportOnly);
+            return null;
+        }
+
+        return code;
     }
 
     private static ProblemHttpResult DateTaken(RegionalDayInput input) => Problems.Conflict(

@@ -66,8 +66,10 @@ public sealed class CalendarSnapshot
     public bool IsOfficial(int year) => National.IsOfficial(year);
 
     /// <summary>
-    /// The calendar of <paramref name="region"/> (null or <c>CN</c>: national). A region without days of its own,
-    /// or whose ancestors have none, answers with the national tables, so unknown codes cost nothing.
+    /// The calendar of <paramref name="region"/> (null or <c>CN</c>: national): the national tables with the days of
+    /// every layer of the code that has days of its own. The answer's <see cref="WorkingCalendar.Region"/> is the
+    /// deepest such layer (national when none has days), so any number of codes without days of their own
+    /// (e.g. CN-LN-DL-X, CN-XX) share tables and cost nothing.
     /// </summary>
     /// <exception cref="ArgumentException">The code is not a region code (see <see cref="CalendarRegions"/>).</exception>
     public WorkingCalendar For(string? region)
@@ -79,7 +81,7 @@ public sealed class CalendarSnapshot
             return National;
         }
 
-        return _regional.GetOrAdd(code, key => new Lazy<WorkingCalendar>(() => new WorkingCalendar(
+        return _regional.GetOrAdd(layers[^1], key => new Lazy<WorkingCalendar>(() => new WorkingCalendar(
             _notices,
             layers.Select(layer => _regionalSchedules[layer].SelectMany(s => s.Days)),
             key))).Value;
