@@ -182,7 +182,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         var schedule = await ManualScheduleAsync(code, date.Year, cancellationToken);
         var day = new CalendarDay { ScheduleId = schedule.Id, Date = date, IsOffDay = isOffDay, Name = name.Trim() };
         db.Set<CalendarDay>().Add(day);
-        db.DescribeNextSave("calendar-day-added", $"{code} {date:yyyy-MM-dd}");
+        db.DescribeNextSave("created", $"{code} {date:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         calendars.Changed();
@@ -219,7 +219,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         day.Date = date;
         day.IsOffDay = isOffDay;
         day.Name = name.Trim();
-        db.DescribeNextSave("calendar-day-changed", $"{code} {date:yyyy-MM-dd}");
+        db.DescribeNextSave("updated", $"{code} {date:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         calendars.Changed();
@@ -244,7 +244,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         }
 
         db.Set<CalendarDay>().Remove(day);
-        db.DescribeNextSave("calendar-day-removed", $"{code} {day.Date:yyyy-MM-dd}");
+        db.DescribeNextSave("deleted", $"{code} {day.Date:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         calendars.Changed();

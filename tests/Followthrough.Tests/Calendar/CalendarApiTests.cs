@@ -19,7 +19,7 @@ namespace Followthrough.Tests.Calendar;
 public abstract class CalendarApiTests(AppFixture app)
 {
     private static readonly string[] TestPapers = ["https://example.gov.cn/test"];
-    private static readonly string[] ExpectedDayHistory = ["calendar-day-added", "calendar-day-changed", "calendar-day-removed"];
+    private static readonly string[] ExpectedDayHistory = ["created", "updated", "deleted"];
 
     [Fact]
     public async Task IsWorkingDay_Anonymous_AnswersTheMakeUpSunday()

@@ -142,7 +142,7 @@ public abstract partial class CalendarPageTests(AppFixture app)
         }
 
         var edit = await admin.GetStringAsync(new Uri($"/calendar/regions/{region}/days/{id}", UriKind.Relative));
-        Assert.Contains("calendar-day-added", edit, StringComparison.Ordinal);
+        Assert.Matches($"<td>created\\s*<br>\\s*<span class=\"muted\">{region} 2025-04-30</span>", edit); // its history, with the audit comment
         var saved = await PostFormAsync(admin, $"/calendar/regions/{region}/days/{id}?handler=Save", Token(edit), ("Date", "2025-05-06"), ("Kind", "off"), ("Name", "City founding day"), ("Version", "1"));
         Assert.Contains("Saved 2025-05-06.", saved, StringComparison.Ordinal);
 
