@@ -10,10 +10,11 @@ namespace Followthrough.Calendar;
 /// <para>
 /// It keeps one immutable <see cref="CalendarSnapshot"/> built from the embedded dataset and the database's imports
 /// and regional days, and rebuilds it when the database's calendar revision changes. Every calendar write bumps
-/// <c>calendar_revision</c> in its own transaction. This instance rebuilds at once after its own writes; other web
-/// instances on the same PostgreSQL read the revision (one tiny query) at most every <see cref="RecheckInterval"/>,
-/// so they follow within seconds without a query per call. Readers never wait for each other: they read the current
-/// snapshot reference, and only the caller that finds it due checks the revision (one at a time).
+/// <c>calendar_revision</c> in its own transaction. This instance rebuilds at the next read after its own writes;
+/// other web instances on the same PostgreSQL read the revision (one tiny query) at most once per
+/// <see cref="RecheckInterval"/>, so they follow within seconds without a query per call. Between checks a read is
+/// just a reference to the current snapshot; when a check is due, one caller makes it while callers arriving at that
+/// moment wait for it (milliseconds), and nobody ever sees a half-built calendar.
 /// </para>
 /// </summary>
 public sealed partial class CalendarService : IDisposable
@@ -30,6 +31,11 @@ public sealed partial class CalendarService : IDisposable
     // Environment.TickCount64 of the next revision check: elapsed real time, not business time, so not TimeProvider.
     private long _checkDue = long.MinValue;
     private int _backgroundRefresh;
+
+    // Changed() during a check must not be lost when that check ends: it counts, and the check only postpones the
+    // next one when nothing changed meanwhile (both under this lock).
+    private readonly Lock _gate = new();
+    private long _changes;
 
     public CalendarService(IServiceScopeFactory scopes, ILogger<CalendarService> logger)
     {
@@ -101,8 +107,20 @@ public sealed partial class CalendarService : IDisposable
         {
             if (IsDue)
             {
+                long changes;
+                lock (_gate)
+                {
+                    changes = _changes;
+                }
+
                 await ReloadIfChangedAsync(cancellationToken);
-                Interlocked.Exchange(ref _checkDue, Environment.TickCount64 + (long)RecheckAfter.TotalMilliseconds);
+                lock (_gate)
+                {
+                    if (changes == _changes)
+                    {
+                        Interlocked.Exchange(ref _checkDue, Environment.TickCount64 + (long)RecheckAfter.TotalMilliseconds);
+                    }
+                }
             }
         }
         finally
@@ -116,8 +134,14 @@ public sealed partial class CalendarService : IDisposable
     /// <summary>Called after this instance changed the calendar: the next read rebuilds.</summary>
     public void Changed()
     {
-        if (_scopes is not null)
+        if (_scopes is null)
         {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _changes++;
             Interlocked.Exchange(ref _checkDue, long.MinValue);
         }
     }
