@@ -203,7 +203,7 @@ public static class ScheduleFile
 
             if (root.TryGetProperty("year", out var yearElement))
             {
-                if (!yearElement.TryGetInt32(out var fileYear))
+                if (yearElement.ValueKind != JsonValueKind.Number || !yearElement.TryGetInt32(out var fileYear))
                 {
                     problems.Add(new ScheduleProblem(null, "\"year\" must be a whole number such as 2026."));
                     return null;

@@ -144,6 +144,15 @@ public sealed class ScheduleFileTests
         Assert.Equal("The file is the 2027 schedule, but 2026 was chosen.", Assert.Single(result.Problems).Message);
     }
 
+    [Theory]
+    [InlineData("{ \"year\": \"2027\", \"days\": [] }", "\"year\" must be a whole number such as 2026.")]
+    [InlineData("{ \"year\": 2027.5, \"days\": [] }", "\"year\" must be a whole number such as 2026.")]
+    [InlineData("[ 1, 2 ]", "The JSON must be an object with \"year\" and \"days\" (the holiday-cn format).")]
+    [InlineData("{ \"year\": 2027, \"days\": {} }", "The JSON has no \"days\" list.")]
+    [InlineData("{ \"year\": 2027, \"days\": [ 5 ] }", "Each day must be an object with \"date\", \"isOffDay\" and \"name\".")]
+    public void Json_OfTheWrongShape_IsReported_NeverThrows(string json, string message) =>
+        Assert.Equal(message, Assert.Single(ScheduleFile.Read(json, ScheduleFormat.Json).Problems).Message);
+
     [Fact]
     public void JsonDay_WithoutIsOffDay_IsReported()
     {
