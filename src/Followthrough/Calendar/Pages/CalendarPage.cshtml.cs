@@ -66,8 +66,7 @@ public sealed class CalendarPageModel(CalendarService calendars, TimeProvider cl
         }
     }
 
-    public string? ErrorFor(string field) =>
-        Errors.ToDictionary().TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    public string? ErrorFor(string field) => PageHelpers.ErrorFor(Errors, field);
 
     /// <summary>A link to another month of the same region.</summary>
     public string MonthLink(string month) =>

@@ -81,8 +81,7 @@ public sealed class ImportPageModel(
         return Page();
     }
 
-    public string? ErrorFor(string field) =>
-        Errors.ToDictionary().TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    public string? ErrorFor(string field) => PageHelpers.ErrorFor(Errors, field);
 
     private string Translate(ScheduleProblem problem)
     {
@@ -90,8 +89,7 @@ public sealed class ImportPageModel(
         return problem.Line is { } line ? text[ScheduleProblem.LineTemplate, line, message].Value : message;
     }
 
-    private IActionResult? Refuse() =>
-        !me.IsSignedIn ? Challenge() : Permissions.CanManageCalendar(me) ? null : Forbid();
+    private IActionResult? Refuse() => PageHelpers.RefuseUnlessCalendarManager(this, me);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         National = await CalendarSchedules.ListAsync(WorkingCalendar.National, calendars, store, clock, cancellationToken);

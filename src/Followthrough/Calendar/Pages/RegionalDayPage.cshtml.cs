@@ -102,11 +102,9 @@ public sealed class RegionalDayPageModel(CalendarStore store, AuditTrail audit, 
         }
     }
 
-    public string? ErrorFor(string field) =>
-        Errors.ToDictionary().TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    public string? ErrorFor(string field) => PageHelpers.ErrorFor(Errors, field);
 
-    private IActionResult? Refuse() =>
-        !me.IsSignedIn ? Challenge() : Permissions.CanManageCalendar(me) ? null : Forbid();
+    private IActionResult? Refuse() => PageHelpers.RefuseUnlessCalendarManager(this, me);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -110,8 +110,7 @@ public sealed class RegionsPageModel(CalendarStore store, CurrentUser me, IStrin
         return Redirect($"/calendar/regions?region={Uri.EscapeDataString(code)}");
     }
 
-    public string? ErrorFor(string field) =>
-        Errors.ToDictionary().TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    public string? ErrorFor(string field) => PageHelpers.ErrorFor(Errors, field);
 
     internal static bool? ParseKind(string? kind) => kind switch
     {
@@ -120,8 +119,7 @@ public sealed class RegionsPageModel(CalendarStore store, CurrentUser me, IStrin
         _ => null,
     };
 
-    private IActionResult? Refuse() =>
-        !me.IsSignedIn ? Challenge() : Permissions.CanManageCalendar(me) ? null : Forbid();
+    private IActionResult? Refuse() => PageHelpers.RefuseUnlessCalendarManager(this, me);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
