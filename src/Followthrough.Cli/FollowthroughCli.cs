@@ -55,6 +55,8 @@ public static class FollowthroughCli
         root.Subcommands.Add(TokensCommands.Build());
         root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(CalendarCommands.Build());
+        root.Subcommands.Add(PlansCommands.Build());
+        root.Subcommands.Add(PlansCommands.BuildIndicators());
         return root;
     }
 }

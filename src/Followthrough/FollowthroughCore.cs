@@ -3,6 +3,7 @@ using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Demo;
 using Followthrough.Organization;
+using Followthrough.Plans;
 using Followthrough.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public static class FollowthroughCore
         services.AddAccounts();
         services.AddOrganization();
         services.AddCalendar();
+        services.AddPlans();
         services.AddScoped<DemoLoader>();
         return services;
     }

@@ -63,6 +63,7 @@ public sealed class DemoLoader(FollowthroughDb db, AccountService accounts)
             }
         }
 
+        await DemoPlans.LoadAsync(db, units, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
     }

@@ -5,6 +5,7 @@ using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Organization;
+using Followthrough.Plans;
 using Followthrough.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -105,6 +106,7 @@ public static class FollowthroughWeb
         api.MapOrganizationApi();
         api.MapCalendarApi();
         api.MapAuditApi();
+        api.MapPlansApi();
         return app;
     }
 
