@@ -4,6 +4,7 @@ using Followthrough.Calendar;
 using Followthrough.Demo;
 using Followthrough.Organization;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough;
@@ -18,6 +19,7 @@ public static class FollowthroughCore
         services.AddAccounts();
         services.AddOrganization();
         services.AddCalendar();
+        services.AddTasks();
         services.AddScoped<DemoLoader>();
         return services;
     }

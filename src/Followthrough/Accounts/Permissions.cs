@@ -40,6 +40,13 @@ public static class Permissions
 
     public static bool CanReadAudit(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
 
+    /// <summary>Tasks are government work: leaders, the office and administrators read all; unit staff their own unit's
+    /// (the Tasks module narrows that per task, see TaskRoles).</summary>
+    public static bool CanReadTasks(CurrentUser user) => IsGovernmentStaff(user);
+
+    /// <summary>The supervision office writes, imports, assigns and verifies tasks.</summary>
+    public static bool CanManageTasks(CurrentUser user) => user?.Role == Role.Supervisor;
+
     /// <summary>Anyone signed in manages their own API tokens.</summary>
     public static bool CanManageOwnTokens(CurrentUser user) => user?.IsSignedIn == true;
 }

@@ -1,0 +1,27 @@
+using Followthrough.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Followthrough.Tasks;
+
+public static class TasksModule
+{
+    public static IServiceCollection AddTasks(this IServiceCollection services)
+    {
+        services.AddOptions<TaskOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(TaskOptions.Section).Bind(options));
+        services.TryAddSingleton<IWorkingDayCalendar, WeekendsOnlyCalendar>();
+        services.AddSingleton(provider => new EvidenceStore(DataFolder(provider)));
+        services.AddScoped<TaskService>();
+        services.AddScoped<TaskSteps>();
+        services.AddScoped<ProgressService>();
+        services.AddScoped<TaskQueries>();
+        services.AddScoped<TaskDirectory>();
+        return services;
+    }
+
+    /// <summary>The web host has configuration; the command line passes its data folder the same way.</summary>
+    private static string DataFolder(IServiceProvider provider) =>
+        DatabaseSettings.DataFolder(provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build());
+}
