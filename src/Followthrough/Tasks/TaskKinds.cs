@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Followthrough.Tasks;
 
 /// <summary>Where a task came from (任务来源).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OriginKind>))]
 public enum OriginKind
 {
     /// <summary>A measure of a Five-Year Plan or an annual work report (规划任务).</summary>
@@ -23,6 +26,7 @@ public enum OriginKind
 }
 
 /// <summary>How closely the supervision office follows a task.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SupervisionLevel>))]
 public enum SupervisionLevel
 {
     /// <summary>A key item under the lead leader's personal watch (重点督办).</summary>
@@ -33,6 +37,7 @@ public enum SupervisionLevel
 }
 
 /// <summary>How the deadline was given.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
 public enum DeadlineKind
 {
     /// <summary>A calendar date, e.g. "2021年6月底前".</summary>
@@ -46,6 +51,7 @@ public enum DeadlineKind
 }
 
 /// <summary>How often the lead unit reports progress (报送频次).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReportingCadence>))]
 public enum ReportingCadence
 {
     Weekly,

@@ -34,10 +34,16 @@ public sealed record TaskOutcome<T>(
 {
     public bool IsDone => Kind == OutcomeKind.Done;
 
+    /// <summary>What went wrong, without the result type.</summary>
+    public TaskFailure Failure => new(Kind, Reason, Allowed ?? [], CurrentVersion, Errors);
+
     /// <summary>The same failure carried over to another result type.</summary>
     public TaskOutcome<TOther> As<TOther>() =>
         IsDone ? throw new InvalidOperationException("Only a failure can be carried over.") : new(Kind, default, Reason, Allowed, CurrentVersion, Errors);
 }
+
+/// <summary>A refused outcome, whatever it would have returned.</summary>
+public sealed record TaskFailure(OutcomeKind Kind, string? Reason, IReadOnlyList<TaskAction> Allowed, int? CurrentVersion, ValidationErrors? Errors);
 
 /// <summary>Makes outcomes: <c>Outcome.Done(task)</c>, <c>Outcome.NotFound&lt;WorkTask&gt;()</c>.</summary>
 public static class Outcome

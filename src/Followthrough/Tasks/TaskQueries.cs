@@ -112,11 +112,14 @@ public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
         return query;
     }
 
-    public async Task<(IReadOnlyList<TaskRow> Rows, int Total)> ListAsync(CurrentUser user, TaskFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>A page of tasks in code order, or, <paramref name="byDue"/>, the most pressing first.</summary>
+    public async Task<(IReadOnlyList<TaskRow> Rows, int Total)> ListAsync(
+        CurrentUser user, TaskFilter filter, int skip, int take, bool byDue = false, CancellationToken cancellationToken = default)
     {
         var query = Filter(VisibleTo(user), filter);
         var total = await query.CountAsync(cancellationToken);
-        var page = await query.OrderBy(t => t.Code).Skip(skip).Take(take).Select(t => t.Id).ToListAsync(cancellationToken);
+        var ordered = byDue ? query.OrderBy(t => t.NextDue).ThenBy(t => t.Id) : query.OrderBy(t => t.Code);
+        var page = await ordered.Skip(skip).Take(take).Select(t => t.Id).ToListAsync(cancellationToken);
         return (await RowsAsync(page, cancellationToken), total);
     }
 

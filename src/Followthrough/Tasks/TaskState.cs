@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Followthrough.Tasks;
 
 /// <summary>Where a task stands in its cycle. Moves only through <see cref="TaskLifecycle"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TaskState>))]
 public enum TaskState
 {
     /// <summary>Being written by the supervision office; nobody else sees it yet (草稿).</summary>

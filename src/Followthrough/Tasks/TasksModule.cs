@@ -17,6 +17,9 @@ public static class TasksModule
         services.AddScoped<TaskSteps>();
         services.AddScoped<ProgressService>();
         services.AddScoped<TaskQueries>();
+        services.AddScoped<TaskReader>();
+        services.AddScoped<TaskLists>();
+        services.AddScoped<DecompositionImport>();
         services.AddScoped<TaskDirectory>();
         return services;
     }

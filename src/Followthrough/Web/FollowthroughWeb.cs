@@ -6,6 +6,7 @@ using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Organization;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -100,6 +101,7 @@ public static class FollowthroughWeb
         api.MapOrganizationApi();
         api.MapCalendarApi();
         api.MapAuditApi();
+        api.MapTasksApi();
         return app;
     }
 

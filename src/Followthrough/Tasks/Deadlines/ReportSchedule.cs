@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Followthrough.Tasks;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ReportPeriodStatus>))]
 public enum ReportPeriodStatus
 {
     /// <summary>A report was filed within the period.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Followthrough.Tasks;
 
 /// <summary>Where a task stands against its deadline today, most urgent first.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StandingKind>))]
 public enum StandingKind
 {
     /// <summary>A draft, or returned by the unit: the clock has not started.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Followthrough.Accounts;
 using Followthrough.Organization;
 
@@ -7,6 +8,7 @@ namespace Followthrough.Tasks;
 /// The part a person plays on one particular task. The lifecycle table is written in these terms, not in account
 /// roles, because the same unit staff member leads one task, co-operates on another and coordinates a sub-task.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TaskRole>))]
 public enum TaskRole
 {
     /// <summary>The supervision office: assigns, verifies, decides extensions, cancels.</summary>

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Followthrough.Tasks;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ExtensionDecision>))]
 public enum ExtensionDecision
 {
     Pending,

@@ -135,6 +135,9 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
             : Outcome.Done(new EvidenceDownload(file, content));
     }
 
+    public async Task<IReadOnlyList<EvidenceFile>> EvidenceOfAsync(long reportId, CancellationToken cancellationToken = default) =>
+        await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.ReportId == reportId).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+
     private static int Check(WorkTask task, ReportInput input, ValidationErrors errors)
     {
         if (input.Version is null)
