@@ -28,13 +28,18 @@ public sealed class CliContext : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly AsyncServiceScope _scope;
 
-    private CliContext(ParseResult parse, DatabaseSettings settings)
+    private CliContext(ParseResult parse, DatabaseSettings settings, string dataFolder)
     {
         Output = parse.InvocationConfiguration.Output;
         Error = parse.InvocationConfiguration.Error;
         Settings = settings;
         var services = new ServiceCollection();
         services.AddLogging();
+        // The same configuration the web host reads (environment variables), with the data folder the command resolved.
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection([new(DatabaseSettings.DataFolderKey, dataFolder)])
+            .Build());
         services.AddFollowthroughCore(settings);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateAsyncScope();
@@ -60,7 +65,7 @@ public sealed class CliContext : IAsyncDisposable
             ? Path.GetFullPath(folder)
             : DatabaseSettings.DataFolder(configuration);
         var settings = DatabaseSettings.Parse(parse.GetValue(DatabaseOption) ?? configuration[DatabaseSettings.ConfigurationKey], dataFolder);
-        var context = new CliContext(parse, settings);
+        var context = new CliContext(parse, settings, dataFolder);
         if (migrate)
         {
             try
