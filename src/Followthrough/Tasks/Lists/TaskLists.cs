@@ -5,14 +5,53 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Tasks;
 
 /// <summary>One line of the responsibility list (责任清单): a unit, its part on a task (lead or co-operating).</summary>
-public sealed record ResponsibilityRow(
-    int UnitId, string UnitCode, bool IsLead, int TaskId, string TaskCode, string Title, TaskState State,
-    DeadlineKind DeadlineKind, DateOnly? Deadline, int? DeadlineWorkingDays, string Part);
+/// <remarks>Settable properties, not a positional record: EF Core translates a UNION of member-init projections only.</remarks>
+public sealed class ResponsibilityRow
+{
+    public int UnitId { get; init; }
+
+    public string UnitCode { get; init; } = string.Empty;
+
+    public bool IsLead { get; init; }
+
+    public int TaskId { get; init; }
+
+    public string TaskCode { get; init; } = string.Empty;
+
+    public string Title { get; init; } = string.Empty;
+
+    public TaskState State { get; init; }
+
+    public DeadlineKind DeadlineKind { get; init; }
+
+    public DateOnly? Deadline { get; init; }
+
+    public int? DeadlineWorkingDays { get; init; }
+
+    public string Part { get; init; } = string.Empty;
+}
 
 /// <summary>One line of the time-node list (时限清单): on this date, this is due.</summary>
-public sealed record TimeLimitRow(
-    DateOnly Date, bool IsDeadline, string? NodeTitle, DateOnly? ReachedOn, int TaskId, string TaskCode, string Title,
-    TaskState State, int LeadUnitId);
+public sealed class TimeLimitRow
+{
+    public DateOnly Date { get; init; }
+
+    public bool IsDeadline { get; init; }
+
+    public string? NodeTitle { get; init; }
+
+    public DateOnly? ReachedOn { get; init; }
+
+    public int TaskId { get; init; }
+
+    public string TaskCode { get; init; } = string.Empty;
+
+    public string Title { get; init; } = string.Empty;
+
+    public TaskState State { get; init; }
+
+    public int LeadUnitId { get; init; }
+}
 
 /// <summary>
 /// The three lists of the decomposition: the task list (任务清单), the responsibility list (责任清单) and the
@@ -27,11 +66,19 @@ public sealed class TaskLists(FollowthroughDb db, TaskQueries queries)
         var units = db.Set<Organization.Unit>().AsNoTracking();
         var lead = from t in tasks
                    join u in units on t.LeadUnitId equals u.Id
-                   select new ResponsibilityRow(u.Id, u.Code, true, t.Id, t.Code, t.Title, t.State, t.DeadlineKind, t.Deadline, t.DeadlineWorkingDays, "");
+                   select new ResponsibilityRow
+                   {
+                       UnitId = u.Id, UnitCode = u.Code, IsLead = true, TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State,
+                       DeadlineKind = t.DeadlineKind, Deadline = t.Deadline, DeadlineWorkingDays = t.DeadlineWorkingDays, Part = "",
+                   };
         var partners = from p in db.Set<TaskPartner>().AsNoTracking()
                        join t in tasks on p.TaskId equals t.Id
                        join u in units on p.UnitId equals u.Id
-                       select new ResponsibilityRow(u.Id, u.Code, false, t.Id, t.Code, t.Title, t.State, t.DeadlineKind, t.Deadline, t.DeadlineWorkingDays, p.Part);
+                       select new ResponsibilityRow
+                       {
+                           UnitId = u.Id, UnitCode = u.Code, IsLead = false, TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State,
+                           DeadlineKind = t.DeadlineKind, Deadline = t.Deadline, DeadlineWorkingDays = t.DeadlineWorkingDays, Part = p.Part,
+                       };
         if (unitId is { } unit)
         {
             lead = lead.Where(r => r.UnitId == unit);
@@ -56,11 +103,19 @@ public sealed class TaskLists(FollowthroughDb db, TaskQueries queries)
 
         var deadlines = from t in tasks
                         where t.Deadline >= first && t.Deadline <= last
-                        select new TimeLimitRow(t.Deadline!.Value, true, null, t.ClosedOn, t.Id, t.Code, t.Title, t.State, t.LeadUnitId);
+                        select new TimeLimitRow
+                        {
+                            Date = t.Deadline!.Value, IsDeadline = true, NodeTitle = null, ReachedOn = t.ClosedOn,
+                            TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State, LeadUnitId = t.LeadUnitId,
+                        };
         var nodes = from n in db.Set<TimeNode>().AsNoTracking()
                     join t in tasks on n.TaskId equals t.Id
                     where n.DueOn >= first && n.DueOn <= last
-                    select new TimeLimitRow(n.DueOn, false, n.Title, n.ReachedOn, t.Id, t.Code, t.Title, t.State, t.LeadUnitId);
+                    select new TimeLimitRow
+                    {
+                        Date = n.DueOn, IsDeadline = false, NodeTitle = n.Title, ReachedOn = n.ReachedOn,
+                        TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State, LeadUnitId = t.LeadUnitId,
+                    };
         var all = nodes.Concat(deadlines);
         var total = await all.CountAsync(cancellationToken);
         var rows = await all.OrderBy(r => r.Date).ThenBy(r => r.TaskCode).ThenBy(r => r.IsDeadline)
