@@ -42,6 +42,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
             : null;
         try
         {
+            await AuditRecorder.LockHeadAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await _recorder.AppendAsync(this, changes, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -54,6 +55,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
         }
         finally
         {
+            _recorder.Forget(); // a failed save must not lend its description to the next one
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
