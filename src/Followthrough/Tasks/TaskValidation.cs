@@ -161,6 +161,10 @@ internal static partial class TaskValidation
         {
             var node = input.TimeNodes[i];
             errors.Require($"timeNodes[{i}].title", node.Title, "The time node's description", MaxShort);
+            if (node.DueOn == DateOnly.MinValue)
+            {
+                errors.Add($"timeNodes[{i}].dueOn", "The time node needs its date.");
+            }
             if (input.DeadlineKind == DeadlineKind.Date && input.Deadline is { } deadline && node.DueOn > deadline)
             {
                 errors.Add($"timeNodes[{i}].dueOn", "The time node falls after the deadline.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Followthrough.Tasks.Pages;
 using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Tasks;
@@ -31,9 +32,9 @@ public static class ListTables
                 string.Join("、", task.Partners.Select(p => directory.UnitName(p.UnitId, culture))),
                 DeadlineText(task, zh),
                 string.Join("；", task.TimeNodes.OrderBy(n => n.DueOn).Select(n => $"{Iso(n.DueOn)} {n.Title}")),
-                t[task.State.ToString()],
+                t[TaskLabels.Of(task.State)],
                 $"{task.Percent.ToString(CultureInfo.InvariantCulture)}%",
-                t[task.OriginKind.ToString()] + (task.OriginReference is { } reference ? $" {reference}" : string.Empty),
+                t[TaskLabels.Of(task.OriginKind)] + (task.OriginReference is { } reference ? $" {reference}" : string.Empty),
                 string.Join("、", task.Tags.Select(x => x.Tag).Order(StringComparer.Ordinal)),
             ];
         }).ToList();
@@ -58,7 +59,7 @@ public static class ListTables
             r.Title,
             r.Part,
             DeadlineText(r.DeadlineKind, r.Deadline, r.DeadlineWorkingDays, zh),
-            t[r.State.ToString()],
+            t[TaskLabels.Of(r.State)],
         ]).ToList();
         return new ListTable(zh ? "责任清单" : "Responsibility list", headers, lines);
     }
@@ -80,7 +81,7 @@ public static class ListTables
             r.TaskCode,
             r.Title,
             directory.UnitName(r.LeadUnitId, culture),
-            t[r.State.ToString()],
+            t[TaskLabels.Of(r.State)],
             r.ReachedOn is { } reached ? Iso(reached) : string.Empty,
         ]).ToList();
         return new ListTable(zh ? "时限清单" : "Time-node list", headers, lines);
