@@ -21,6 +21,7 @@ public static class FollowthroughCore
         services.AddCalendar();
         services.AddTasks();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<DemoTasks>();
         return services;
     }
 }
