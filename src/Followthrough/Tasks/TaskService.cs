@@ -110,6 +110,11 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
                 TaskLifecycle.Allowed(task.State, TaskRole.Supervisor, await FactsAsync(task, cancellationToken)));
         }
 
+        if (expectedVersion is { } seen && seen != task.Version)
+        {
+            return Outcome.Stale<WorkTask>(task.Version);
+        }
+
         var errors = new ValidationErrors();
         if (expectedVersion is null)
         {

@@ -40,6 +40,12 @@ public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressSer
             return refusal;
         }
 
+        // Acting on a version that is no longer current is stale, whatever else is wrong with the step.
+        if (input.Version is { } seen && seen != task.Version)
+        {
+            return Outcome.Stale<WorkTask>(task.Version);
+        }
+
         var errors = new ValidationErrors();
         CheckCommon(action, input, errors);
         var today = tasks.Today;

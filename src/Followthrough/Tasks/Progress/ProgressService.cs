@@ -35,6 +35,12 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
             return refusal.As<ReportResult>();
         }
 
+        // A report written against an older version (another report came first) is stale, even if it would also be invalid now.
+        if (input.Version is { } seen && seen != task.Version)
+        {
+            return Outcome.Stale<ReportResult>(task.Version);
+        }
+
         var errors = new ValidationErrors();
         var percent = Check(task, input, errors);
         var checkedFiles = CheckFiles(files, errors);
