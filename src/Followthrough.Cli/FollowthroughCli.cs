@@ -54,6 +54,7 @@ public static class FollowthroughCli
         root.Subcommands.Add(UsersCommands.Build());
         root.Subcommands.Add(TokensCommands.Build());
         root.Subcommands.Add(AuditCommands.Build());
+        root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(TasksCommands.Build());
         return root;
     }

@@ -42,6 +42,8 @@ public abstract class PermissionMatrixTests(AppFixture app)
     private const string EditDrc = """{"code":"DL-DRC","nameZh":"改名","nameEn":"Renamed","kind":"Bureau","version":1}""";
     private const string Version1 = """{"version":1}""";
     private const string NewPerson = """{"nameZh":"矩阵人员","role":"Leader","version":1}""";
+    private const string ScheduleJson = """{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}""";
+    private const string RegionalDay = """{"date":"2026-12-01","isOffDay":true,"name":"Matrix local holiday"}""";
     private const string NewPassword = """{"password":"another-long-password"}""";
 
     public static TheoryData<string, string, string, Expect, string?> Rows => new()
@@ -164,6 +166,28 @@ public abstract class PermissionMatrixTests(AppFixture app)
         { Staff,      "GET",    "/people/{otherPerson}",                           Expect.NotFound,       null },
         { Staff,      "GET",    "/people/new",                                     Expect.Forbidden,      null },
         { Admin,      "GET",    "/people/{otherPerson}/edit",                      Expect.Ok,             null },
+
+        { Anonymous,  "GET",    "/api/v1/calendar/days/2025-01-26",                Expect.Ok,             null },
+        { Citizen,    "GET",    "/api/v1/calendar/add-working-days?date=2025-01-24&n=5", Expect.Ok,       null },
+        { Anonymous,  "GET",    "/api/v1/calendar/add-working-days?date=2025-02-30&n=5", Expect.Invalid,  null },
+        { Anonymous,  "GET",    "/api/v1/calendar/between?from=2025-01-01&to=2025-12-31", Expect.Ok,      null },
+        { Anonymous,  "GET",    "/api/v1/calendar/months/2025-10",                 Expect.Ok,             null },
+        { Anonymous,  "GET",    "/api/v1/calendar/schedules",                      Expect.Ok,             null },
+        { Anonymous,  "POST",   "/api/v1/calendar/schedules/import?year=2027",     Expect.Unauthorized,   ScheduleJson },
+        { Leader,     "POST",   "/api/v1/calendar/schedules/import?year=2027",     Expect.Forbidden,      ScheduleJson },
+        { Supervisor, "POST",   "/api/v1/calendar/schedules/import?year=2027",     Expect.Forbidden,      ScheduleJson },
+        { Staff,      "POST",   "/api/v1/calendar/schedules/import?year=2027",     Expect.Forbidden,      ScheduleJson },
+        { Anonymous,  "POST",   "/api/v1/calendar/regions/CN-LN-DL/days",          Expect.Unauthorized,   RegionalDay },
+        { Supervisor, "POST",   "/api/v1/calendar/regions/CN-LN-DL/days",          Expect.Forbidden,      RegionalDay },
+        { Staff,      "POST",   "/api/v1/calendar/regions/CN-LN-DL/days",          Expect.Forbidden,      RegionalDay },
+        { Admin,      "POST",   "/api/v1/calendar/regions/CN-LN-DL/days",          Expect.Ok,             RegionalDay },
+        { Anonymous,  "GET",    "/calendar",                                       Expect.Ok,             null },
+        { Citizen,    "GET",    "/calendar",                                       Expect.Ok,             null },
+        { Anonymous,  "GET",    "/calendar/import",                                Expect.Unauthorized,   null },
+        { Supervisor, "GET",    "/calendar/import",                                Expect.Forbidden,      null },
+        { Admin,      "GET",    "/calendar/import",                                Expect.Ok,             null },
+        { Staff,      "GET",    "/calendar/regions",                               Expect.Forbidden,      null },
+        { Admin,      "GET",    "/calendar/regions",                               Expect.Ok,             null },
 
         { Anonymous,  "GET",    "/account/tokens",                                 Expect.Unauthorized,   null },
         { Staff,      "GET",    "/account/tokens",                                 Expect.Ok,             null },
