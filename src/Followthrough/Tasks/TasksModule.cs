@@ -1,7 +1,6 @@
 using Followthrough.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Followthrough.Tasks;
 
@@ -11,7 +10,7 @@ public static class TasksModule
     {
         services.AddOptions<TaskOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(TaskOptions.Section).Bind(options));
-        services.TryAddSingleton<IWorkingDayCalendar, WeekendsOnlyCalendar>();
+        services.AddSingleton<IWorkingDayCalendar, CalendarWorkingDays>();
         services.AddSingleton(provider => new EvidenceStore(DataFolder(provider)));
         services.AddScoped<TaskService>();
         services.AddScoped<TaskSteps>();

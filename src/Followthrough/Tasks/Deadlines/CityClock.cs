@@ -6,13 +6,9 @@ namespace Followthrough.Tasks;
 /// </summary>
 public static class CityClock
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = Calendar.ChinaTime.Offset;
 
-    public static DateOnly Today(this TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
-    }
+    public static DateOnly Today(this TimeProvider clock) => Calendar.ChinaTime.Today(clock);
 
     /// <summary>A stored UTC time as the local date and time people read.</summary>
     public static DateTime Local(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);

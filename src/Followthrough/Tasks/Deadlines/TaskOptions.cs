@@ -11,6 +11,9 @@ public sealed class TaskOptions
     /// <summary>The lead unit signs for (签收) an assigned task within this many working days.</summary>
     public int SignForWorkingDays { get; set; } = 3;
 
+    /// <summary>Whose working days count: a calendar region code (national days plus the region's own).</summary>
+    public string CalendarRegion { get; set; } = "CN-LN-DL";
+
     /// <summary>The prefix of generated task codes: DL-2021-0001.</summary>
     public string CodePrefix { get; set; } = "DL";
 }
