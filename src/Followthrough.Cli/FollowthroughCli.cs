@@ -57,6 +57,7 @@ public static class FollowthroughCli
         root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(PlansCommands.Build());
         root.Subcommands.Add(PlansCommands.BuildIndicators());
+        root.Subcommands.Add(TasksCommands.Build());
         return root;
     }
 }

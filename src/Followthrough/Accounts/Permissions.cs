@@ -53,6 +53,13 @@ public static class Permissions
     /// <summary>Administrators list and revoke anyone's API tokens (a leaked token, a person who left).</summary>
     public static bool CanManageAnyonesTokens(CurrentUser user) => user?.Role == Role.Administrator;
 
+    /// <summary>Tasks are government work: leaders, the office and administrators read all; unit staff their own unit's
+    /// (the Tasks module narrows that per task, see TaskRoles).</summary>
+    public static bool CanReadTasks(CurrentUser user) => IsGovernmentStaff(user);
+
+    /// <summary>The supervision office writes, imports, assigns and verifies tasks.</summary>
+    public static bool CanManageTasks(CurrentUser user) => user?.Role == Role.Supervisor;
+
     /// <summary>Anyone signed in manages their own API tokens.</summary>
     public static bool CanManageOwnTokens(CurrentUser user) => user?.IsSignedIn == true;
 

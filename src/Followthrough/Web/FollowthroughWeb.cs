@@ -7,6 +7,7 @@ using Followthrough.Calendar;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -107,6 +108,7 @@ public static class FollowthroughWeb
         api.MapCalendarApi();
         api.MapAuditApi();
         api.MapPlansApi();
+        api.MapTasksApi();
         return app;
     }
 
