@@ -1,0 +1,253 @@
+namespace Followthrough.Directives.Extraction;
+
+/// <summary>A keyword found in the text: where, and what it stands for.</summary>
+internal readonly record struct KeywordHit<T>(int Start, int End, T Value)
+{
+    public int Length => End - Start;
+}
+
+/// <summary>
+/// Finds every occurrence of many keywords in one left-to-right pass (an Aho–Corasick automaton), so the cost
+/// is linear in the text however many names, aliases and cue words there are. Matching folds case and
+/// full-width forms (<see cref="CharClass.Fold"/>). A keyword that begins or ends with a Latin letter or digit
+/// matches only as a whole word at that end, so "port" is not found inside "support".
+/// </summary>
+internal sealed class KeywordMatcher<T>
+{
+    private readonly int[] _root = new int[char.MaxValue + 1];
+    private readonly int[] _childStart;
+    private readonly int[] _childCount;
+    private readonly char[] _childChars;
+    private readonly int[] _childTargets;
+    private readonly int[] _fail;
+    private readonly int[] _outStart;
+    private readonly int[] _outCount;
+    private readonly int[] _outputs;
+    private readonly int[] _lengths;
+    private readonly bool[] _wordStart;
+    private readonly bool[] _wordEnd;
+    private readonly T[] _values;
+
+    public KeywordMatcher(IEnumerable<KeyValuePair<string, T>> keywords)
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        var children = new List<Dictionary<char, int>> { new() };
+        var terminal = new List<List<int>> { new() };
+        var lengths = new List<int>();
+        var values = new List<T>();
+        var wordStart = new List<bool>();
+        var wordEnd = new List<bool>();
+        var seen = new HashSet<(string, T)>();
+        foreach (var (keyword, value) in keywords)
+        {
+            if (string.IsNullOrEmpty(keyword))
+            {
+                continue;
+            }
+
+            var folded = string.Create(keyword.Length, keyword, static (span, k) =>
+            {
+                for (var i = 0; i < k.Length; i++)
+                {
+                    span[i] = CharClass.Fold(k[i]);
+                }
+            });
+            if (!seen.Add((folded, value)))
+            {
+                continue;
+            }
+
+            var state = 0;
+            foreach (var c in folded)
+            {
+                if (!children[state].TryGetValue(c, out var next))
+                {
+                    next = children.Count;
+                    children.Add([]);
+                    terminal.Add([]);
+                    children[state][c] = next;
+                }
+
+                state = next;
+            }
+
+            terminal[state].Add(values.Count);
+            values.Add(value);
+            lengths.Add(folded.Length);
+            wordStart.Add(CharClass.IsWordChar(folded[0]));
+            wordEnd.Add(CharClass.IsWordChar(folded[^1]));
+        }
+
+        var count = children.Count;
+        _childStart = new int[count];
+        _childCount = new int[count];
+        _fail = new int[count];
+        var chars = new List<char>();
+        var targets = new List<int>();
+        for (var s = 0; s < count; s++)
+        {
+            _childStart[s] = chars.Count;
+            foreach (var (c, next) in children[s].OrderBy(p => p.Key))
+            {
+                chars.Add(c);
+                targets.Add(next);
+            }
+
+            _childCount[s] = chars.Count - _childStart[s];
+        }
+
+        _childChars = [.. chars];
+        _childTargets = [.. targets];
+        foreach (var (c, next) in children[0])
+        {
+            _root[c] = next;
+        }
+
+        // Breadth-first: a state's failure link is the longest proper suffix that is also a prefix; its outputs
+        // include those of its failure state, so one lookup per position finds every keyword ending there.
+        var outputs = new List<int>[count];
+        outputs[0] = [];
+        var queue = new Queue<int>();
+        foreach (var next in children[0].Values)
+        {
+            _fail[next] = 0;
+            queue.Enqueue(next);
+        }
+
+        while (queue.Count > 0)
+        {
+            var s = queue.Dequeue();
+            outputs[s] = [.. terminal[s], .. outputs[_fail[s]] ?? []];
+            foreach (var (c, next) in children[s])
+            {
+                _fail[next] = Step(_fail[s], c);
+                queue.Enqueue(next);
+            }
+        }
+
+        _outStart = new int[count];
+        _outCount = new int[count];
+        var flat = new List<int>();
+        for (var s = 0; s < count; s++)
+        {
+            _outStart[s] = flat.Count;
+            flat.AddRange(outputs[s] ?? []);
+            _outCount[s] = flat.Count - _outStart[s];
+        }
+
+        _outputs = [.. flat];
+        _lengths = [.. lengths];
+        _wordStart = [.. wordStart];
+        _wordEnd = [.. wordEnd];
+        _values = [.. values];
+    }
+
+    public int KeywordCount => _values.Length;
+
+    /// <summary>Adds every keyword found in <c>text[start..end]</c> to <paramref name="hits"/>, ordered by end.</summary>
+    public void FindAll(string text, int start, int end, List<KeywordHit<T>> hits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(hits);
+        var state = 0;
+        for (var i = start; i < end; i++)
+        {
+            state = Step(state, CharClass.Fold(text[i]));
+            var n = _outCount[state];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var o = _outStart[state];
+            for (var k = 0; k < n; k++)
+            {
+                var p = _outputs[o + k];
+                var hitStart = i + 1 - _lengths[p];
+                if (hitStart < start)
+                {
+                    continue;
+                }
+
+                if (_wordStart[p] && hitStart > 0 && CharClass.IsWordChar(text[hitStart - 1]))
+                {
+                    continue;
+                }
+
+                if (_wordEnd[p] && i + 1 < text.Length && CharClass.IsWordChar(text[i + 1]))
+                {
+                    continue;
+                }
+
+                hits.Add(new KeywordHit<T>(hitStart, i + 1, _values[p]));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the leftmost, then longest, of overlapping hits: "Municipal Finance Bureau" wins over "Finance
+    /// Bureau", and a name is never reported twice for one stretch of text.
+    /// </summary>
+    public static void KeepLongest(List<KeywordHit<T>> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        if (hits.Count < 2)
+        {
+            return;
+        }
+
+        hits.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var kept = 0;
+        var reach = -1;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            if (hit.Start < reach)
+            {
+                // Overlaps the one kept before: keep the later one only if it is strictly longer and starts inside.
+                var last = hits[kept - 1];
+                if (hit.End - hit.Start > last.End - last.Start && hit.End > last.End)
+                {
+                    hits[kept - 1] = hit;
+                    reach = hit.End;
+                }
+
+                continue;
+            }
+
+            hits[kept++] = hit;
+            reach = hit.End;
+        }
+
+        hits.RemoveRange(kept, hits.Count - kept);
+    }
+
+    private int Step(int state, char c)
+    {
+        while (true)
+        {
+            if (state == 0)
+            {
+                return _root[c];
+            }
+
+            var lo = _childStart[state];
+            var hi = lo + _childCount[state];
+            for (var i = lo; i < hi; i++)
+            {
+                var ch = _childChars[i];
+                if (ch == c)
+                {
+                    return _childTargets[i];
+                }
+
+                if (ch > c)
+                {
+                    break;
+                }
+            }
+
+            state = _fail[state];
+        }
+    }
+}
