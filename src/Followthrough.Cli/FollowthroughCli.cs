@@ -50,6 +50,7 @@ public static class FollowthroughCli
         root.Options.Add(CliContext.DataFolderOption);
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(DemoCommands.Build());
+        root.Subcommands.Add(ExtractCommand.Build(TimeProvider.System));
         return root;
     }
 }

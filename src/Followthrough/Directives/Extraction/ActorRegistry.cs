@@ -42,9 +42,20 @@ public sealed class ActorRegistry
             }
         }
 
-        for (var g = 0; g < GenericActors.Phrases.Length; g++)
+        foreach (var phrase in GenericActors.Phrases)
         {
-            keywords.Add(new(GenericActors.Phrases[g], new ActorKey(-1, false, false)));
+            keywords.Add(new(phrase, new ActorKey(-1, false, false)));
+        }
+
+        // Heads of organisation names ("bureau", 局, 公司): found in the same pass, extended to a name afterwards.
+        foreach (var head in OrganisationNames.EnglishHeads)
+        {
+            keywords.Add(new(head, new ActorKey(ActorKey.EnglishHead, false, false)));
+        }
+
+        foreach (var suffix in OrganisationNames.ChineseSuffixes)
+        {
+            keywords.Add(new(suffix, new ActorKey(ActorKey.ChineseSuffix, false, false)));
         }
 
         Matcher = new KeywordMatcher<ActorKey>(keywords);
@@ -77,5 +88,14 @@ public sealed class ActorRegistry
     private static bool IsShortHan(string name) => name.Length <= 2 && name.All(CharClass.IsHan);
 }
 
-/// <summary>What an automaton hit on a name stands for: a registry unit, or a generic actor (index -1).</summary>
-internal readonly record struct ActorKey(int Unit, bool CaseSensitive, bool ShortHan);
+/// <summary>
+/// What an automaton hit on a name stands for: a registry unit (its index), a generic actor (-1), or the head
+/// of an organisation's name to be extended (<see cref="EnglishHead"/>, <see cref="ChineseSuffix"/>).
+/// </summary>
+internal readonly record struct ActorKey(int Unit, bool CaseSensitive, bool ShortHan)
+{
+    public const int EnglishHead = -2;
+    public const int ChineseSuffix = -3;
+
+    public bool IsHead => Unit <= EnglishHead;
+}

@@ -53,40 +53,58 @@ internal static class ChineseDeadlines
 
     private static DeadlineMatch? Parse(string text, int start, int limit, DeadlineContext context)
     {
+        // Dispatch on the first character so that each position tries only the forms that can start there.
+        var first = text[start];
         var r = new Reader(text, start, limit);
-        foreach (var word in Immediate)
+        if (first is '尽' or '限' or '立' or '马' or '第')
         {
-            if (r.Take(word))
+            foreach (var word in Immediate)
             {
-                return new DeadlineMatch(new TextSpan(start, r.Position), null, true, false);
+                if (r.Take(word))
+                {
+                    return new DeadlineMatch(new TextSpan(start, r.Position), null, true, false);
+                }
             }
         }
 
-        var festival = r;
-        foreach (var name in Festivals)
+        if (first is '春' or '国' or '元' or '中' or '清' or '端' or '五' or '节')
         {
-            var probe = festival;
-            if (probe.Take(name) && (probe.Take("前") || probe.Take("之前") || probe.Take("以前")))
+            foreach (var name in Festivals)
             {
-                return new DeadlineMatch(new TextSpan(start, probe.Position), null, true, false);
+                var probe = r;
+                if (probe.Take(name) && (probe.Take("前") || probe.Take("之前") || probe.Take("以前")))
+                {
+                    return new DeadlineMatch(new TextSpan(start, probe.Position), null, true, false);
+                }
             }
         }
 
-        if (r.Take("每月"))
+        if (first == '每')
         {
-            return EveryMonth(ref r, start, context);
+            return r.Take("每月") ? EveryMonth(ref r, start, context) : null;
         }
 
-        var plan = r;
-        if (FiveYearPlan(ref plan, out var planEnd, out var planExplicit))
+        if (first is '“' or '"' or '十')
         {
-            return new DeadlineMatch(new TextSpan(start, plan.Position), new DateOnly(planEnd, 12, 31), planExplicit, false);
+            var plan = r;
+            if (FiveYearPlan(ref plan, out var planEnd, out var planExplicit))
+            {
+                return new DeadlineMatch(new TextSpan(start, plan.Position), new DateOnly(planEnd, 12, 31), planExplicit, false);
+            }
+
+            if (first != '十')
+            {
+                return null;
+            }
         }
 
-        var duration = r;
-        if (Duration(ref duration, context, out var until))
+        if (CharClass.IsDigit(first) || Numerals.IsChineseDigit(first) || first == '半')
         {
-            return new DeadlineMatch(new TextSpan(start, duration.Position), until == DateOnly.MaxValue ? null : until, true, false);
+            var duration = r;
+            if (Duration(ref duration, context, out var until))
+            {
+                return new DeadlineMatch(new TextSpan(start, duration.Position), until == DateOnly.MaxValue ? null : until, true, false);
+            }
         }
 
         return Calendar(ref r, start, context);

@@ -45,7 +45,6 @@ internal sealed class DirectiveDetector
     private readonly DocumentLanguage _language;
     private readonly DeadlineContext _dates;
     private readonly ActorRegistry _registry;
-    private readonly List<KeywordHit<CueWord>> _openers = [];
     private Tense _section;
     private Tense _paragraph;
     private bool _requirementsFollow;
@@ -312,7 +311,7 @@ internal sealed class DirectiveDetector
                     if (chinese || Completed(hit, end))
                     {
                         e.Perfective = true;
-                        if (!chinese || _text[hit.Start] == '了')
+                        if (!chinese || _text[hit.Start] is '了' or '被')
                         {
                             e.PerfectiveMain = true;
                         }
@@ -782,6 +781,24 @@ internal sealed class DirectiveDetector
             return int.MaxValue;
         }
 
+        if (chinese && _text[at] is '对' or '向' or '与' or '给' or '把' or '为' or '就')
+        {
+            // 对13个滞后项目实行……: a preposition brings the object forward and the verb follows in the same clause.
+            for (var i = at + 1; i < end && i < at + 24; i++)
+            {
+                if (_text[i] is '，' or '。' or '；' or '：' or ',')
+                {
+                    break;
+                }
+
+                if (OpenerAt(i, end) is { Value.Kind: Cue.Imperative } verb && !IsDescriptive(verb, end, chinese))
+                {
+                    e.Imperative = true;
+                    return verb.Start;
+                }
+            }
+        }
+
         for (var i = at; i < end; i++)
         {
             if (_text[i] is not (',' or '，'))
@@ -841,17 +858,7 @@ internal sealed class DirectiveDetector
             return null;
         }
 
-        _openers.Clear();
-        OpenerCues.FindAll(_text, at, Math.Min(end, at + 24), _openers);
-        KeywordHit<CueWord>? best = null;
-        foreach (var hit in _openers)
-        {
-            if (hit.Start == at && (best is null || hit.Length > best.Value.Length))
-            {
-                best = hit;
-            }
-        }
-
+        var best = OpenerCues.LongestAt(_text, at, Math.Min(end, at + 24));
         return best is { Value.Kind: Cue.Neutral } ? null : best;
     }
 

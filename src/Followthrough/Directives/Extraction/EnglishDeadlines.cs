@@ -32,18 +32,25 @@ internal static class EnglishDeadlines
         new("in the near future", Trigger.Soon), new("this year", Trigger.ThisYear), new("next year", Trigger.NextYear),
     ]);
 
+    private static readonly string[] OrdinalWords = ["first", "second", "third", "fourth"];
+
     private static readonly string[] Months =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    private static readonly string[] Festivals =
+    private static readonly string[][] Festivals =
     [
-        "spring festival", "lunar new year", "national day", "new year's day", "mid-autumn festival",
-        "dragon boat festival", "labour day", "labor day", "qingming festival", "chinese new year",
+        ["spring", "festival"], ["lunar", "new", "year"], ["national", "day"], ["new", "year's", "day"],
+        ["mid-autumn", "festival"], ["dragon", "boat", "festival"], ["labour", "day"], ["labor", "day"],
+        ["qingming", "festival"], ["chinese", "new", "year"],
     ];
+
+    [ThreadStatic]
+    private static List<KeywordHit<Trigger>>? t_hits;
 
     public static void Find(string text, TextSpan span, DeadlineContext context, List<DeadlineMatch> into)
     {
-        var hits = new List<KeywordHit<Trigger>>();
+        var hits = t_hits ??= [];
+        hits.Clear();
         Triggers.FindAll(text, span.Start, span.End, hits);
         if (hits.Count == 0)
         {
@@ -55,6 +62,11 @@ internal static class EnglishDeadlines
         foreach (var hit in hits)
         {
             if (hit.Start < reached)
+            {
+                continue;
+            }
+
+            if (hit.Value is Trigger.By or Trigger.Before or Trigger.Within or Trigger.In or Trigger.At && !MayFollow(text, hit.End, span.End))
             {
                 continue;
             }
@@ -75,6 +87,49 @@ internal static class EnglishDeadlines
             }
         }
     }
+
+    /// <summary>
+    /// A cheap look at the word after a trigger: a date or period can only start with a digit, "the", "end",
+    /// "mid", "early", "late", "this", "next", "half", "year", a month, a festival or a number word.
+    /// </summary>
+    private static bool MayFollow(string text, int at, int end)
+    {
+        while (at < end && text[at] == ' ')
+        {
+            at++;
+        }
+
+        if (at >= end)
+        {
+            return false;
+        }
+
+        var c = text[at];
+        if (CharClass.IsDigit(c) || c is '"' or '“')
+        {
+            return true;
+        }
+
+        var wordEnd = at;
+        while (wordEnd < end && CharClass.IsAsciiLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        return wordEnd > at && FollowLookup.Contains(text.AsSpan(at, wordEnd - at));
+    }
+
+    private static readonly HashSet<string> Follow = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "end", "mid", "early", "late", "this", "next", "half", "year", "q", "a", "an", "one", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+        "seventeen", "eighteen", "nineteen", "twenty", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "spring", "lunar", "national", "new", "labour", "labor", "qingming", "chinese",
+        "dragon", "mid-autumn", "q1", "q2", "q3", "q4", "year-end",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FollowLookup = Follow.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static DeadlineMatch? Within(ref Cursor cursor, DeadlineContext context, int start)
     {
@@ -463,10 +518,10 @@ internal static class EnglishDeadlines
             return true;
         }
 
-        public bool Phrase(string phrase)
+        public bool Phrase(string[] phrase)
         {
             var saved = Position;
-            foreach (var word in phrase.Split(' '))
+            foreach (var word in phrase)
             {
                 if (!Word(word))
                 {
@@ -564,7 +619,7 @@ internal static class EnglishDeadlines
             {
                 var name = Months[m];
                 var matches = word.Equals(name, StringComparison.OrdinalIgnoreCase)
-                    || (word.Length is 3 or 4 && name.StartsWith(word.ToString(), StringComparison.OrdinalIgnoreCase) && (word.Length == 3 || word.Equals("sept", StringComparison.OrdinalIgnoreCase)));
+                    || (word.Length is 3 or 4 && name.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase) && (word.Length == 3 || word.Equals("sept", StringComparison.OrdinalIgnoreCase)));
                 if (matches)
                 {
                     // "may" is a month only when a day or year goes with it, or a trigger plainly asks for a date.
@@ -627,10 +682,9 @@ internal static class EnglishDeadlines
         public bool Ordinal(out int value)
         {
             value = 0;
-            string[] words = ["first", "second", "third", "fourth"];
-            for (var n = 0; n < words.Length; n++)
+            for (var n = 0; n < OrdinalWords.Length; n++)
             {
-                if (Word(words[n]))
+                if (Word(OrdinalWords[n]))
                 {
                     value = n + 1;
                     return true;

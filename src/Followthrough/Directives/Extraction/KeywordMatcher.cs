@@ -27,6 +27,13 @@ internal sealed class KeywordMatcher<T>
     private readonly bool[] _wordStart;
     private readonly bool[] _wordEnd;
     private readonly T[] _values;
+    private readonly int[] _longestTerminal;
+
+    // ASCII runs through a dense table (a true DFA, failure links folded in at build time): English text keeps
+    // the automaton inside keyword prefixes nearly all the time, and walking failure links there is the cost.
+    private readonly byte[] _asciiColumn = new byte[128];
+    private readonly int _columns;
+    private readonly int[] _ascii;
 
     public KeywordMatcher(IEnumerable<KeyValuePair<string, T>> keywords)
     {
@@ -135,6 +142,60 @@ internal sealed class KeywordMatcher<T>
             _outCount[s] = flat.Count - _outStart[s];
         }
 
+        var asciiChars = new SortedSet<char>();
+        foreach (var child in children)
+        {
+            foreach (var c in child.Keys)
+            {
+                if (c < 128)
+                {
+                    asciiChars.Add(c);
+                }
+            }
+        }
+
+        // Column 0 is every ASCII character no keyword uses: it always leads back to the root.
+        _columns = asciiChars.Count + 1;
+        var column = 1;
+        foreach (var c in asciiChars)
+        {
+            _asciiColumn[c] = (byte)column++;
+        }
+
+        _ascii = new int[count * _columns];
+        var order = new Queue<int>();
+        order.Enqueue(0);
+        while (order.Count > 0)
+        {
+            var state = order.Dequeue();
+            foreach (var c in asciiChars)
+            {
+                var k = _asciiColumn[c];
+                _ascii[(state * _columns) + k] = children[state].TryGetValue(c, out var next)
+                    ? next
+                    : state == 0 ? 0 : _ascii[(_fail[state] * _columns) + k];
+            }
+
+            foreach (var next in children[state].Values)
+            {
+                order.Enqueue(next);
+            }
+        }
+
+        // For matching at a given position: the longest keyword that ends exactly at each state.
+        _longestTerminal = new int[count];
+        for (var state = 0; state < count; state++)
+        {
+            _longestTerminal[state] = -1;
+            foreach (var p in terminal[state])
+            {
+                if (_longestTerminal[state] < 0 || lengths[p] > lengths[_longestTerminal[state]])
+                {
+                    _longestTerminal[state] = p;
+                }
+            }
+        }
+
         _outputs = [.. flat];
         _lengths = [.. lengths];
         _wordStart = [.. wordStart];
@@ -150,9 +211,12 @@ internal sealed class KeywordMatcher<T>
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(hits);
         var state = 0;
+        var ascii = _ascii;
+        var columns = _columns;
         for (var i = start; i < end; i++)
         {
-            state = Step(state, CharClass.Fold(text[i]));
+            var c = CharClass.Fold(text[i]);
+            state = c < 128 ? ascii[(state * columns) + _asciiColumn[c]] : Step(state, c);
             var n = _outCount[state];
             if (n == 0)
             {
@@ -182,6 +246,49 @@ internal sealed class KeywordMatcher<T>
                 hits.Add(new KeywordHit<T>(hitStart, i + 1, _values[p]));
             }
         }
+    }
+
+    /// <summary>
+    /// The longest keyword that starts exactly at <paramref name="at"/> (and ends by <paramref name="end"/>), if
+    /// any: one walk down the trie, no failure links, so it costs the length of the match.
+    /// </summary>
+    public KeywordHit<T>? LongestAt(string text, int at, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var state = 0;
+        var best = -1;
+        var bestEnd = 0;
+        for (var i = at; i < end; i++)
+        {
+            var c = CharClass.Fold(text[i]);
+            var next = state == 0 ? _root[c] : Child(state, c);
+            if (next <= 0)
+            {
+                break;
+            }
+
+            state = next;
+            var p = _longestTerminal[state];
+            if (p < 0)
+            {
+                continue;
+            }
+
+            if (_wordStart[p] && at > 0 && CharClass.IsWordChar(text[at - 1]))
+            {
+                continue;
+            }
+
+            if (_wordEnd[p] && i + 1 < text.Length && CharClass.IsWordChar(text[i + 1]))
+            {
+                continue;
+            }
+
+            best = p;
+            bestEnd = i + 1;
+        }
+
+        return best < 0 ? null : new KeywordHit<T>(at, bestEnd, _values[best]);
     }
 
     /// <summary>
@@ -220,6 +327,27 @@ internal sealed class KeywordMatcher<T>
         }
 
         hits.RemoveRange(kept, hits.Count - kept);
+    }
+
+    private int Child(int state, char c)
+    {
+        var lo = _childStart[state];
+        var hi = lo + _childCount[state];
+        for (var i = lo; i < hi; i++)
+        {
+            var ch = _childChars[i];
+            if (ch == c)
+            {
+                return _childTargets[i];
+            }
+
+            if (ch > c)
+            {
+                break;
+            }
+        }
+
+        return -1;
     }
 
     private int Step(int state, char c)

@@ -32,6 +32,12 @@ public static class LanguageDetector
         "voor", "niet", "ook", "dat", "zijn", "wordt",
     };
 
+    private const int SampledWords = 4096;
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLookup = OtherLatin.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The language the text is written in, or <see cref="DocumentLanguage.Unknown"/>.</summary>
     public static DocumentLanguage Detect(string text)
     {
@@ -61,14 +67,18 @@ public static class LanguageDetector
 
             if (wordStart >= 0)
             {
-                if (i - wordStart <= 8 && words < 4096)
+                // The first few thousand words are plenty to judge by; the ratio is taken over those only.
+                if (words < SampledWords)
                 {
-                    var word = text.AsSpan(wordStart, i - wordStart).ToString();
-                    englishWords += English.Contains(word) ? 1 : 0;
-                    otherWords += OtherLatin.Contains(word) ? 1 : 0;
+                    words++;
+                    if (i - wordStart <= 8)
+                    {
+                        var word = text.AsSpan(wordStart, i - wordStart);
+                        englishWords += EnglishLookup.Contains(word) ? 1 : 0;
+                        otherWords += OtherLookup.Contains(word) ? 1 : 0;
+                    }
                 }
 
-                words++;
                 wordStart = -1;
             }
 

@@ -23,7 +23,9 @@ internal static class QuantityFinder
         "亿",
     }.OrderByDescending(u => u.Length)];
 
-    private static readonly string[] EnglishMultipliers = ["thousand", "million", "billion", "trillion", "hundred"];
+    private static readonly HashSet<string> EnglishMultipliers = new(StringComparer.OrdinalIgnoreCase) { "thousand", "million", "billion", "trillion", "hundred" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MultiplierLookup = EnglishMultipliers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> EnglishStops = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,6 +38,8 @@ internal static class QuantityFinder
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm",
         "times", "consecutive",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = EnglishStops.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static void Find(string text, TextSpan span, List<QuantityMatch> into)
     {
@@ -185,13 +189,13 @@ internal static class QuantityFinder
                 break;
             }
 
-            var word = text[cursor..wordEnd];
-            if (EnglishStops.Contains(word))
+            var word = text.AsSpan(cursor, wordEnd - cursor);
+            if (StopLookup.Contains(word))
             {
                 break;
             }
 
-            var multiplier = Array.IndexOf(EnglishMultipliers, word.ToLowerInvariant()) >= 0;
+            var multiplier = MultiplierLookup.Contains(word);
             last = wordEnd;
             words++;
             if (percent(word, text, wordEnd, limit, out var percentEnd))
@@ -221,7 +225,7 @@ internal static class QuantityFinder
         into.Add(new QuantityMatch(new TextSpan(start, last), value, text[unitStart..last].Trim('"', '“', '”')));
         return last;
 
-        static bool percent(string word, string text, int wordEnd, int limit, out int percentEnd)
+        static bool percent(ReadOnlySpan<char> word, string text, int wordEnd, int limit, out int percentEnd)
         {
             percentEnd = wordEnd;
             if (word.Equals("percent", StringComparison.OrdinalIgnoreCase))

@@ -470,8 +470,9 @@ internal static class Segmenter
             return true;
         }
 
+        // "一是……二是……": an ellipsis standing for the item's words also closes it.
         var previous = PreviousVisible(text, pos);
-        return previous is '，' or ',' or '：' or ':' or '；' or ';' && pos - 1 >= segmentStart;
+        return previous is '，' or ',' or '：' or ':' or '；' or ';' or '…' && pos - 1 >= segmentStart;
     }
 
     /// <summary>Collects segments and paragraphs while the scanner cuts.</summary>

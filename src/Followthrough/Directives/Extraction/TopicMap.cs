@@ -80,16 +80,20 @@ internal static class TopicMap
         Topics.SelectMany((topic, index) => topic.Words.Select(word => new KeyValuePair<string, int>(word, index))));
 
     /// <summary>The topics a stretch of text touches, in the catalogue's order.</summary>
+    [ThreadStatic]
+    private static List<KeywordHit<int>>? t_hits;
+
     public static IReadOnlyList<string> Of(string text, TextSpan span)
     {
-        var hits = new List<KeywordHit<int>>();
+        var hits = t_hits ??= [];
+        hits.Clear();
         Matcher.FindAll(text, span.Start, span.End, hits);
         if (hits.Count == 0)
         {
             return [];
         }
 
-        var seen = new bool[Topics.Length];
+        Span<bool> seen = stackalloc bool[Topics.Length];
         foreach (var hit in hits)
         {
             seen[hit.Value] = true;

@@ -82,20 +82,26 @@ public static class LabelledSet
     public static LabelledDocument ParseSample(string name, DocumentLanguage language, string raw)
     {
         var date = new DateOnly(2021, 4, 21);
-        var body = raw;
-        if (raw.StartsWith('#'))
+        var at = 0;
+        while (at < raw.Length && raw[at] == '#')
         {
-            var headerEnd = raw.IndexOf("\n\n", StringComparison.Ordinal);
-            foreach (var line in raw[..headerEnd].Split('\n'))
+            var lineEnd = raw.IndexOf('\n', at);
+            lineEnd = lineEnd < 0 ? raw.Length : lineEnd;
+            var line = raw[at..lineEnd].TrimEnd('\r');
+            if (line.StartsWith("# date:", StringComparison.Ordinal))
             {
-                if (line.StartsWith("# date:", StringComparison.Ordinal))
-                {
-                    date = DateOnly.ParseExact(line["# date:".Length..].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                }
+                date = DateOnly.ParseExact(line["# date:".Length..].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
 
-            body = raw[(headerEnd + 2)..];
+            at = Math.Min(raw.Length, lineEnd + 1);
         }
+
+        if (at > 0 && at < raw.Length && raw[at] == '\n')
+        {
+            at++;
+        }
+
+        var body = raw[at..];
 
         var text = new System.Text.StringBuilder(body.Length);
         var starts = new List<(int Offset, bool Directive)>();
