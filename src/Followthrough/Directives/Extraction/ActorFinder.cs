@@ -46,16 +46,33 @@ internal static class ActorFinder
             into.Add(new ActorMatch(new TextSpan(hit.Start, hit.End), hit.Value.Unit));
         }
 
+        // Names found by their head are kept only where no registry name or earlier one lies. Both lists run in
+        // document order, so one pointer over the registry names keeps this linear in a very long sentence.
         var named = into.Count;
+        var next = 0;
+        var lastEnd = -1;
         foreach (var head in heads)
         {
             var name = head.Value.Unit == ActorKey.ChineseSuffix
                 ? OrganisationNames.Chinese(text, span, head)
                 : OrganisationNames.English(text, span, head);
-            if (name is { } found)
+            if (name is not { } found || found.Start < lastEnd)
             {
-                AddIfFree(into, found);
+                continue;
             }
+
+            while (next < named && into[next].Span.End <= found.Start)
+            {
+                next++;
+            }
+
+            if (next < named && into[next].Span.Overlaps(found))
+            {
+                continue;
+            }
+
+            into.Add(new ActorMatch(found, -1));
+            lastEnd = found.End;
         }
 
         if (into.Count > named)
@@ -84,18 +101,5 @@ internal static class ActorFinder
         }
 
         return true;
-    }
-
-    private static void AddIfFree(List<ActorMatch> into, TextSpan candidate)
-    {
-        foreach (var actor in into)
-        {
-            if (actor.Span.Overlaps(candidate))
-            {
-                return;
-            }
-        }
-
-        into.Add(new ActorMatch(candidate, -1));
     }
 }

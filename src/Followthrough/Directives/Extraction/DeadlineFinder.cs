@@ -11,10 +11,17 @@ internal readonly record struct DeadlineMatch(TextSpan Span, DateOnly? Date, boo
     public bool IsBefore(DateOnly day) => Date is { } date && date < day;
 }
 
-/// <summary>What the finders need to resolve a phrase to a day.</summary>
+/// <summary>
+/// What the finders need to resolve a phrase to a day. All date arithmetic happens here. A document date outside
+/// 1901–9799 (an unset <see cref="DateOnly.MinValue"/>, say) is clamped into that range, so "next year" or
+/// "within 100 years" can always be computed.
+/// </summary>
 internal sealed class DeadlineContext(DateOnly documentDate, Func<DateOnly, int, DateOnly> addWorkingDays)
 {
-    public DateOnly DocumentDate { get; } = documentDate;
+    private static readonly DateOnly Earliest = new(1901, 1, 1);
+    private static readonly DateOnly Latest = new(9799, 12, 31);
+
+    public DateOnly DocumentDate { get; } = documentDate < Earliest ? Earliest : documentDate > Latest ? Latest : documentDate;
 
     public int Year => DocumentDate.Year;
 

@@ -522,12 +522,10 @@ internal sealed class DirectiveDetector
     /// <summary>A wish counts when it is addressed to someone who can act.</summary>
     private bool Addressed(KeywordHit<CueWord> hit, int end, SegmentFacts facts)
     {
-        foreach (var actor in facts.Actors)
+        // Actors are in document order without overlaps: the last one tells whether any comes after the wish.
+        if (facts.Actors.Count > 0 && facts.Actors[^1].Span.Start >= hit.End)
         {
-            if (actor.Span.Start >= hit.End)
-            {
-                return true;
-            }
+            return true;
         }
 
         var after = _text.AsSpan(hit.End, Math.Min(end - hit.End, 40));
@@ -545,16 +543,7 @@ internal sealed class DirectiveDetector
     /// <summary>"The Municipal Finance Bureau will set up": a unit's future action; not "will be named".</summary>
     private bool ActorWill(KeywordHit<CueWord> hit, SegmentFacts facts)
     {
-        var named = false;
-        foreach (var actor in facts.Actors)
-        {
-            if (actor.Span.End <= hit.Start && hit.Start - actor.Span.End <= 2)
-            {
-                named = true;
-            }
-        }
-
-        if (!named)
+        if (ActorEndingBefore(facts.Actors, hit.Start) is not { } actor || hit.Start - actor.Span.End > 2)
         {
             return false;
         }
@@ -567,6 +556,27 @@ internal sealed class DirectiveDetector
 
         return !(next + 2 <= _text.Length && string.CompareOrdinal(_text, next, "be", 0, 2) == 0
             && (next + 2 == _text.Length || !CharClass.IsWordChar(_text[next + 2])));
+    }
+
+    /// <summary>The last actor that ends at or before <paramref name="at"/> (binary search: actors are in order).</summary>
+    private static ActorMatch? ActorEndingBefore(List<ActorMatch> actors, int at)
+    {
+        int lo = 0, hi = actors.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (actors[mid].Span.End <= at)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found < 0 ? null : actors[found];
     }
 
     private bool PurposeBefore(int body, int at)
@@ -960,7 +970,12 @@ internal sealed class DirectiveDetector
     {
         foreach (var hit in facts.Cues)
         {
-            if (hit.Start < at || hit.Start - at > 12)
+            if (hit.Start - at > 12)
+            {
+                break;
+            }
+
+            if (hit.Start < at)
             {
                 continue;
             }

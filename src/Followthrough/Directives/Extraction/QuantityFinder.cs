@@ -168,8 +168,10 @@ internal static class QuantityFinder
         {
             if (text[cursor] is '"' or '“')
             {
-                var close = text.IndexOfAny(['"', '”'], cursor + 1);
-                if (words == 0 && close > cursor && close < limit && close - cursor <= 48)
+                var window = Math.Min(limit, cursor + 49) - (cursor + 1);
+                var close = window > 0 ? text.AsSpan(cursor + 1, window).IndexOfAny('"', '”') : -1;
+                close = close < 0 ? -1 : close + cursor + 1;
+                if (words == 0 && close > cursor)
                 {
                     last = close + 1;
                     words++;

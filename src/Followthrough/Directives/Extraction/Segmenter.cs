@@ -470,6 +470,12 @@ internal static class Segmenter
             return true;
         }
 
+        // No marker starts with a space; checking here also keeps a long run of spaces from being re-scanned.
+        if (CharClass.IsSpace(text[pos]))
+        {
+            return false;
+        }
+
         // "一是……二是……": an ellipsis standing for the item's words also closes it.
         var previous = PreviousVisible(text, pos);
         return previous is '，' or ',' or '：' or ':' or '；' or ';' or '…' && pos - 1 >= segmentStart;
