@@ -54,12 +54,7 @@ public sealed class CliContext : IAsyncDisposable
     /// <summary>Opens the configured database; with <paramref name="migrate"/>, brings its schema up to date first.</summary>
     public static async Task<CliContext> OpenAsync(ParseResult parse, bool migrate = true, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(parse);
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var dataFolder = parse.GetValue(DataFolderOption) is { Length: > 0 } folder
-            ? Path.GetFullPath(folder)
-            : DatabaseSettings.DataFolder(configuration);
-        var settings = DatabaseSettings.Parse(parse.GetValue(DatabaseOption) ?? configuration[DatabaseSettings.ConfigurationKey], dataFolder);
+        var settings = SettingsFrom(parse);
         var context = new CliContext(parse, settings);
         if (migrate)
         {
@@ -75,6 +70,17 @@ public sealed class CliContext : IAsyncDisposable
         }
 
         return context;
+    }
+
+    /// <summary>The database the command line is pointed at (--database, Followthrough__Database, else ./data), without opening it.</summary>
+    public static DatabaseSettings SettingsFrom(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var dataFolder = parse.GetValue(DataFolderOption) is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : DatabaseSettings.DataFolder(configuration);
+        return DatabaseSettings.Parse(parse.GetValue(DatabaseOption) ?? configuration[DatabaseSettings.ConfigurationKey], dataFolder);
     }
 
     public async ValueTask DisposeAsync()

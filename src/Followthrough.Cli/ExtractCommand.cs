@@ -1,18 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
+using Followthrough.Calendar;
 using Followthrough.Directives.Extraction;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace Followthrough.Cli;
 
 /// <summary>
 /// <c>followthrough extract FILE</c>: drafts the task list of a meeting record, speech, work report or inspection
 /// feedback. Reads the file as UTF-8, finds the directives and prints them as JSON (the stable contract, see
-/// <see cref="DirectiveJson"/>) or as a table. Needs no database: the demo units are built in; the units of a
-/// configured database are used when it exists and answers.
+/// <see cref="DirectiveJson"/>) or as a table. Needs no database: the demo units and China's holiday data are built
+/// in; the units and imported holiday schedules of a configured database are used when it exists and answers.
+/// Working days ("within 20 working days", 20个工作日内) follow the national calendar.
 /// </summary>
 public static class ExtractCommand
 {
@@ -68,8 +69,8 @@ public static class ExtractCommand
                 throw new CliException("The document is neither English nor Chinese; Followthrough reads only these two (use --lang to force one).");
             }
 
-            var registry = await RegistryAsync(parse, error, cancellationToken);
-            var result = new DirectiveExtractor(registry, WorkingDays.Add).Extract(text, documentDate, forced);
+            var (registry, calendar) = await ReferenceDataAsync(parse, error, cancellationToken);
+            var result = new DirectiveExtractor(registry, (from, days) => calendar.AddWorkingDays(from, days).Date).Extract(text, documentDate, forced);
             if (parse.GetValue(format) == "table")
             {
                 await DirectiveTable.WriteAsync(output, result, documentDate);
@@ -124,25 +125,25 @@ public static class ExtractCommand
     }
 
     /// <summary>
-    /// The units of the configured database when there is one and it answers (an existing SQLite file or a
-    /// reachable PostgreSQL server), else the demo units. Extracting never creates a database.
+    /// The units and the national working-day calendar of the configured database when there is one and it answers
+    /// (an existing SQLite file or a reachable PostgreSQL server); otherwise the demo units and the calendar built
+    /// from the embedded holiday data. Extracting never creates a database.
     /// </summary>
-    private static async Task<ActorRegistry> RegistryAsync(ParseResult parse, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<(ActorRegistry Registry, WorkingCalendar Calendar)> ReferenceDataAsync(
+        ParseResult parse, TextWriter error, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var dataFolder = parse.GetValue(CliContext.DataFolderOption) is { Length: > 0 } folder
-            ? Path.GetFullPath(folder)
-            : DatabaseSettings.DataFolder(configuration);
-        var setting = parse.GetValue(CliContext.DatabaseOption) ?? configuration[DatabaseSettings.ConfigurationKey];
-        var settings = DatabaseSettings.Parse(setting, dataFolder);
-        if (settings.Provider == DatabaseProvider.Sqlite && !File.Exists(settings.SqliteFile))
+        var fallback = (ActorRegistry.Demo, CalendarSnapshot.Embedded.For(null));
+        var settings = CliContext.SettingsFrom(parse);
+        var configured = parse.GetValue(CliContext.DatabaseOption) is { Length: > 0 }
+            || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Followthrough__Database"));
+        if (settings.SqliteFile is { } file && file != ":memory:" && !File.Exists(file))
         {
-            if (!string.IsNullOrWhiteSpace(setting))
+            if (configured)
             {
                 await error.WriteLineAsync($"Note: {settings.Describe()} does not exist; using the built-in demo units.");
             }
 
-            return ActorRegistry.Demo;
+            return fallback;
         }
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -151,18 +152,20 @@ public static class ExtractCommand
         {
             await using var context = await CliContext.OpenAsync(parse, migrate: false, wait.Token);
             var units = await context.Get<FollowthroughDb>().Set<Unit>().AsNoTracking().ToListAsync(wait.Token);
+            var snapshot = await context.Get<CalendarService>().SnapshotAsync(wait.Token);
+            var calendar = snapshot.For(null);
             if (units.Count == 0)
             {
                 await error.WriteLineAsync($"Note: {settings.Describe()} holds no units yet; using the built-in demo units.");
-                return ActorRegistry.Demo;
+                return (ActorRegistry.Demo, calendar);
             }
 
-            return ActorRegistry.FromUnits(units);
+            return (ActorRegistry.FromUnits(units), calendar);
         }
         catch (Exception problem) when (problem is System.Data.Common.DbException or InvalidOperationException or OperationCanceledException or TimeoutException or IOException)
         {
-            await error.WriteLineAsync($"Note: the database ({settings.Describe()}) cannot be read ({FirstLine(problem.Message)}); using the built-in demo units.");
-            return ActorRegistry.Demo;
+            await error.WriteLineAsync($"Note: the database ({settings.Describe()}) cannot be read ({FirstLine(problem.Message)}); using the built-in demo units and holiday data.");
+            return fallback;
         }
     }
 

@@ -50,6 +50,11 @@ public static class FollowthroughCli
         root.Options.Add(CliContext.DataFolderOption);
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(DemoCommands.Build());
+        root.Subcommands.Add(UnitsCommands.Build());
+        root.Subcommands.Add(UsersCommands.Build());
+        root.Subcommands.Add(TokensCommands.Build());
+        root.Subcommands.Add(AuditCommands.Build());
+        root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(ExtractCommand.Build(TimeProvider.System));
         return root;
     }

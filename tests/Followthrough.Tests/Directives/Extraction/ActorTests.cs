@@ -75,7 +75,7 @@ public sealed class ActorTests
             new Unit { Code = "X-WATER", NameZh = "某市水务局", NameEn = "Municipal Water Bureau", Aliases = "市水务局\nwater bureau" },
             new Unit { Code = "X-OLD", NameZh = "某市旧局", NameEn = "Old Bureau", IsActive = false },
         };
-        var extractor = new DirectiveExtractor(ActorRegistry.FromUnits(units), WeekendCalendar.AddWorkingDays);
+        var extractor = new DirectiveExtractor(ActorRegistry.FromUnits(units), Extraction.AddWorkingDays);
 
         var chinese = extractor.Extract("市水务局要在汛前检查全部水库。", Extraction.Date).Directives.Single();
         var english = extractor.Extract("The water bureau must check all reservoirs before the rainy season.", Extraction.Date).Directives.Single();
@@ -90,7 +90,7 @@ public sealed class ActorTests
     public void Registry_TakesCodesNamesAndAliases()
     {
         var registry = new ActorRegistry([new RegistryUnit("HB", ["Harbour Board"], ["港务局"])]);
-        var directive = new DirectiveExtractor(registry, WeekendCalendar.AddWorkingDays).Extract("港务局要加强安全检查。", Extraction.Date).Directives.Single();
+        var directive = new DirectiveExtractor(registry, Extraction.AddWorkingDays).Extract("港务局要加强安全检查。", Extraction.Date).Directives.Single();
 
         Assert.Equal(("港务局", "HB"), (directive.Actors[0].Text, directive.Actors[0].Unit));
     }

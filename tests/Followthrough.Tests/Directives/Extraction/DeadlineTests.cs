@@ -2,7 +2,7 @@ using Followthrough.Directives.Extraction;
 
 namespace Followthrough.Tests.Directives.Extraction;
 
-/// <summary>Deadlines resolved against the document date 2021-04-21 (a Wednesday).</summary>
+/// <summary>Deadlines resolved against the document date 2021-04-21 (a Wednesday), with China's 2021 calendar.</summary>
 public sealed class DeadlineTests
 {
     private static ExtractedDeadline EnglishDeadline(string phrase) =>
@@ -102,12 +102,13 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public void WorkingDays_WithTheWeekendFallback_SkipSaturdaysAndSundays()
+    public void WorkingDays_FollowChinasCalendar_HolidaysAndMakeUpDaysIncluded()
     {
-        Assert.Equal(new DateOnly(2021, 5, 19), EnglishDeadline("within 20 working days").Date);
-        Assert.Equal(new DateOnly(2021, 4, 26), ChineseDeadline("3个工作日内").Date);
-        Assert.Equal(new DateOnly(2021, 4, 26), WeekendCalendar.AddWorkingDays(new DateOnly(2021, 4, 23), 1));
-        Assert.Equal(new DateOnly(2021, 4, 21), WeekendCalendar.AddWorkingDays(new DateOnly(2021, 4, 21), 0));
+        // 2021: Labour Day holiday 1–5 May; Sunday 25 April and Saturday 8 May were working days.
+        Assert.Equal(new DateOnly(2021, 5, 20), EnglishDeadline("within 20 working days").Date);
+        Assert.Equal(new DateOnly(2021, 4, 25), ChineseDeadline("3个工作日内").Date);
+        Assert.Equal(new DateOnly(2021, 4, 28), ChineseDeadline("6个工作日内").Date);
+        Assert.Equal(new DateOnly(2021, 5, 6), ChineseDeadline("9个工作日内").Date);
     }
 
     [Theory]

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Followthrough.Audit;
 using Followthrough.Cli;
 using Followthrough.Directives.Extraction;
 using Followthrough.Organization;
@@ -192,7 +191,7 @@ public sealed class ExtractCliTests : IDisposable
     public async Task ConfiguredDatabase_ItsUnitsAreUsed(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        Assert.Equal(0, (await CliRun.RunAsync("migrate", "--database", database.ConnectionString)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(database.ConnectionString, "migrate")).ExitCode);
         await AddUnitAsync(database.Settings, new Unit { Code = "X-HARBOUR", NameZh = "市港务局", NameEn = "Municipal Harbour Bureau", Aliases = "港务局" });
 
         var run = await RunAsync(File("市港务局要在6月底前完成码头安全检查。"), "--database", database.ConnectionString);
@@ -202,18 +201,22 @@ public sealed class ExtractCliTests : IDisposable
         Assert.Equal("X-HARBOUR", json.RootElement[0].GetProperty("actors")[0].GetProperty("unit").GetString());
     }
 
-    private static async Task AddUnitAsync(DatabaseSettings settings, Unit unit)
-    {
-        var services = new ServiceCollection().AddLogging().AddFollowthroughCore(settings);
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "test");
-        var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
-        db.Set<Unit>().Add(unit);
-        await db.SaveChangesAsync();
-    }
+    private static Task<int> AddUnitAsync(DatabaseSettings settings, Unit unit) =>
+        CoreServices.WithServicesAsync(settings, async services =>
+        {
+            var db = services.GetRequiredService<FollowthroughDb>();
+            db.Set<Unit>().Add(unit);
+            return await db.SaveChangesAsync();
+        });
 
-    private static Task<CliRun> RunAsync(string path, params string[] options) => CliRun.RunAsync(["extract", path, .. options]);
+    /// <summary>Runs `followthrough extract` in-process with exactly these arguments (no database unless given).</summary>
+    private static async Task<CliResult> RunAsync(string path, params string[] options)
+    {
+        await using var output = new StringWriter();
+        await using var error = new StringWriter();
+        var exit = await FollowthroughCli.RunAsync(["extract", path, .. options], output, error);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
 
     private string File(string content)
     {

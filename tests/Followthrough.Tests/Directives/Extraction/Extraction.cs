@@ -1,3 +1,4 @@
+using Followthrough.Calendar;
 using Followthrough.Directives.Extraction;
 using Followthrough.Tests.Infrastructure;
 
@@ -9,7 +10,10 @@ internal static class Extraction
     /// <summary>The date of the standing committee meeting in seed 004, used as the document date in tests.</summary>
     public static readonly DateOnly Date = new(2021, 4, 21);
 
-    public static readonly DirectiveExtractor Extractor = new(ActorRegistry.Demo, WeekendCalendar.AddWorkingDays);
+    /// <summary>China's national working-day calendar from the embedded holiday data (2021: Labour Day 1–5 May, worked on 25 April and 8 May).</summary>
+    public static readonly Func<DateOnly, int, DateOnly> AddWorkingDays = (from, days) => CalendarSnapshot.Embedded.For(null).AddWorkingDays(from, days).Date;
+
+    public static readonly DirectiveExtractor Extractor = new(ActorRegistry.Demo, AddWorkingDays);
 
     public static string SeedFolder => RepositoryFiles.PathOf("..", "shared", "seeds");
 
