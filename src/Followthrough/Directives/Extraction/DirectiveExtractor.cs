@@ -34,15 +34,18 @@ public sealed class DirectiveExtractor
     public ExtractionResult Extract(string text, DateOnly documentDate, DocumentLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var detected = language is null or DocumentLanguage.Unknown ? LanguageDetector.Detect(text) : language.Value;
+        var singleScript = true;
+        var detected = language is null or DocumentLanguage.Unknown ? LanguageDetector.Detect(text, out singleScript) : language.Value;
         if (detected == DocumentLanguage.Unknown)
         {
             return new ExtractionResult(DocumentLanguage.Unknown, []);
         }
 
+        // A forced language, or a text in one script, reads every sentence in that language; a mixed text is
+        // read sentence by sentence in the language each is mostly written in.
         var document = Segmenter.Split(text);
         var dates = new DeadlineContext(documentDate, _addWorkingDays);
-        var detector = new DirectiveDetector(document, language is null ? DocumentLanguage.Unknown : detected, dates, _registry);
+        var detector = new DirectiveDetector(document, singleScript ? detected : DocumentLanguage.Unknown, dates, _registry);
         var facts = new SegmentFacts();
         var directives = new List<ExtractedDirective>();
         for (var i = 0; i < document.Segments.Count; i++)

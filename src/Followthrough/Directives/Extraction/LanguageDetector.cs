@@ -39,7 +39,13 @@ public static class LanguageDetector
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLookup = OtherLatin.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The language the text is written in, or <see cref="DocumentLanguage.Unknown"/>.</summary>
-    public static DocumentLanguage Detect(string text)
+    public static DocumentLanguage Detect(string text) => Detect(text, out _);
+
+    /// <summary>
+    /// As <see cref="Detect(string)"/>; <paramref name="singleScript"/> tells whether the text has only Han or only
+    /// Latin letters, so that its sentences need not be told apart one by one.
+    /// </summary>
+    internal static DocumentLanguage Detect(string text, out bool singleScript)
     {
         ArgumentNullException.ThrowIfNull(text);
         long han = 0, latin = 0, accented = 0, kana = 0, hangul = 0, other = 0;
@@ -100,6 +106,7 @@ public static class LanguageDetector
             }
         }
 
+        singleScript = han == 0 || latin == 0;
         var chinese = han * 3;
         var foreign = other + (hangul * 2) + (kana * 3);
         if (kana * 10 > han + kana && kana >= 3)

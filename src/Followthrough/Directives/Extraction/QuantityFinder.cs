@@ -23,6 +23,8 @@ internal static class QuantityFinder
         "亿",
     }.OrderByDescending(u => u.Length)];
 
+    private static readonly char[] Quotes = ['"', '“', '”'];
+
     private static readonly HashSet<string> EnglishMultipliers = new(StringComparer.OrdinalIgnoreCase) { "thousand", "million", "billion", "trillion", "hundred" };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MultiplierLookup = EnglishMultipliers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -145,13 +147,18 @@ internal static class QuantityFinder
             at++;
         }
 
-        foreach (var unit in ChineseUnits)
+        if (at < limit && CharClass.IsHan(text[at]))
         {
-            if (at + unit.Length <= limit && string.CompareOrdinal(text, at, unit, 0, unit.Length) == 0)
+            foreach (var unit in ChineseUnits)
             {
-                into.Add(new QuantityMatch(new TextSpan(start, at + unit.Length), value, unit));
-                return at + unit.Length;
+                if (at + unit.Length <= limit && string.CompareOrdinal(text, at, unit, 0, unit.Length) == 0)
+                {
+                    into.Add(new QuantityMatch(new TextSpan(start, at + unit.Length), value, unit));
+                    return at + unit.Length;
+                }
             }
+
+            return end;
         }
 
         if (at >= limit || at == end)
@@ -224,7 +231,7 @@ internal static class QuantityFinder
             return end;
         }
 
-        into.Add(new QuantityMatch(new TextSpan(start, last), value, text[unitStart..last].Trim('"', '“', '”')));
+        into.Add(new QuantityMatch(new TextSpan(start, last), value, text[unitStart..last].Trim(Quotes)));
         return last;
 
         static bool percent(ReadOnlySpan<char> word, string text, int wordEnd, int limit, out int percentEnd)
