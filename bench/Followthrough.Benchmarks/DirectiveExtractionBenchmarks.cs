@@ -17,7 +17,7 @@ namespace Followthrough.Benchmarks;
 /// Run: dotnet run -c Release --project bench/Followthrough.Benchmarks -- --filter '*DirectiveExtraction*'
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 [Config(typeof(ThroughputConfig))]
 public class DirectiveExtractionBenchmarks
 {

@@ -28,6 +28,11 @@ internal static class ChineseDeadlines
                 continue;
             }
 
+            if (!CharClass.IsDigit(c) && !Numerals.IsChineseDigit(c) && !PlausiblePair(c, i + 1 < end ? text[i + 1] : '\0'))
+            {
+                continue;
+            }
+
             var match = Parse(text, i, end, context);
             if (match is { } counted && counted.Span.End < end && (CharClass.IsDigit(text[counted.Span.End]) || Numerals.IsChineseDigit(text[counted.Span.End])))
             {
@@ -47,6 +52,17 @@ internal static class ChineseDeadlines
     private static readonly bool[] Starts = BuildStarts();
 
     private static bool MayStart(char c) => Starts[c];
+
+    // The first two characters of every form that does not start with a number: 上半年, 本月, 年底, 春节, 尽快 ...
+    private static readonly HashSet<int> Pairs = [.. new[]
+    {
+        "上半", "上年", "下半", "下月", "下个", "下季", "中秋", "国庆", "本月", "本年", "本季", "当月", "当季", "后年", "去年",
+        "次年", "今年", "明年", "年底", "年末", "年内", "月底", "月末", "季度", "半年", "半个", "春节", "元旦", "节前", "节之",
+        "节以", "清明", "端午", "尽快", "尽早", "限期", "立即", "立行", "马上", "第一", "第二", "第三", "第四", "第1", "第2",
+        "第3", "第4", "每月", "“十", "\"十",
+    }.Select(pair => (pair[0] << 16) | pair[1])];
+
+    private static bool PlausiblePair(char first, char second) => Pairs.Contains((first << 16) | second);
 
     private static bool[] BuildStarts()
     {
