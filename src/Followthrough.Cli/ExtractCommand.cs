@@ -30,7 +30,7 @@ public static class ExtractCommand
         language.AcceptOnlyFromAmong("auto", "en", "zh");
         var date = new Option<string?>("--date")
         {
-            Description = "The document's date, against which \"by the end of June\" or 年底前 is resolved (default: today, from the system clock)",
+            Description = "The document's date, against which \"by the end of June\" or 年底前 is resolved (default: today in Beijing time, from the system clock)",
             HelpName = "YYYY-MM-DD",
         };
         var format = new Option<string>("--format")
@@ -116,7 +116,7 @@ public static class ExtractCommand
     {
         if (value is null)
         {
-            return DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            return ChinaTime.Today(clock);
         }
 
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)

@@ -72,9 +72,10 @@ public sealed class ExtractCliTests : IDisposable
     }
 
     [Fact]
-    public async Task WithoutADate_TodayOfTheInjectedClockIsTheDocumentDate()
+    public async Task WithoutADate_TodayInBeijingByTheInjectedClock_IsTheDocumentDate()
     {
-        var clock = new FixedClock(new DateTimeOffset(2030, 11, 2, 23, 30, 0, TimeSpan.Zero), TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST"));
+        // 31 December 2030, 17:00 UTC is already 1 January 2031 in Beijing, whatever the server's zone.
+        var clock = new FixedClock(new DateTimeOffset(2030, 12, 31, 17, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
         var root = new RootCommand { ExtractCommand.Build(clock) };
         await using var output = new StringWriter();
 
@@ -82,7 +83,7 @@ public sealed class ExtractCliTests : IDisposable
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output.ToString());
-        Assert.Equal("2030-12-31", json.RootElement[0].GetProperty("deadline").GetProperty("date").GetString());
+        Assert.Equal("2031-12-31", json.RootElement[0].GetProperty("deadline").GetProperty("date").GetString());
         Assert.Contains("default: today", root.Subcommands[0].Options.Single(o => o.Name == "--date").Description, StringComparison.Ordinal);
     }
 
