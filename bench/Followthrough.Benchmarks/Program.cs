@@ -19,4 +19,11 @@ if (args is ["--calendar-memory"])
     return;
 }
 
+// Directive extraction per CPU-second (no BenchmarkDotNet): dotnet run -c Release --project bench/Followthrough.Benchmarks -- --extraction-cpu
+if (args is ["--extraction-cpu"])
+{
+    Followthrough.Benchmarks.ExtractionCpuTime.Run(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

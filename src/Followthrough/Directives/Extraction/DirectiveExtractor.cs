@@ -61,17 +61,23 @@ public sealed class DirectiveExtractor
 
     private ExtractedDirective Describe(string text, TextSpan span, SegmentFacts facts, DateOnly documentDate)
     {
-        var actors = new List<ExtractedActor>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Each unit once, at its first mention; a generic actor once per wording. A sentence names few actors,
+        // so a linear check beats a set.
+        var actors = new List<ExtractedActor>(facts.Actors.Count);
         foreach (var actor in facts.Actors)
         {
-            var words = actor.Span.Slice(text);
-            var key = actor.Unit >= 0 ? _registry.CodeOf(actor.Unit) : "~" + words;
-            if (seen.Add(key))
+            var code = actor.Unit >= 0 ? _registry.CodeOf(actor.Unit) : null;
+            var seen = false;
+            foreach (var earlier in actors)
             {
-                actors.Add(actor.Unit >= 0
-                    ? new ExtractedActor(words, actor.Span, _registry.CodeOf(actor.Unit), _registry.NameOf(actor.Unit))
-                    : new ExtractedActor(words, actor.Span, null, null));
+                seen |= code is not null
+                    ? earlier.Unit == code
+                    : earlier.Unit is null && text.AsSpan(actor.Span.Start, actor.Span.Length).SequenceEqual(earlier.Text);
+            }
+
+            if (!seen)
+            {
+                actors.Add(new ExtractedActor(actor.Span.Slice(text), actor.Span, code, actor.Unit >= 0 ? _registry.NameOf(actor.Unit) : null));
             }
         }
 
