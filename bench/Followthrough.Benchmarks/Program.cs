@@ -25,5 +25,12 @@ if (args.Length > 0 && args[0] == "plans")
     return await Followthrough.Benchmarks.Plans.PlansSpeed.RunAsync(args);
 }
 
+// Directive extraction per CPU-second (no BenchmarkDotNet): dotnet run -c Release --project bench/Followthrough.Benchmarks -- --extraction-cpu
+if (args is ["--extraction-cpu"])
+{
+    Followthrough.Benchmarks.ExtractionCpuTime.Run(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
