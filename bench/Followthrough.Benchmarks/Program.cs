@@ -29,7 +29,7 @@ if (args.Length > 0 && args[0] == "plans")
 if (args is ["--extraction-cpu"])
 {
     Followthrough.Benchmarks.ExtractionCpuTime.Run(Console.Out);
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
