@@ -1,10 +1,35 @@
 using BenchmarkDotNet.Running;
+using Followthrough.Calendar;
 
 // Run: dotnet run -c Release --project bench/Followthrough.Benchmarks -- --filter '*'
+// Calendar table memory (no BenchmarkDotNet): dotnet run -c Release --project bench/Followthrough.Benchmarks -- --calendar-memory
+if (args is ["--calendar-memory"])
+{
+    var schedules = EmbeddedHolidays.Schedules; // the embedded files are parsed once per process; not part of the tables
+    var before = GC.GetAllocatedBytesForCurrentThread();
+    var retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var calendar = new WorkingCalendar(schedules);
+    var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+    var retained = GC.GetTotalMemory(forceFullCollection: true) - retainedBefore;
+    Console.WriteLine($"Years {schedules[0].Year}-{schedules[^1].Year} ({schedules.Sum(s => s.Days.Count)} listed days), tables {WorkingCalendar.MinDate:yyyy-MM-dd}..{WorkingCalendar.MaxDate:yyyy-MM-dd}");
+    Console.WriteLine($"Lookup arrays (TableBytes): {calendar.TableBytes:N0} bytes");
+    Console.WriteLine($"Retained after construction (GC.GetTotalMemory): {retained:N0} bytes");
+    Console.WriteLine($"Allocated during construction (GC.GetAllocatedBytesForCurrentThread, incl. temporaries): {allocated:N0} bytes");
+    GC.KeepAlive(calendar);
+    return 0;
+}
+
 // Plans speed targets (stopwatch, fresh databases): dotnet run -c Release --project bench/Followthrough.Benchmarks -- plans
 if (args.Length > 0 && args[0] == "plans")
 {
     return await Followthrough.Benchmarks.Plans.PlansSpeed.RunAsync(args);
+}
+
+// Directive extraction per CPU-second (no BenchmarkDotNet): dotnet run -c Release --project bench/Followthrough.Benchmarks -- --extraction-cpu
+if (args is ["--extraction-cpu"])
+{
+    Followthrough.Benchmarks.ExtractionCpuTime.Run(Console.Out);
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -40,15 +40,25 @@ public static class FollowthroughCli
         }
     }
 
-    public static RootCommand Build()
+    public static Command Build()
     {
-        var root = new RootCommand("Followthrough: plans and directives followed through to verified results.");
+        // Named "followthrough" (the launcher), not after the assembly, in help and usage lines.
+        var root = new Command("followthrough", "Followthrough: plans and directives followed through to verified results.");
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(CliContext.DatabaseOption);
         root.Options.Add(CliContext.DataFolderOption);
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(DemoCommands.Build());
+        root.Subcommands.Add(UnitsCommands.Build());
+        root.Subcommands.Add(UsersCommands.Build());
+        root.Subcommands.Add(TokensCommands.Build());
+        root.Subcommands.Add(AuditCommands.Build());
+        root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(PlansCommands.Build());
         root.Subcommands.Add(PlansCommands.BuildIndicators());
+        root.Subcommands.Add(TasksCommands.Build());
+        root.Subcommands.Add(ExtractCommand.Build(TimeProvider.System));
         return root;
     }
 }

@@ -5,6 +5,7 @@ using Followthrough.Demo;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough;
@@ -20,7 +21,9 @@ public static class FollowthroughCore
         services.AddOrganization();
         services.AddCalendar();
         services.AddPlans();
+        services.AddTasks();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<DemoTasks>();
         return services;
     }
 }

@@ -4,21 +4,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Accounts;
 
-/// <summary>Creating accounts and checking sign-ins, with lock-out after repeated failures.</summary>
-public sealed class AccountService(FollowthroughDb db)
+/// <summary>Creating accounts, checking sign-ins (with lock-out after repeated failures) and changing passwords.</summary>
+public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownNames)
 {
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    public static string NormalizeUserName(string userName) => (userName ?? string.Empty).Trim().ToLowerInvariant();
+    /// <summary>A hash of no one's password: unknown user names are checked against it, so they take as long as real ones.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => Passwords.Hash(Passwords.Generate()));
+
+    public static string NormalizeUserName(string? userName) => (userName ?? string.Empty).Trim().ToLowerInvariant();
+
+    /// <summary>Null when the (normalized) user name is acceptable, otherwise what is wrong with it.</summary>
+    public static string? UserNameProblem(string userName) =>
+        userName is { Length: >= 2 and <= 64 } && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+            ? null
+            : "A user name has 2 to 64 letters, digits, dots, hyphens or underscores.";
 
     /// <summary>Gives a person a sign-in. Returns the problem in words, or null on success.</summary>
     public async Task<string?> CreateAsync(int personId, string userName, string password, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
-        if (name.Length is < 2 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        if (UserNameProblem(name) is { } nameProblem)
         {
-            return "A user name has 2 to 64 letters, digits, dots, hyphens or underscores.";
+            return nameProblem;
         }
 
         if (Passwords.Weakness(password) is { } weakness)
@@ -48,40 +57,113 @@ public sealed class AccountService(FollowthroughDb db)
     }
 
     /// <summary>
+    /// Creates a person and their sign-in together: either both exist afterwards or neither does (a taken user name
+    /// leaves no person behind). Returns the new person's id, or the problem in words.
+    /// </summary>
+    public async Task<(int? PersonId, string? Problem)> EnrolAsync(NewUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var name = NormalizeUserName(user.UserName);
+        var problem = UserNameProblem(name)
+            ?? Passwords.Weakness(user.Password)
+            ?? (string.IsNullOrWhiteSpace(user.NameZh) ? "The person's name is required." : null)
+            ?? (user.Role == Role.UnitStaff && user.UnitId is null ? "Unit staff must belong to a unit." : null);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var person = new Person
+        {
+            NameZh = user.NameZh.Trim(),
+            NameEn = user.NameEn?.Trim() ?? string.Empty,
+            Title = user.Title?.Trim() ?? string.Empty,
+            Role = user.Role,
+            UnitId = user.UnitId,
+        };
+        db.Set<Person>().Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            problem = await CreateAsync(person.Id, name, user.Password, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Most likely a sign-in with the same name created at the same moment; anything else is a bug to surface.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await IsTakenAsync(name, cancellationToken))
+            {
+                return (null, "That user name is taken, or the person already has a sign-in.");
+            }
+
+            throw;
+        }
+
+        if (problem is not null)
+        {
+            return (null, problem); // disposing the transaction rolls the person back
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (person.Id, null);
+    }
+
+    /// <summary>
     /// Checks a sign-in. After <see cref="MaxFailedAttempts"/> wrong passwords in a row the account is locked for
-    /// <see cref="LockoutDuration"/>, and even the right password is refused until then. Unknown names and wrong
-    /// passwords give the same answer, so the form does not reveal which user names exist.
+    /// <see cref="LockoutDuration"/>, and even the right password is refused until then. Unknown names get the same
+    /// answers as real ones (including the lock-out) after the same work, so the form does not reveal which exist.
     /// </summary>
     public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
-        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
-        if (account is null || string.IsNullOrEmpty(password))
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySignInAsync(name, password, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Two attempts on one account at the same moment (a script guessing in parallel): count both.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SignInResult> TrySignInAsync(string name, string password, CancellationToken cancellationToken)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        if (string.IsNullOrEmpty(password))
         {
             return SignInResult.Invalid;
         }
 
-        var now = db.Clock.GetUtcNow().UtcDateTime;
-        if (account.LockedUntil is { } until && until > now)
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
+        if (account is null)
         {
-            return SignInResult.LockedOut(until);
+            if (unknownNames.LockedUntil(name, now) is { } lockedUntil)
+            {
+                return SignInResult.LockedOut(lockedUntil);
+            }
+
+            Passwords.Verify(DecoyHash.Value, password, out _);
+            return unknownNames.Fail(name, now) is { } until ? SignInResult.LockedOut(until) : SignInResult.Invalid;
+        }
+
+        if (account.LockedUntil is { } accountLockedUntil && accountLockedUntil > now)
+        {
+            return SignInResult.LockedOut(accountLockedUntil);
         }
 
         var person = await db.Set<Person>().SingleAsync(p => p.Id == account.PersonId, cancellationToken);
         db.Actor.Set(person.Id, account.UserName);
         if (!Passwords.Verify(account.PasswordHash, password, out var rehashed))
         {
-            account.FailedAttempts++;
-            var locked = account.FailedAttempts >= MaxFailedAttempts;
-            if (locked)
-            {
-                account.FailedAttempts = 0;
-                account.LockedUntil = now + LockoutDuration;
-            }
-
-            db.DescribeNextSave(locked ? "locked-out" : "sign-in-failed");
-            await db.SaveChangesAsync(cancellationToken);
-            return locked ? SignInResult.LockedOut(account.LockedUntil!.Value) : SignInResult.Invalid;
+            return await CountFailureAsync(account, now, "sign-in-failed", cancellationToken) is { } until
+                ? SignInResult.LockedOut(until)
+                : SignInResult.Invalid;
         }
 
         if (!person.IsActive)
@@ -100,6 +182,58 @@ public sealed class AccountService(FollowthroughDb db)
         db.DescribeNextSave("signed-in");
         await db.SaveChangesAsync(cancellationToken);
         return SignInResult.Success(person, account.UserName);
+    }
+
+    /// <summary>The user names of those of the given people who have a sign-in (person id → user name).</summary>
+    public async Task<IReadOnlyDictionary<int, string>> UserNamesAsync(IEnumerable<int> personIds, CancellationToken cancellationToken = default)
+    {
+        var ids = personIds.Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<int, string>()
+            : await db.Set<Account>().AsNoTracking().Where(a => ids.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.UserName, cancellationToken);
+    }
+
+    /// <summary>
+    /// A signed-in person changes their own password. A wrong current password counts as a failed sign-in, so a
+    /// left-open session cannot be used to guess it.
+    /// </summary>
+    public async Task<PasswordChange> ChangePasswordAsync(int personId, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        if (Passwords.Weakness(newPassword) is { } weakness)
+        {
+            return PasswordChange.Rejected(weakness);
+        }
+
+        if (newPassword == currentPassword)
+        {
+            return PasswordChange.Rejected("The new password must differ from the current one.");
+        }
+
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.PersonId == personId, cancellationToken);
+        if (account is null)
+        {
+            return PasswordChange.WrongCurrentPassword;
+        }
+
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        if (account.LockedUntil is { } lockedUntil && lockedUntil > now)
+        {
+            return PasswordChange.LockedOut(lockedUntil);
+        }
+
+        if (string.IsNullOrEmpty(currentPassword) || !Passwords.Verify(account.PasswordHash, currentPassword, out _))
+        {
+            return await CountFailureAsync(account, now, "password-change-failed", cancellationToken) is { } until
+                ? PasswordChange.LockedOut(until)
+                : PasswordChange.WrongCurrentPassword;
+        }
+
+        account.PasswordHash = Passwords.Hash(newPassword);
+        account.FailedAttempts = 0;
+        account.LockedUntil = null;
+        db.DescribeNextSave("password-changed");
+        await db.SaveChangesAsync(cancellationToken);
+        return PasswordChange.Changed;
     }
 
     /// <summary>Sets a new password (an administrator's reset, or the CLI's); unlocks the account.</summary>
@@ -124,4 +258,61 @@ public sealed class AccountService(FollowthroughDb db)
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>The account with this user name, or null.</summary>
+    public Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var name = NormalizeUserName(userName);
+        return db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
+    }
+
+    /// <summary>Every sign-in with its person, by user name.</summary>
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await (
+            from a in db.Set<Account>().AsNoTracking()
+            join p in db.Set<Person>().AsNoTracking() on a.PersonId equals p.Id
+            join u in db.Set<Unit>().AsNoTracking() on p.UnitId equals u.Id into units
+            from u in units.DefaultIfEmpty()
+            orderby a.UserName
+            select new AccountSummary(
+                p.Id, a.UserName, p.NameZh, p.NameEn, p.Role, u == null ? null : u.Code, p.IsActive, a.LockedUntil, a.LastSignInAt))
+            .ToListAsync(cancellationToken);
+
+    private Task<bool> IsTakenAsync(string name, CancellationToken cancellationToken) =>
+        db.Set<Account>().AsNoTracking().AnyAsync(a => a.UserName == name, cancellationToken);
+
+    /// <summary>Counts one wrong password; returns the lock-out time when this one locks the account.</summary>
+    private async Task<DateTime?> CountFailureAsync(Account account, DateTime now, string action, CancellationToken cancellationToken)
+    {
+        account.FailedAttempts++;
+        var locked = account.FailedAttempts >= MaxFailedAttempts;
+        if (locked)
+        {
+            account.FailedAttempts = 0;
+            account.LockedUntil = now + LockoutDuration;
+        }
+
+        db.DescribeNextSave(locked ? "locked-out" : action);
+        await db.SaveChangesAsync(cancellationToken);
+        return locked ? account.LockedUntil : null;
+    }
+}
+
+/// <summary>A person to create together with their sign-in.</summary>
+public sealed record NewUser(string UserName, string NameZh, string? NameEn, string? Title, Role Role, int? UnitId, string Password);
+
+/// <summary>One line of the account list.</summary>
+public sealed record AccountSummary(
+    int PersonId, string UserName, string NameZh, string NameEn, Role Role, string? UnitCode, bool IsActive, DateTime? LockedUntil, DateTime? LastSignInAt);
+
+/// <summary>The outcome of changing one's own password; <see cref="Problem"/> says why a new password was refused.</summary>
+public sealed record PasswordChange(bool Succeeded, bool CurrentPasswordWrong, string? Problem, DateTime? LockedUntil)
+{
+    public static readonly PasswordChange Changed = new(true, false, null, null);
+
+    public static readonly PasswordChange WrongCurrentPassword = new(false, true, null, null);
+
+    public static PasswordChange Rejected(string problem) => new(false, false, problem, null);
+
+    public static PasswordChange LockedOut(DateTime until) => new(false, false, null, until);
 }

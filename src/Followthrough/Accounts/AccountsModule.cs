@@ -3,10 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Accounts;
 
+/// <summary>Sign-in, passwords and personal API tokens: services and the API.</summary>
 public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.AddScoped<AccountService>().AddScoped<TokenService>();
+        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<TokenService>();
 
-    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder api) => AccountsApi.Map(api);
 }

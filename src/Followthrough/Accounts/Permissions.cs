@@ -34,12 +34,31 @@ public static class Permissions
 
     public static bool CanManagePeople(CurrentUser user) => user?.Role == Role.Administrator;
 
+    /// <summary>Whether lists of people are unrestricted; otherwise they hold the reader's own unit's people only.</summary>
+    public static bool CanReadAllPeople(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor;
+
+    /// <summary>Giving a person a sign-in, or resetting their password, is the administrator's.</summary>
+    public static bool CanManageSignIns(CurrentUser user) => user?.Role == Role.Administrator;
+
     /// <summary>The working-day calendar is public: anyone, signed in or not, may read it.</summary>
     public static bool CanReadCalendar(CurrentUser user) => true;
 
     public static bool CanManageCalendar(CurrentUser user) => user?.Role == Role.Administrator;
 
     public static bool CanReadAudit(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
+
+    /// <summary>Checking the whole hash chain reads every entry; administrators run it.</summary>
+    public static bool CanVerifyAudit(CurrentUser user) => user?.Role == Role.Administrator;
+
+    /// <summary>Administrators list and revoke anyone's API tokens (a leaked token, a person who left).</summary>
+    public static bool CanManageAnyonesTokens(CurrentUser user) => user?.Role == Role.Administrator;
+
+    /// <summary>Tasks are government work: leaders, the office and administrators read all; unit staff their own unit's
+    /// (the Tasks module narrows that per task, see TaskRoles).</summary>
+    public static bool CanReadTasks(CurrentUser user) => IsGovernmentStaff(user);
+
+    /// <summary>The supervision office writes, imports, assigns and verifies tasks.</summary>
+    public static bool CanManageTasks(CurrentUser user) => user?.Role == Role.Supervisor;
 
     /// <summary>Anyone signed in manages their own API tokens.</summary>
     public static bool CanManageOwnTokens(CurrentUser user) => user?.IsSignedIn == true;

@@ -7,8 +7,6 @@ namespace Followthrough.Accounts;
 /// <summary>Personal API tokens: created for oneself, listed without their secret, revoked for good.</summary>
 public sealed class TokenService(FollowthroughDb db)
 {
-    public const int MaxNameLength = 100;
-
     /// <summary>Creates a token; the returned secret is the only time it exists in clear text.</summary>
     public async Task<CreatedToken> CreateAsync(int personId, string name, DateTime? expiresAt, CancellationToken cancellationToken = default)
     {
@@ -29,8 +27,24 @@ public sealed class TokenService(FollowthroughDb db)
         return new CreatedToken(token, secret);
     }
 
+    /// <summary>The person's tokens, newest first (a person has a handful, so the page shows them all).</summary>
     public async Task<IReadOnlyList<ApiToken>> ListAsync(int personId, CancellationToken cancellationToken = default) =>
-        await db.Set<ApiToken>().AsNoTracking().Where(t => t.PersonId == personId).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+        await OfPerson(personId).ToListAsync(cancellationToken);
+
+    /// <summary>One page of the person's tokens, newest first, and how many there are.</summary>
+    public async Task<(IReadOnlyList<ApiToken> Items, int Total)> PageAsync(int personId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var total = await OfPerson(personId).CountAsync(cancellationToken);
+        var items = await OfPerson(personId).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>One of the person's tokens, or null when they have no token with that id.</summary>
+    public Task<ApiToken?> FindAsync(int personId, int tokenId, CancellationToken cancellationToken = default) =>
+        db.Set<ApiToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == tokenId && t.PersonId == personId, cancellationToken);
+
+    private IQueryable<ApiToken> OfPerson(int personId) =>
+        db.Set<ApiToken>().AsNoTracking().Where(t => t.PersonId == personId).OrderByDescending(t => t.Id);
 
     /// <summary>Revokes one of the person's tokens; false when there is no such token of theirs.</summary>
     public async Task<bool> RevokeAsync(int personId, int tokenId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,17 @@ namespace Followthrough.Audit;
 
 /// <summary>
 /// Turns the changes of one save into audit entries. Before values are captured before the save; after values
-/// (with generated ids) after it; then the chain head is locked and the entries appended, all inside the save's
-/// transaction. Properties marked with <see cref="AuditMapping.RedactedInAudit{T}"/> are never written out.
+/// (with generated ids) after it. The chain head is locked before anything is written and the entries appended
+/// after the changes, all inside the save's transaction. Properties marked with <see cref="AuditMapping.RedactedInAudit{T}"/> are never written out.
 /// </summary>
 internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 {
+    /// <summary>
+    /// Chinese names stay readable in the trail (not \uXXXX escapes). The JSON is only ever shown HTML-encoded or
+    /// returned as JSON, never pasted into a page raw, so the relaxed escaping is safe here.
+    /// </summary>
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private string? _action;
     private string? _comment;
 
@@ -43,9 +50,24 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         return changes;
     }
 
+    /// <summary>Drops the description of a save that failed or wrote nothing, so it cannot label the next one.</summary>
+    public void Forget()
+    {
+        _action = null;
+        _comment = null;
+    }
+
+    /// <summary>
+    /// An UPDATE that changes nothing still takes the row lock (PostgreSQL) or the write lock (SQLite), so two
+    /// writers can never read the same head and fork the chain. It is the first write of every save: a writer that
+    /// waits here holds no other row yet, so two saves cannot deadlock on each other's rows and the head.
+    /// </summary>
+    public static async Task LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
+
     public async Task AppendAsync(FollowthroughDb db, List<CapturedChange> changes, CancellationToken cancellationToken)
     {
-        var head = await LockHeadAsync(db, cancellationToken);
+        var head = await ReadHeadAsync(db, cancellationToken);
         var occurredAt = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         var sequence = head.LastSequence;
         var previousHash = head.LastHash;
@@ -59,7 +81,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
                 ActorName = actor.Name,
                 Action = _action ?? DefaultAction(change.State),
                 EntityType = change.Entry.Metadata.GetTableName() ?? change.Entry.Metadata.ShortName(),
-                EntityId = KeyOf(change.Entry),
+                EntityId = change.KeyBeforeSave ?? KeyOf(change.Entry),
                 Comment = _comment,
                 BeforeJson = change.Before,
                 AfterJson = change.State == EntityState.Deleted ? null : Serialize(change.Entry, original: false, onlyModified: change.State == EntityState.Modified, change.ModifiedNames),
@@ -73,17 +95,12 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 
         head.LastSequence = sequence;
         head.LastHash = previousHash;
-        _action = null;
-        _comment = null;
+        Forget();
     }
 
-    /// <summary>
-    /// An UPDATE that changes nothing still takes the row lock (PostgreSQL) or the write lock (SQLite), so two
-    /// writers can never read the same head and fork the chain.
-    /// </summary>
-    private static async Task<AuditHead> LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
+    /// <summary>Reads the head under the lock taken by <see cref="LockHeadAsync"/>, so it is the latest committed one.</summary>
+    private static async Task<AuditHead> ReadHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
         var tracked = db.Set<AuditHead>().Local.SingleOrDefault();
         if (tracked is not null)
         {
@@ -143,7 +160,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
             values[metadata.GetColumnName()] = IsRedacted(metadata) ? "(redacted)" : Plain(original ? property.OriginalValue : property.CurrentValue);
         }
 
-        return values.Count == 0 ? null : JsonSerializer.Serialize(values);
+        return values.Count == 0 ? null : JsonSerializer.Serialize(values, JsonOptions);
     }
 
     private static bool IsRedacted(IProperty property) => property.FindAnnotation(AuditMapping.RedactedAnnotation) is not null;
@@ -163,6 +180,12 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         public EntityState State { get; } = state;
 
         public string? Before { get; } = before;
+
+        /// <summary>
+        /// The key of a changed or deleted row, taken before the save detaches deleted entities; added rows get
+        /// theirs (often generated) only from the save.
+        /// </summary>
+        public string? KeyBeforeSave { get; } = state == EntityState.Added ? null : KeyOf(entry);
 
         /// <summary>The properties that changed, remembered before the save resets them to unchanged.</summary>
         public IReadOnlySet<string> ModifiedNames { get; } =

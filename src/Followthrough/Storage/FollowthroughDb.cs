@@ -33,6 +33,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
         var changes = _recorder.Capture(ChangeTracker);
         if (changes.Count == 0)
         {
+            _recorder.Forget(); // a description never outlives the save it was meant for
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
@@ -41,6 +42,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
             : null;
         try
         {
+            await AuditRecorder.LockHeadAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await _recorder.AppendAsync(this, changes, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -53,6 +55,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
         }
         finally
         {
+            _recorder.Forget(); // a failed save must not lend its description to the next one
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();

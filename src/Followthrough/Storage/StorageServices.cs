@@ -14,7 +14,6 @@ public static class StorageServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditActor>();
-        services.AddScoped<AuditVerifier>();
         services.AddSingleton(new MigrationRunner(settings));
         services.AddDbContext<FollowthroughDb>(options => Configure(options, settings));
         return services;

@@ -7,6 +7,7 @@ using Followthrough.Calendar;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +48,10 @@ public static class FollowthroughWeb
         services.AddRazorPages(o => o.RootDirectory = "/");
         services.AddAntiforgery(o => o.Cookie.Name = "ft.antiforgery");
         services.AddProblemDetails(ProblemDetailsSetup.Configure);
+        // A body that cannot be read (malformed JSON, a wrong type) throws in every environment, not only in
+        // Development, so ProblemDetailsSetup can say what was wrong; it is the client's mistake, not logged as an error.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException);
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHttpContextAccessor();
@@ -102,6 +108,7 @@ public static class FollowthroughWeb
         api.MapCalendarApi();
         api.MapAuditApi();
         api.MapPlansApi();
+        api.MapTasksApi();
         return app;
     }
 

@@ -9,6 +9,7 @@ internal static class OpenApiSetup
         {
             document.Info.Title = "Followthrough API";
             document.Info.Version = "v1";
+            document.Servers = []; // the document describes paths; the host it is read from is the server
             document.Info.Description =
                 "Plans, directives and tasks of a city government, followed through to verified results. "
                 + "Authenticate with a personal API token: Authorization: Bearer ft_... . "

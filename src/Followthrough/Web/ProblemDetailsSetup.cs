@@ -12,6 +12,9 @@ internal static class ProblemDetailsSetup
             if (context.Exception is BadHttpRequestException bad)
             {
                 context.ProblemDetails.Status = bad.StatusCode;
+                context.ProblemDetails.Type = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "https://tools.ietf.org/html/rfc9110#section-15.5.14"
+                    : "https://tools.ietf.org/html/rfc9110#section-15.5.1";
                 context.HttpContext.Response.StatusCode = bad.StatusCode;
                 context.ProblemDetails.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? "The request body is too large."

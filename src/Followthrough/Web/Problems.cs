@@ -22,6 +22,13 @@ public static class Problems
     public static ProblemHttpResult Conflict(string title, string? detail = null) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
+    /// <summary>An update that names no version: 428, so a client cannot overwrite others' work by accident.</summary>
+    public static ProblemHttpResult VersionRequired() =>
+        TypedResults.Problem(
+            title: "The version of the record is required.",
+            detail: "Send the version your change is based on: an If-Match header with the ETag from the last read, or a version field in the body.",
+            statusCode: StatusCodes.Status428PreconditionRequired);
+
     public static ValidationProblem Invalid(ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -107,12 +107,12 @@ public abstract class AppFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = await WithServicesAsync(sp => sp.GetRequiredService<TokenService>().CreateAsync(user.PersonId, "test", null));
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
         return client;
     }
 
-    public HttpClient AnonymousClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient AnonymousClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
 }
 
 public sealed record TestUser(int PersonId, string UserName, Role Role, int? UnitId);
@@ -132,4 +132,12 @@ public sealed class SqliteApp : AppFixture
 public sealed class PostgreSqlApp : AppFixture
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+/// <summary>The app on a real Kestrel socket (SQLite): for what only a real server does, such as body size limits.</summary>
+public sealed class KestrelApp : AppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override bool OnKestrel => true;
 }

@@ -46,7 +46,7 @@ public sealed class BrowserApp : AppFixture
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // generous: CI machines are small and busy
         return await context.NewPageAsync();
     }
 

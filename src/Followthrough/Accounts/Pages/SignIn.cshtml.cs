@@ -10,6 +10,10 @@ namespace Followthrough.Accounts.Pages;
 
 public sealed class SignInModel(AccountService accounts, IStringLocalizer<AccountsText> text) : PageModel
 {
+    /// <summary>Shown for a locked account and for a locked unknown name alike, so it reveals nothing.</summary>
+    public const string LockedMessage =
+        "Too many failed attempts: signing in with this user name is blocked until {0:HH:mm} UTC. Try again then, or ask an administrator to reset the password.";
+
     [BindProperty]
     public string UserName { get; set; } = string.Empty;
 
@@ -21,13 +25,16 @@ public sealed class SignInModel(AccountService accounts, IStringLocalizer<Accoun
 
     public string? Message { get; private set; }
 
+    public bool LockedOut { get; private set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await accounts.SignInAsync(UserName, Password, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
+            LockedOut = result.LockedUntil is not null;
             Message = result.LockedUntil is { } until
-                ? string.Format(CultureInfo.CurrentCulture, text["Too many failed attempts. The account is locked until {0:HH:mm} UTC."], until)
+                ? string.Format(CultureInfo.CurrentCulture, text[LockedMessage], until)
                 : text["The user name or password is wrong."];
             Password = string.Empty;
             return Page();

@@ -1,0 +1,211 @@
+using Followthrough.Accounts;
+using Followthrough.Storage;
+using Followthrough.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Followthrough.Organization;
+
+/// <summary>
+/// Creating, changing and listing people. Lists are narrowed to what the viewer may read: unit staff see their own
+/// unit's people only (<see cref="Permissions.CanReadAllPeople"/>).
+/// </summary>
+public sealed class PersonService(FollowthroughDb db)
+{
+    private IQueryable<Person> People => db.Set<Person>();
+
+    public Task<Person?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public async Task<Paged<Person>> ListAsync(PersonFilter filter, PageRequest page, CurrentUser viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var query = People.AsNoTracking();
+        if (!Permissions.CanReadAllPeople(viewer))
+        {
+            var own = viewer.UnitId;
+            query = query.Where(p => p.UnitId != null && p.UnitId == own);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() here is SQL lower(), which has no culture; StringComparison does not translate
+            query = query.Where(p => p.NameZh.ToLower().Contains(q) || p.NameEn.ToLower().Contains(q)
+                || p.Title.ToLower().Contains(q) || (p.Email != null && p.Email.ToLower().Contains(q)));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (filter.UnitId is { } unitId)
+        {
+            query = query.Where(p => p.UnitId == unitId);
+        }
+
+        if (filter.Role is { } role)
+        {
+            query = query.Where(p => p.Role == role);
+        }
+
+        if (filter.Active is { } active)
+        {
+            query = query.Where(p => p.IsActive == active);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(p => p.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return new Paged<Person>(items, page.Page, page.PageSize, total);
+    }
+
+    public async Task<Outcome<Person>> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
+    {
+        var (values, errors) = PersonRules.Check(input);
+        var unit = await ResolveUnitAsync(input, errors, cancellationToken);
+        if (unit is { IsActive: false })
+        {
+            errors.Add(UnitField(input), OrganizationMessages.UnitInactive);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Invalid<Person>(errors);
+        }
+
+        var person = new Person { NameZh = values!.NameZh };
+        Apply(person, values, unit?.Id);
+        db.Set<Person>().Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done<Person>(person);
+    }
+
+    public async Task<Outcome<Person>> UpdateAsync(int id, PersonInput input, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return Outcome.NotFound<Person>("The person");
+        }
+
+        if (person.Version != expectedVersion)
+        {
+            return Outcome.Stale<Person>(person.Version);
+        }
+
+        var (values, errors) = PersonRules.Check(input);
+        var unit = await ResolveUnitAsync(input, errors, cancellationToken);
+        if (unit is { IsActive: false } && unit.Id != person.UnitId)
+        {
+            errors.Add(UnitField(input), OrganizationMessages.UnitInactive);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Invalid<Person>(errors);
+        }
+
+        Apply(person, values!, unit?.Id);
+        return await SaveVersionedAsync(person, expectedVersion, null, cancellationToken);
+    }
+
+    /// <summary>A deactivated person can no longer sign in; their records and history stay.</summary>
+    public async Task<Outcome<Person>> SetActiveAsync(int id, bool active, int expectedVersion, string? comment = null, CancellationToken cancellationToken = default)
+    {
+        var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return Outcome.NotFound<Person>("The person");
+        }
+
+        if (person.Version != expectedVersion)
+        {
+            return Outcome.Stale<Person>(person.Version);
+        }
+
+        if (!active && db.Actor.PersonId == id)
+        {
+            return Outcome.Conflict<Person>(OrganizationMessages.CannotDeactivateSelf);
+        }
+
+        if (active && person.UnitId is { } unitId && !await db.Set<Unit>().AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
+        {
+            return Outcome.Conflict<Person>(OrganizationMessages.UnitInactive);
+        }
+
+        person.IsActive = active;
+        return await SaveVersionedAsync(person, expectedVersion, active ? "reactivated" : "deactivated", cancellationToken, comment);
+    }
+
+    private static string UnitField(PersonInput input) => input.UnitId is null && input.UnitCode is not null ? "unitCode" : "unitId";
+
+    private static void Apply(Person person, PersonValues values, int? unitId)
+    {
+        person.NameZh = values.NameZh;
+        person.NameEn = values.NameEn;
+        person.Title = values.Title;
+        person.Role = values.Role;
+        person.Email = values.Email;
+        person.Phone = values.Phone;
+        person.UnitId = unitId;
+    }
+
+    private async Task<Unit?> ResolveUnitAsync(PersonInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var units = db.Set<Unit>().AsNoTracking();
+        Unit? byId = null;
+        if (input.UnitId is { } unitId)
+        {
+            byId = await units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+            if (byId is null)
+            {
+                errors.Add("unitId", OrganizationMessages.UnitMissing);
+                return null;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(input.UnitCode))
+        {
+            return byId;
+        }
+
+        var code = UnitRules.NormalizeCode(input.UnitCode);
+        var byCode = await units.SingleOrDefaultAsync(u => u.Code == code, cancellationToken);
+        if (byCode is null)
+        {
+            errors.Add("unitCode", OrganizationMessages.UnitMissing);
+            return null;
+        }
+
+        if (byId is not null && byId.Id != byCode.Id)
+        {
+            errors.Add("unitCode", OrganizationMessages.UnitConflict);
+            return null;
+        }
+
+        return byCode;
+    }
+
+    private async Task<Outcome<Person>> SaveVersionedAsync(Person person, int expectedVersion, string? action, CancellationToken cancellationToken, string? comment = null)
+    {
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return Outcome.Done<Person>(person); // nothing to change, nothing to audit
+        }
+
+        db.Entry(person).Property(p => p.Version).OriginalValue = expectedVersion;
+        if (action is not null)
+        {
+            db.DescribeNextSave(action, comment);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome.Done<Person>(person);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await People.AsNoTracking().Where(p => p.Id == person.Id).Select(p => (int?)p.Version).SingleOrDefaultAsync(cancellationToken);
+            return current is { } version ? Outcome.Stale<Person>(version) : Outcome.NotFound<Person>("The person");
+        }
+    }
+}
