@@ -112,7 +112,7 @@ public static class AuditBulk
 
     /// <summary>
     /// The values as the recorder writes them (<see cref="JsonSerializer"/> over the column names in ordinal order,
-    /// times and enums as text), written directly with a <see cref="Utf8JsonWriter"/>: a large import serializes a
+    /// times and enums as text, with the recorder's escaping), written directly with a <see cref="Utf8JsonWriter"/>: a large import serializes a
     /// hundred thousand of these, and the reflection-based serializer would take seconds.
     /// </summary>
     public static string Serialize(IReadOnlyDictionary<string, object?> values)
@@ -121,7 +121,7 @@ public static class AuditBulk
         var columns = values.Keys.ToArray();
         Array.Sort(columns, StringComparer.Ordinal);
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditRecorder.JsonOptions.Encoder }))
         {
             writer.WriteStartObject();
             foreach (var column in columns)
@@ -148,7 +148,7 @@ public static class AuditBulk
                         writer.WriteNumberValue(number);
                         break;
                     case var other:
-                        JsonSerializer.Serialize(writer, other, other.GetType());
+                        JsonSerializer.Serialize(writer, other, other.GetType(), AuditRecorder.JsonOptions);
                         break;
                 }
             }

@@ -19,7 +19,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
     /// Chinese names stay readable in the trail (not \uXXXX escapes). The JSON is only ever shown HTML-encoded or
     /// returned as JSON, never pasted into a page raw, so the relaxed escaping is safe here.
     /// </summary>
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private string? _action;
     private string? _comment;

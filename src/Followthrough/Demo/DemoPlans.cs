@@ -78,6 +78,8 @@ internal static class DemoPlans
             IndicatorDirection.HigherIsBetter, 2020, 1231, 1600, null, "DL-BEB", ReportingFrequency.Yearly, [1320, 1405, 1480, 1530, 1610]),
         new("MOBILE-ITEMS", "C1.1.1", "掌上办政务服务事项数", "Service items handled on mobile phones", "项", "items", IndicatorCategory.Reform, IndicatorNature.Expected,
             IndicatorDirection.HigherIsBetter, 2020, 636, 1000, null, "DL-BEB", ReportingFrequency.Yearly, [700, 760, 800, 830, 870]),
+        new("ONE-VISIT-ITEMS", "C1.1.1", "“最多跑一次”政务服务事项数", "Service items needing at most one visit", "项", "items", IndicatorCategory.Reform,
+            IndicatorNature.Expected, IndicatorDirection.HigherIsBetter, 2020, 1151, 1500, null, "DL-BEB", ReportingFrequency.Yearly, [1210, 1290, 1350, 1420, 1505]),
         new("ON-THE-SPOT", "C1.1.1", "“马上办”政务服务事项数", "Service items handled on the spot", "项", "items", IndicatorCategory.Reform, IndicatorNature.Expected,
             IndicatorDirection.HigherIsBetter, 2020, 159, 250, null, "DL-BEB", ReportingFrequency.Yearly, [175, 190, 210, 228]),
         new("CREDIT-RANK", "C1.2", "城市信用监测排名（36个大中城市）", "Rank in city credit monitoring (of 36 large cities)", "位", "rank", IndicatorCategory.Reform,

@@ -16,7 +16,7 @@ public sealed record ValueEntry(IndicatorValue Value, ReportingPeriod Period, lo
 /// office may do either (<see cref="Permissions.CanRecordIndicatorValue"/>). A value is never changed: a correction
 /// adds a row that supersedes the earlier one, and both stay on record with who reported them, when and why.
 /// </summary>
-public sealed class IndicatorValueService(FollowthroughDb db, EvidenceStore evidence)
+public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceStore evidence)
 {
     public async Task<EditResult<IndicatorValue>> RecordAsync(
         CurrentUser user, int indicatorId, ValueWrite input, EvidenceUpload? upload, string source, CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, EvidenceStore evid
 
     private async Task<string?> CheckEvidenceAsync(ValidationErrors errors, int? evidenceId, EvidenceUpload? upload, CancellationToken cancellationToken)
     {
-        if (evidenceId is { } id && !await db.Set<EvidenceFile>().AnyAsync(e => e.Id == id, cancellationToken))
+        if (evidenceId is { } id && !await db.Set<IndicatorEvidence>().AnyAsync(e => e.Id == id, cancellationToken))
         {
             errors.Add("evidenceId", $"There is no evidence file {id}.");
         }
@@ -206,7 +206,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, EvidenceStore evid
             errors.Add("evidence", "Attach a new file or name an uploaded one, not both.");
         }
 
-        if (EvidenceStore.Problem(upload, out var contentType) is { } problem)
+        if (IndicatorEvidenceStore.Problem(upload, out var contentType) is { } problem)
         {
             errors.Add("evidence", problem);
         }

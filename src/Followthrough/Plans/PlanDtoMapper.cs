@@ -70,7 +70,7 @@ public static class PlanDtoMapper
             entry.SupersededById, entry.IsCurrent, v.ReportedByName, v.ReportedAt, v.Source);
     }
 
-    public static EvidenceDto ToDto(EvidenceFile file)
+    public static EvidenceDto ToDto(IndicatorEvidence file)
     {
         ArgumentNullException.ThrowIfNull(file);
         return new EvidenceDto(file.Id, file.FileName, file.ContentType, file.SizeBytes, file.Sha256, file.UploadedAt, file.UploadedByName);

@@ -71,16 +71,16 @@ internal sealed class IndicatorValueMapping : IEntityTypeConfiguration<Indicator
         builder.HasIndex(v => new { v.IndicatorId, v.Year, v.SubPeriod });
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<IndicatorValue>().WithMany().HasForeignKey(v => v.SupersedesId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<EvidenceFile>().WithMany().HasForeignKey(v => v.EvidenceId);
+        builder.HasOne<IndicatorEvidence>().WithMany().HasForeignKey(v => v.EvidenceId);
         builder.HasOne<Person>().WithMany().HasForeignKey(v => v.ReportedById);
     }
 }
 
-internal sealed class EvidenceFileMapping : IEntityTypeConfiguration<EvidenceFile>
+internal sealed class IndicatorEvidenceMapping : IEntityTypeConfiguration<IndicatorEvidence>
 {
-    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    public void Configure(EntityTypeBuilder<IndicatorEvidence> builder)
     {
-        builder.ToTable("evidence_files");
+        builder.ToTable("indicator_evidence");
         builder.HasIndex(e => e.Sha256);
     }
 }

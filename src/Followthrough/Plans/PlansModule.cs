@@ -18,7 +18,7 @@ public static class PlansModule
         services.AddScoped<PlanItemEditor>();
         services.AddScoped<IndicatorEditor>();
         services.AddScoped<IndicatorValueService>();
-        services.AddScoped<EvidenceStore>();
+        services.AddScoped<IndicatorEvidenceStore>();
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
         return services;

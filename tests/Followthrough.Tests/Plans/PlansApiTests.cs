@@ -235,20 +235,20 @@ public abstract class PlansApiTests(AppFixture app)
         var reporter = await app.ApiClientAsync(Role.UnitStaff, "DL-STB");
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 1, 2, 3 };
         using var good = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "bulletin.png" } };
-        var evidence = await Read<EvidenceDto>(await reporter.PostAsync("/api/v1/evidence", good));
+        var evidence = await Read<EvidenceDto>(await reporter.PostAsync("/api/v1/indicator-evidence", good));
         Assert.Equal("image/png", evidence.ContentType);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)), evidence.Sha256);
 
         using var disguised = new MultipartFormDataContent { { new ByteArrayContent("not really a pdf"u8.ToArray()), "file", "report.pdf" } };
-        await Problem(await reporter.PostAsync("/api/v1/evidence", disguised), HttpStatusCode.BadRequest);
+        await Problem(await reporter.PostAsync("/api/v1/indicator-evidence", disguised), HttpStatusCode.BadRequest);
         using var renamed = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "report.pdf" } };
-        await Problem(await reporter.PostAsync("/api/v1/evidence", renamed), HttpStatusCode.BadRequest);
+        await Problem(await reporter.PostAsync("/api/v1/indicator-evidence", renamed), HttpStatusCode.BadRequest);
 
         var supervisor = await app.ApiClientAsync(Role.Supervisor, "DL-SUP");
         var (_, indicator) = await PlanWithIndicatorAsync(supervisor);
         var value = await Read<ValueDto>(await reporter.PostAsJsonAsync($"/api/v1/indicators/{indicator.Id}/values", new ValueWrite("2022", 2.3m, null, evidence.Id)));
         Assert.Equal(evidence.Id, value.EvidenceId);
-        var download = await supervisor.GetAsync($"/api/v1/evidence/{evidence.Id}");
+        var download = await supervisor.GetAsync($"/api/v1/indicator-evidence/{evidence.Id}");
         Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
     }
 

@@ -21,9 +21,9 @@ internal static class ValueEndpoints
         group.MapGet("/indicator-values/{id:long}", GetAsync).WithName("GetIndicatorValue").WithSummary("Reads one reported value.");
         group.MapPost("/indicator-values/{id:long}/corrections", CorrectAsync).WithName("CorrectIndicatorValue")
             .WithSummary("Corrects a reported value: a new value supersedes it and both stay on record; 409 when it was already corrected.");
-        group.MapPost("/evidence", UploadAsync).WithName("UploadEvidence").DisableAntiforgery()
+        group.MapPost("/indicator-evidence", UploadAsync).WithName("UploadIndicatorEvidence").DisableAntiforgery()
             .WithSummary("Uploads an evidence file (PDF, PNG, JPEG, .docx, .xlsx; at most 3 MB) to name in a value report as evidenceId.");
-        group.MapGet("/evidence/{id:int}", DownloadAsync).WithName("DownloadEvidence")
+        group.MapGet("/indicator-evidence/{id:int}", DownloadAsync).WithName("DownloadIndicatorEvidence")
             .WithSummary("Downloads an evidence file after checking it against its recorded SHA-256.");
     }
 
@@ -92,7 +92,7 @@ internal static class ValueEndpoints
     }
 
     private static async Task<Results<Created<EvidenceDto>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        IFormFile? file, FollowthroughDb db, EvidenceStore store, CurrentUser user, CancellationToken cancellationToken)
+        IFormFile? file, FollowthroughDb db, IndicatorEvidenceStore store, CurrentUser user, CancellationToken cancellationToken)
     {
         if (user.Role is not (Role.Supervisor or Role.UnitStaff))
         {
@@ -105,8 +105,8 @@ internal static class ValueEndpoints
         }
 
         await using var stream = file.OpenReadStream();
-        var upload = await EvidenceStore.ReadAsync(stream, file.FileName, cancellationToken);
-        if (EvidenceStore.Problem(upload, out var contentType) is { } problem)
+        var upload = await IndicatorEvidenceStore.ReadAsync(stream, file.FileName, cancellationToken);
+        if (IndicatorEvidenceStore.Problem(upload, out var contentType) is { } problem)
         {
             return ApiAnswers.Invalid("file", problem);
         }
@@ -114,18 +114,18 @@ internal static class ValueEndpoints
         var stored = await store.StoreAsync(upload, contentType, user.PersonId, user.Name, cancellationToken);
         db.DescribeNextSave("evidence-attached");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/evidence/{stored.Id}", PlanDtoMapper.ToDto(stored));
+        return TypedResults.Created($"/api/v1/indicator-evidence/{stored.Id}", PlanDtoMapper.ToDto(stored));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        int id, FollowthroughDb db, EvidenceStore store, CurrentUser user, CancellationToken cancellationToken)
+        int id, FollowthroughDb db, IndicatorEvidenceStore store, CurrentUser user, CancellationToken cancellationToken)
     {
         if (!Permissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
 
-        var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var file = await db.Set<IndicatorEvidence>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (file is null)
         {
             return Problems.NotFound("The evidence file");

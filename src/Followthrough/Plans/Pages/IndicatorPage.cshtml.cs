@@ -28,7 +28,7 @@ public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService
 
     public IReadOnlyList<ValueEntry> Values { get; private set; } = [];
 
-    public IReadOnlyDictionary<int, EvidenceFile> Evidence { get; private set; } = new Dictionary<int, EvidenceFile>();
+    public IReadOnlyDictionary<int, IndicatorEvidence> Evidence { get; private set; } = new Dictionary<int, IndicatorEvidence>();
 
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
 
@@ -56,7 +56,7 @@ public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService
         Targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.IndicatorId == id).OrderBy(t => t.Year).ToListAsync(cancellationToken);
         Values = await values.HistoryAsync(indicator, cancellationToken);
         var evidenceIds = Values.Where(v => v.Value.EvidenceId is not null).Select(v => v.Value.EvidenceId!.Value).Distinct().ToList();
-        Evidence = await db.Set<EvidenceFile>().AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        Evidence = await db.Set<IndicatorEvidence>().AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var definition = IndicatorRules.Definition(indicator, Plan, Targets);
         var current = Values.Where(v => v.IsCurrent).ToList();
         Assessment = IndicatorStatusRule.Assess(definition, current.Select(v => new ActualValue(v.Period, v.Value.Value)), PlanClock.Today(db.Clock));

@@ -73,7 +73,7 @@ public abstract class ValueForm(FollowthroughDb db, IStringLocalizer<PlansText> 
         }
 
         await using var stream = file.OpenReadStream();
-        return await EvidenceStore.ReadAsync(stream, file.FileName, cancellationToken);
+        return await IndicatorEvidenceStore.ReadAsync(stream, file.FileName, cancellationToken);
     }
 
     /// <summary>

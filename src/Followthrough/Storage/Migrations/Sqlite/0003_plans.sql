@@ -81,7 +81,7 @@ CREATE TABLE indicator_targets (
     PRIMARY KEY (indicator_id, year)
 );
 
-CREATE TABLE evidence_files (
+CREATE TABLE indicator_evidence (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     file_name TEXT NOT NULL,
     content_type TEXT NOT NULL,
@@ -91,7 +91,7 @@ CREATE TABLE evidence_files (
     uploaded_by_id INTEGER NULL REFERENCES people (id),
     uploaded_by_name TEXT NOT NULL
 );
-CREATE INDEX ix_evidence_files_sha256 ON evidence_files (sha256);
+CREATE INDEX ix_indicator_evidence_sha256 ON indicator_evidence (sha256);
 
 -- Values are never updated: a correction is a new row that supersedes the earlier one. Each period has one first
 -- report and one chain of corrections; the two partial unique indexes keep it that way under concurrent writers.
@@ -102,7 +102,7 @@ CREATE TABLE indicator_values (
     sub_period INTEGER NOT NULL DEFAULT 0,
     value TEXT NOT NULL,
     note TEXT NOT NULL DEFAULT '',
-    evidence_id INTEGER NULL REFERENCES evidence_files (id),
+    evidence_id INTEGER NULL REFERENCES indicator_evidence (id),
     supersedes_id INTEGER NULL REFERENCES indicator_values (id),
     reported_by_id INTEGER NULL REFERENCES people (id),
     reported_by_name TEXT NOT NULL,

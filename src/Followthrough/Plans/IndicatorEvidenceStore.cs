@@ -9,11 +9,11 @@ namespace Followthrough.Plans;
 public sealed record EvidenceUpload(string FileName, byte[] Content);
 
 /// <summary>
-/// Keeps evidence files under the data folder (<c>evidence/ab/abcdef…</c>, named by their SHA-256), so the same file
+/// Keeps evidence files under the data folder (<c>evidence/indicators/ab/abcdef…</c>, named by their SHA-256), so the same file
 /// is stored once and any copy can be checked against its record. Files are limited to <see cref="MaxBytes"/> and to
 /// PDF, PNG, JPEG, Word (.docx) and Excel (.xlsx); the type is decided by the content, never by the name alone.
 /// </summary>
-public sealed class EvidenceStore(FollowthroughDb db, IConfiguration? configuration = null)
+public sealed class IndicatorEvidenceStore(FollowthroughDb db, IConfiguration? configuration = null)
 {
     /// <summary>3 MiB: large enough for a scanned page or a bulletin, and within the server's 4 MiB request limit.</summary>
     public const long MaxBytes = 3 * 1024 * 1024;
@@ -28,7 +28,7 @@ public sealed class EvidenceStore(FollowthroughDb db, IConfiguration? configurat
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
-    public string Folder => Path.Combine(DatabaseSettings.DataFolder(configuration ?? new ConfigurationBuilder().Build()), "evidence");
+    public string Folder => Path.Combine(DatabaseSettings.DataFolder(configuration ?? new ConfigurationBuilder().Build()), "evidence", "indicators");
 
     /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes, so an oversized upload is refused without holding it all.</summary>
     public static async Task<EvidenceUpload> ReadAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
@@ -81,7 +81,7 @@ public sealed class EvidenceStore(FollowthroughDb db, IConfiguration? configurat
     }
 
     /// <summary>Writes the bytes (once per content) and adds the record to the context; the caller saves it.</summary>
-    public async Task<EvidenceFile> StoreAsync(EvidenceUpload upload, string contentType, int? uploadedById, string uploadedByName, CancellationToken cancellationToken = default)
+    public async Task<IndicatorEvidence> StoreAsync(EvidenceUpload upload, string contentType, int? uploadedById, string uploadedByName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var sha = Convert.ToHexStringLower(SHA256.HashData(upload.Content));
@@ -94,7 +94,7 @@ public sealed class EvidenceStore(FollowthroughDb db, IConfiguration? configurat
             File.Move(temporary, path, overwrite: true);
         }
 
-        var file = new EvidenceFile
+        var file = new IndicatorEvidence
         {
             FileName = SafeName(upload.FileName),
             ContentType = contentType,
@@ -104,12 +104,12 @@ public sealed class EvidenceStore(FollowthroughDb db, IConfiguration? configurat
             UploadedById = uploadedById,
             UploadedByName = uploadedByName,
         };
-        db.Set<EvidenceFile>().Add(file);
+        db.Set<IndicatorEvidence>().Add(file);
         return file;
     }
 
     /// <summary>Opens the stored bytes after checking them against the recorded checksum; null when missing or altered.</summary>
-    public async Task<byte[]?> ReadVerifiedAsync(EvidenceFile file, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> ReadVerifiedAsync(IndicatorEvidence file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         var path = PathOf(file.Sha256);
