@@ -125,27 +125,50 @@ public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
 
     public async Task<UnitInbox> InboxAsync(int unitId, CancellationToken cancellationToken = default)
     {
-        var today = tasks.Today;
-        var soon = tasks.Calendar.Add(today, tasks.Options.DueSoonWorkingDays);
-        var own = db.Set<WorkTask>().AsNoTracking().Where(t => t.LeadUnitId == unitId);
+        var q = InboxQueries(unitId, tasks.Today, tasks.Calendar.Add(tasks.Today, tasks.Options.DueSoonWorkingDays));
         return new UnitInbox(
-            await SectionAsync(own.Where(t => t.State == TaskState.Assigned).OrderBy(t => t.SignForBy).ThenBy(t => t.Id), cancellationToken),
-            await SectionAsync(own.Where(t => t.NextReportDue <= soon).OrderBy(t => t.NextReportDue).ThenBy(t => t.Id), cancellationToken),
-            await SectionAsync(own.Where(t => t.NextDue < today).OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken),
-            await SectionAsync(own.Where(t => t.NeedsRework && (t.State == TaskState.SignedFor || t.State == TaskState.InProgress)).OrderBy(t => t.Id), cancellationToken));
+            await SectionAsync(q[0], cancellationToken),
+            await SectionAsync(q[1], cancellationToken),
+            await SectionAsync(q[2], cancellationToken),
+            await SectionAsync(q[3], cancellationToken));
     }
 
     public async Task<SupervisorBoard> BoardAsync(CancellationToken cancellationToken = default)
     {
-        var today = tasks.Today;
-        var soon = tasks.Calendar.Add(today, tasks.Options.DueSoonWorkingDays);
-        var all = db.Set<WorkTask>().AsNoTracking();
+        var q = BoardQueries(tasks.Today, tasks.Calendar.Add(tasks.Today, tasks.Options.DueSoonWorkingDays));
         return new SupervisorBoard(
-            await SectionAsync(all.Where(t => t.NextDue < today).OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken),
-            await SectionAsync(all.Where(t => t.NextDue >= today && t.NextDue <= soon).OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken),
-            await SectionAsync(all.Where(t => t.State == TaskState.CompletionClaimed).OrderBy(t => t.CompletionClaimedOn).ThenBy(t => t.Id), cancellationToken),
-            await SectionAsync(all.Where(t => t.ExtensionPending).OrderBy(t => t.Id), cancellationToken),
-            await SectionAsync(all.Where(t => t.State == TaskState.Returned).OrderBy(t => t.Id), cancellationToken));
+            await SectionAsync(q[0], cancellationToken),
+            await SectionAsync(q[1], cancellationToken),
+            await SectionAsync(q[2], cancellationToken),
+            await SectionAsync(q[3], cancellationToken),
+            await SectionAsync(q[4], cancellationToken));
+    }
+
+    /// <summary>The inbox's lists, each served by an index on (lead_unit_id, …): to sign for, reports owed, overdue, rework.</summary>
+    internal IReadOnlyList<IQueryable<WorkTask>> InboxQueries(int unitId, DateOnly today, DateOnly soon)
+    {
+        var own = db.Set<WorkTask>().AsNoTracking().Where(t => t.LeadUnitId == unitId);
+        return
+        [
+            own.Where(t => t.State == TaskState.Assigned).OrderBy(t => t.SignForBy).ThenBy(t => t.Id),
+            own.Where(t => t.NextReportDue <= soon).OrderBy(t => t.NextReportDue).ThenBy(t => t.Id),
+            own.Where(t => t.NextDue < today).OrderBy(t => t.NextDue).ThenBy(t => t.Id),
+            own.Where(t => t.NeedsRework && (t.State == TaskState.SignedFor || t.State == TaskState.InProgress)).OrderBy(t => t.Id),
+        ];
+    }
+
+    /// <summary>The board's lists: overdue and due soon are range scans on next_due (null unless running).</summary>
+    internal IReadOnlyList<IQueryable<WorkTask>> BoardQueries(DateOnly today, DateOnly soon)
+    {
+        var all = db.Set<WorkTask>().AsNoTracking();
+        return
+        [
+            all.Where(t => t.NextDue < today).OrderBy(t => t.NextDue).ThenBy(t => t.Id),
+            all.Where(t => t.NextDue >= today && t.NextDue <= soon).OrderBy(t => t.NextDue).ThenBy(t => t.Id),
+            all.Where(t => t.State == TaskState.CompletionClaimed).OrderBy(t => t.CompletionClaimedOn).ThenBy(t => t.Id),
+            all.Where(t => t.ExtensionPending).OrderBy(t => t.Id),
+            all.Where(t => t.State == TaskState.Returned).OrderBy(t => t.Id),
+        ];
     }
 
     /// <summary>Tasks overdue today, most overdue first; for one unit (as lead) or all.</summary>

@@ -79,12 +79,36 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
             return Outcome.Invalid<WorkTask>(errors);
         }
 
-        var task = NewDraft(input, string.IsNullOrWhiteSpace(input.Code) ? await NextCodeAsync(cancellationToken) : input.Code.Trim(), user.PersonId);
-        db.Set<WorkTask>().Add(task);
-        Record(task, "created", null, TaskState.Draft, null);
-        db.DescribeNextSave("created");
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done(task);
+        // Two drafts created at the same moment may draw the same next number; the unique index refuses the
+        // second, which then draws again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var generated = string.IsNullOrWhiteSpace(input.Code);
+            var task = NewDraft(input, generated ? await NextCodeAsync(cancellationToken) : input.Code!.Trim(), user.PersonId);
+            db.Set<WorkTask>().Add(task);
+            Record(task, "created", null, TaskState.Draft, null);
+            db.DescribeNextSave("created");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.Done(task);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.Set<WorkTask>().AsNoTracking().AnyAsync(t => t.Code == task.Code, cancellationToken))
+                {
+                    throw; // not a taken code: a real failure
+                }
+
+                if (!generated || attempt == 3)
+                {
+                    var taken = new ValidationErrors();
+                    taken.Add("code", $"The code {task.Code} is taken.");
+                    return Outcome.Invalid<WorkTask>(taken);
+                }
+            }
+        }
     }
 
     /// <summary>Edits a draft, or a task its unit returned, on the version the editor saw.</summary>

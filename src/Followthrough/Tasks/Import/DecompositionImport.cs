@@ -163,7 +163,16 @@ public sealed partial class DecompositionImport(FollowthroughDb db, TaskService 
         if (!dryRun)
         {
             db.DescribeNextSave("imported", Path.GetFileName(fileName));
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone created tasks with the same numbers while this import was being written; nothing was saved.
+                db.ChangeTracker.Clear();
+                return Failed(new ImportProblem(0, null, "Other tasks took the same codes while the table was being imported; nothing was imported. Import it again."));
+            }
         }
 
         return new ImportReport(true, dryRun, [.. created.Select(c => new ImportedTask(c.Row, c.Number, c.Task.Code, c.Task.Title, dryRun ? null : c.Task.Id))], [], warnings);

@@ -27,6 +27,7 @@ public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressSer
             return reported.IsDone ? Outcome.Done(reported.Value!.Task) : reported.As<WorkTask>();
         }
 
+        returned = null;
         var task = await tasks.LoadAsync(taskId, cancellationToken);
         if (task is null)
         {
@@ -260,6 +261,7 @@ public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressSer
         task.ExtensionPending = false;
     }
 
+    /// <summary>The report a return-report step is returning, so the cadence no longer counts it.</summary>
     private long? returned;
 
     private async Task<string?> ReturnReportAsync(WorkTask task, ActionInput input, ValidationErrors errors, CancellationToken cancellationToken)

@@ -46,8 +46,10 @@ CREATE INDEX ix_tasks_unit_next_due ON tasks (lead_unit_id, next_due);
 CREATE INDEX ix_tasks_next_report_due ON tasks (next_report_due);
 CREATE INDEX ix_tasks_unit_next_report_due ON tasks (lead_unit_id, next_report_due);
 CREATE INDEX ix_tasks_unit_state ON tasks (lead_unit_id, state);
-CREATE INDEX ix_tasks_state ON tasks (state, id);
-CREATE INDEX ix_tasks_extension_pending ON tasks (extension_pending);
+-- By state, and within "completion claimed" by claim date: the board lists the oldest claims first.
+CREATE INDEX ix_tasks_state ON tasks (state, completion_claimed_on, id);
+-- Few tasks wait for an extension decision at any time: a partial index holds only those.
+CREATE INDEX ix_tasks_extension_pending ON tasks (id) WHERE extension_pending;
 CREATE INDEX ix_tasks_parent ON tasks (parent_id);
 CREATE INDEX ix_tasks_leader_state ON tasks (lead_leader_id, state);
 CREATE INDEX ix_tasks_origin ON tasks (origin_kind, origin_id);
