@@ -360,9 +360,6 @@ internal sealed class DirectiveDetector
                 case Cue.Reporting:
                     reportingAfterAuthority |= firstAuthority >= 0 && hit.Start >= firstAuthority && hit.Start - firstAuthority < 120 && hit.Start < firstStrong;
                     break;
-                case Cue.QuestionWord:
-                    e.Question = true;
-                    break;
             }
 
             if (strong)
