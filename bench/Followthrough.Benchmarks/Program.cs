@@ -16,14 +16,21 @@ if (args is ["--calendar-memory"])
     Console.WriteLine($"Retained after construction (GC.GetTotalMemory): {retained:N0} bytes");
     Console.WriteLine($"Allocated during construction (GC.GetAllocatedBytesForCurrentThread, incl. temporaries): {allocated:N0} bytes");
     GC.KeepAlive(calendar);
-    return;
+    return 0;
+}
+
+// Plans speed targets (stopwatch, fresh databases): dotnet run -c Release --project bench/Followthrough.Benchmarks -- plans
+if (args.Length > 0 && args[0] == "plans")
+{
+    return await Followthrough.Benchmarks.Plans.PlansSpeed.RunAsync(args);
 }
 
 // Directive extraction per CPU-second (no BenchmarkDotNet): dotnet run -c Release --project bench/Followthrough.Benchmarks -- --extraction-cpu
 if (args is ["--extraction-cpu"])
 {
     Followthrough.Benchmarks.ExtractionCpuTime.Run(Console.Out);
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -28,13 +28,18 @@ public sealed class CliContext : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly AsyncServiceScope _scope;
 
-    private CliContext(ParseResult parse, DatabaseSettings settings)
+    private CliContext(ParseResult parse, DatabaseSettings settings, string dataFolder)
     {
         Output = parse.InvocationConfiguration.Output;
         Error = parse.InvocationConfiguration.Error;
         Settings = settings;
         var services = new ServiceCollection();
         services.AddLogging();
+        // The same configuration the web host reads (environment variables), with the data folder the command resolved.
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection([new(DatabaseSettings.DataFolderKey, dataFolder)])
+            .Build());
         services.AddFollowthroughCore(settings);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateAsyncScope();
@@ -55,7 +60,7 @@ public sealed class CliContext : IAsyncDisposable
     public static async Task<CliContext> OpenAsync(ParseResult parse, bool migrate = true, CancellationToken cancellationToken = default)
     {
         var settings = SettingsFrom(parse);
-        var context = new CliContext(parse, settings);
+        var context = new CliContext(parse, settings, DataFolderFrom(parse));
         if (migrate)
         {
             try
@@ -77,10 +82,16 @@ public sealed class CliContext : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(parse);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var dataFolder = parse.GetValue(DataFolderOption) is { Length: > 0 } folder
+        return DatabaseSettings.Parse(parse.GetValue(DatabaseOption) ?? configuration[DatabaseSettings.ConfigurationKey], DataFolderFrom(parse));
+    }
+
+    /// <summary>The data folder (--data-folder, Followthrough__DataFolder, else ./data): the embedded database and evidence files.</summary>
+    public static string DataFolderFrom(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(DataFolderOption) is { Length: > 0 } folder
             ? Path.GetFullPath(folder)
-            : DatabaseSettings.DataFolder(configuration);
-        return DatabaseSettings.Parse(parse.GetValue(DatabaseOption) ?? configuration[DatabaseSettings.ConfigurationKey], dataFolder);
+            : DatabaseSettings.DataFolder(new ConfigurationBuilder().AddEnvironmentVariables().Build());
     }
 
     public async ValueTask DisposeAsync()

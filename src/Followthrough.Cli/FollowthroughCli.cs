@@ -55,6 +55,9 @@ public static class FollowthroughCli
         root.Subcommands.Add(TokensCommands.Build());
         root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(CalendarCommands.Build());
+        root.Subcommands.Add(PlansCommands.Build());
+        root.Subcommands.Add(PlansCommands.BuildIndicators());
+        root.Subcommands.Add(TasksCommands.Build());
         root.Subcommands.Add(ExtractCommand.Build(TimeProvider.System));
         return root;
     }

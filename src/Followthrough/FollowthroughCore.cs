@@ -3,7 +3,9 @@ using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Demo;
 using Followthrough.Organization;
+using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough;
@@ -18,7 +20,10 @@ public static class FollowthroughCore
         services.AddAccounts();
         services.AddOrganization();
         services.AddCalendar();
+        services.AddPlans();
+        services.AddTasks();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<DemoTasks>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Followthrough.Organization;
+using Followthrough.Plans;
 
 namespace Followthrough.Accounts;
 
@@ -52,6 +53,34 @@ public static class Permissions
     /// <summary>Administrators list and revoke anyone's API tokens (a leaked token, a person who left).</summary>
     public static bool CanManageAnyonesTokens(CurrentUser user) => user?.Role == Role.Administrator;
 
+    /// <summary>Tasks are government work: leaders, the office and administrators read all; unit staff their own unit's
+    /// (the Tasks module narrows that per task, see TaskRoles).</summary>
+    public static bool CanReadTasks(CurrentUser user) => IsGovernmentStaff(user);
+
+    /// <summary>The supervision office writes, imports, assigns and verifies tasks.</summary>
+    public static bool CanManageTasks(CurrentUser user) => user?.Role == Role.Supervisor;
+
     /// <summary>Anyone signed in manages their own API tokens.</summary>
     public static bool CanManageOwnTokens(CurrentUser user) => user?.IsSignedIn == true;
+
+    /// <summary>Plans, their items, indicators and reported values are the government's own: any government account reads them.</summary>
+    public static bool CanReadPlans(CurrentUser user) => IsGovernmentStaff(user);
+
+    /// <summary>Administrators and the supervision office draft and change plans, items and indicators, and import them.</summary>
+    public static bool CanEditPlans(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
+
+    /// <summary>
+    /// Actual values of an indicator come from the unit that reports it (its staff, for their own unit only) or from the
+    /// supervision office; the same rule covers corrections. Nobody else records figures, administrators included.
+    /// </summary>
+    public static bool CanRecordIndicatorValue(CurrentUser user, Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return user?.Role switch
+        {
+            Role.Supervisor => true,
+            Role.UnitStaff => user.UnitId is not null && user.UnitId == indicator.ReportingUnitId,
+            _ => false,
+        };
+    }
 }

@@ -165,7 +165,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 
     private static bool IsRedacted(IProperty property) => property.FindAnnotation(AuditMapping.RedactedAnnotation) is not null;
 
-    private static object? Plain(object? value) => value switch
+    internal static object? Plain(object? value) => value switch
     {
         DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

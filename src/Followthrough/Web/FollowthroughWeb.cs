@@ -5,7 +5,9 @@ using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Organization;
+using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -105,6 +107,8 @@ public static class FollowthroughWeb
         api.MapOrganizationApi();
         api.MapCalendarApi();
         api.MapAuditApi();
+        api.MapPlansApi();
+        api.MapTasksApi();
         return app;
     }
 

@@ -17,7 +17,11 @@ public sealed class MigrationTests
         var sqlite = MigrationRunner.For(DatabaseProvider.Sqlite).Select(m => (m.Version, m.Name));
         var postgres = MigrationRunner.For(DatabaseProvider.PostgreSql).Select(m => (m.Version, m.Name));
         Assert.Equal(sqlite, postgres);
-        Assert.Equal(Enumerable.Range(1, MigrationRunner.For(DatabaseProvider.Sqlite).Count), MigrationRunner.For(DatabaseProvider.Sqlite).Select(m => m.Version));
+        // Versions are taken by modules as they are planned, so a branch may lack another module's number for a while;
+        // what matters is that they are unique and start at 1.
+        var versions = MigrationRunner.For(DatabaseProvider.Sqlite).Select(m => m.Version).ToList();
+        Assert.Equal(1, versions[0]);
+        Assert.Equal(versions.Distinct().Order(), versions);
     }
 
     [Theory]

@@ -1,0 +1,80 @@
+namespace Followthrough.Plans.Files;
+
+/// <summary>One thing wrong with an import file: where (sheet, row number, column header) and what.</summary>
+public sealed record ImportProblem(string Sheet, int Row, string Column, string Message)
+{
+    public override string ToString() =>
+        Row > 0 ? $"{Sheet}, row {Row}{(Column.Length > 0 ? $", {Column}" : string.Empty)}: {Message}" : $"{Sheet}: {Message}";
+}
+
+/// <summary>The plan row of a valid file.</summary>
+internal sealed record PlanDraft(
+    string Code, string NameZh, string NameEn, PlanLevel Level, int OwnerUnitId, int StartYear, int EndYear, int? VisionYear, PlanStatus Status);
+
+/// <summary>An item row of a valid file, with units and links resolved to ids.</summary>
+internal sealed record ItemDraft(
+    int Row,
+    string Code,
+    string? ParentCode,
+    PlanItemKind Kind,
+    int Position,
+    string TextZh,
+    string TextEn,
+    int? LeadUnitId,
+    IReadOnlySet<int> PartnerIds,
+    decimal Weight,
+    int? ImplementsItemId);
+
+/// <summary>An indicator row of a valid file.</summary>
+internal sealed record IndicatorDraft(
+    int Row,
+    string Code,
+    string ItemCode,
+    string NameZh,
+    string NameEn,
+    string MeasureZh,
+    string MeasureEn,
+    IndicatorCategory Category,
+    IndicatorNature Nature,
+    IndicatorDirection Direction,
+    int BaselineYear,
+    decimal BaselineValue,
+    IReadOnlyDictionary<int, TargetValue> Targets,
+    decimal PeriodTarget,
+    decimal? PeriodTargetUpper,
+    decimal? VisionTarget,
+    decimal? VisionTargetUpper,
+    int ReportingUnitId,
+    ReportingFrequency Frequency,
+    bool IsIllustrative);
+
+/// <summary>A value row of a valid file.</summary>
+internal sealed record ValueDraft(int Row, string IndicatorCode, ReportingPeriod Period, decimal Value, string Note);
+
+/// <summary>Everything a valid file says, ready to compare with the database.</summary>
+internal sealed record ImportDraft(PlanDraft Plan, IReadOnlyList<ItemDraft> Items, IReadOnlyList<IndicatorDraft> Indicators, IReadOnlyList<ValueDraft> Values);
+
+/// <summary>The current figure of one period, as the import compares against it.</summary>
+internal sealed record CurrentFigure(long Id, decimal Value, string Note);
+
+/// <summary>What the database holds for the plan named in the file (empty when the plan is new).</summary>
+internal sealed class ExistingPlan
+{
+    public Plan? Plan { get; init; }
+
+    public Dictionary<string, PlanItem> Items { get; init; } = new(StringComparer.Ordinal);
+
+    public ILookup<int, PlanItemPartner> Partners { get; init; } = Array.Empty<PlanItemPartner>().ToLookup(p => p.PlanItemId);
+
+    public Dictionary<string, Indicator> Indicators { get; init; } = new(StringComparer.Ordinal);
+
+    public ILookup<int, IndicatorTarget> Targets { get; init; } = Array.Empty<IndicatorTarget>().ToLookup(t => t.IndicatorId);
+
+    public Dictionary<(int IndicatorId, int Year, int SubPeriod), CurrentFigure> Figures { get; init; } = [];
+
+    public HashSet<int> IndicatorsWithValues { get; init; } = [];
+
+    public int? MinValueYear { get; init; }
+
+    public int? MaxValueYear { get; init; }
+}

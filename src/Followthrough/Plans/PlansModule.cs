@@ -1,0 +1,36 @@
+using Followthrough.Plans.Api;
+using Followthrough.Plans.Files;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Plans;
+
+/// <summary>Plans and indicators: the Five-Year Plan as a living outline with measured targets and reported actuals.</summary>
+public static class PlansModule
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddScoped<PlanBoard>();
+        services.AddScoped<PlanEditor>();
+        services.AddScoped<PlanItemEditor>();
+        services.AddScoped<IndicatorEditor>();
+        services.AddScoped<IndicatorValueService>();
+        services.AddScoped<EvidenceStore>();
+        services.AddScoped<PlanExporter>();
+        services.AddScoped<PlanImporter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup(string.Empty).WithTags("Plans").RequireAuthorization();
+        PlanEndpoints.Map(group);
+        ItemEndpoints.Map(group);
+        IndicatorEndpoints.Map(group);
+        ValueEndpoints.Map(group);
+        FileEndpoints.Map(group);
+        return api;
+    }
+}

@@ -1,0 +1,182 @@
+using Followthrough.Accounts;
+using Followthrough.Organization;
+using Followthrough.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Followthrough.Tasks;
+
+/// <summary>What a list may be narrowed to. Unit means lead or co-operating unit.</summary>
+public sealed record TaskFilter(
+    int? UnitId = null,
+    int? LeaderId = null,
+    OriginKind? Origin = null,
+    TaskState? State = null,
+    string? Tag = null,
+    string? Text = null,
+    bool OverdueOnly = false,
+    int? ParentId = null);
+
+/// <summary>A task on a list, with its standing computed for today.</summary>
+public sealed record TaskRow(WorkTask Task, TaskStanding Standing);
+
+/// <summary>One part of the inbox or the board: the first rows and how many there are in all.</summary>
+public sealed record TaskSection(IReadOnlyList<TaskRow> Rows, int Total);
+
+/// <summary>A unit's inbox: what to sign for, what reports are owed, what is overdue, what came back for rework.</summary>
+public sealed record UnitInbox(TaskSection ToSignFor, TaskSection ToReport, TaskSection Overdue, TaskSection Returned);
+
+/// <summary>The supervision office's board.</summary>
+public sealed record SupervisorBoard(
+    TaskSection Overdue, TaskSection DueSoon, TaskSection AwaitingVerification, TaskSection ExtensionRequests, TaskSection ReturnedByUnits);
+
+/// <summary>
+/// Reading lists of tasks. Each hot list is one index range: the inbox on (lead_unit_id, next_due) or
+/// (lead_unit_id, state), the overdue board on next_due, which is null unless a task is running.
+/// </summary>
+public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
+{
+    public const int SectionSize = 50;
+
+    /// <summary>The tasks this person may see: all for the office, leaders and administrators; for unit staff, those
+    /// their unit leads, co-operates on or coordinates (never drafts).</summary>
+    public IQueryable<WorkTask> VisibleTo(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var all = db.Set<WorkTask>().AsNoTracking();
+        if (!Permissions.CanReadTasks(user))
+        {
+            return all.Where(t => false);
+        }
+
+        if (user.Role != Role.UnitStaff)
+        {
+            return all;
+        }
+
+        var unit = user.UnitId ?? -1;
+        return all.Where(t => t.State != TaskState.Draft && (t.LeadUnitId == unit
+            || db.Set<TaskPartner>().Any(p => p.TaskId == t.Id && p.UnitId == unit)
+            || db.Set<WorkTask>().Any(parent => parent.Id == t.ParentId && parent.LeadUnitId == unit)));
+    }
+
+    public IQueryable<WorkTask> Filter(IQueryable<WorkTask> query, TaskFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.UnitId is { } unit)
+        {
+            query = query.Where(t => t.LeadUnitId == unit || db.Set<TaskPartner>().Any(p => p.TaskId == t.Id && p.UnitId == unit));
+        }
+
+        if (filter.LeaderId is { } leader)
+        {
+            query = query.Where(t => t.LeadLeaderId == leader);
+        }
+
+        if (filter.Origin is { } origin)
+        {
+            query = query.Where(t => t.OriginKind == origin);
+        }
+
+        if (filter.State is { } state)
+        {
+            query = query.Where(t => t.State == state);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim();
+            query = query.Where(t => db.Set<TaskTag>().Any(x => x.TaskId == t.Id && x.Tag == tag));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            // Lower-cased on both sides: SQLite's instr() and PostgreSQL's strpos() are both case-sensitive.
+            var text = filter.Text.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF Core translates ToLower() to SQL lower(); the culture overloads do not translate.
+            query = query.Where(t => t.Code.ToLower() == text || t.Title.ToLower().Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (filter.OverdueOnly)
+        {
+            var today = tasks.Today;
+            query = query.Where(t => t.NextDue < today);
+        }
+
+        if (filter.ParentId is { } parent)
+        {
+            query = query.Where(t => t.ParentId == parent);
+        }
+
+        return query;
+    }
+
+    /// <summary>A page of tasks in code order, or, <paramref name="byDue"/>, the most pressing first.</summary>
+    public async Task<(IReadOnlyList<TaskRow> Rows, int Total)> ListAsync(
+        CurrentUser user, TaskFilter filter, int skip, int take, bool byDue = false, CancellationToken cancellationToken = default)
+    {
+        var query = Filter(VisibleTo(user), filter);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = byDue ? query.OrderBy(t => t.NextDue).ThenBy(t => t.Id) : query.OrderBy(t => t.Code);
+        var page = await ordered.Skip(skip).Take(take).Select(t => t.Id).ToListAsync(cancellationToken);
+        return (await RowsAsync(page, cancellationToken), total);
+    }
+
+    public async Task<UnitInbox> InboxAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        var today = tasks.Today;
+        var soon = tasks.Calendar.Add(today, tasks.Options.DueSoonWorkingDays);
+        var own = db.Set<WorkTask>().AsNoTracking().Where(t => t.LeadUnitId == unitId);
+        return new UnitInbox(
+            await SectionAsync(own.Where(t => t.State == TaskState.Assigned).OrderBy(t => t.SignForBy).ThenBy(t => t.Id), cancellationToken),
+            await SectionAsync(own.Where(t => t.NextReportDue <= soon).OrderBy(t => t.NextReportDue).ThenBy(t => t.Id), cancellationToken),
+            await SectionAsync(own.Where(t => t.NextDue < today).OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken),
+            await SectionAsync(own.Where(t => t.NeedsRework && (t.State == TaskState.SignedFor || t.State == TaskState.InProgress)).OrderBy(t => t.Id), cancellationToken));
+    }
+
+    public async Task<SupervisorBoard> BoardAsync(CancellationToken cancellationToken = default)
+    {
+        var today = tasks.Today;
+        var soon = tasks.Calendar.Add(today, tasks.Options.DueSoonWorkingDays);
+        var all = db.Set<WorkTask>().AsNoTracking();
+        return new SupervisorBoard(
+            await SectionAsync(all.Where(t => t.NextDue < today).OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken),
+            await SectionAsync(all.Where(t => t.NextDue >= today && t.NextDue <= soon).OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken),
+            await SectionAsync(all.Where(t => t.State == TaskState.CompletionClaimed).OrderBy(t => t.CompletionClaimedOn).ThenBy(t => t.Id), cancellationToken),
+            await SectionAsync(all.Where(t => t.ExtensionPending).OrderBy(t => t.Id), cancellationToken),
+            await SectionAsync(all.Where(t => t.State == TaskState.Returned).OrderBy(t => t.Id), cancellationToken));
+    }
+
+    /// <summary>Tasks overdue today, most overdue first; for one unit (as lead) or all.</summary>
+    public async Task<TaskSection> OverdueAsync(int? unitId, int take, CancellationToken cancellationToken = default)
+    {
+        var today = tasks.Today;
+        var query = db.Set<WorkTask>().AsNoTracking().Where(t => t.NextDue < today);
+        if (unitId is { } unit)
+        {
+            query = query.Where(t => t.LeadUnitId == unit);
+        }
+
+        return await SectionAsync(query.OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken, take);
+    }
+
+    /// <summary>The given tasks, in the given order, with tags and time nodes loaded and their standing computed.</summary>
+    public async Task<IReadOnlyList<TaskRow>> RowsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var loaded = await db.Set<WorkTask>().AsNoTracking()
+            .Include(t => t.Tags).Include(t => t.TimeNodes).Include(t => t.Partners)
+            .AsSplitQuery()
+            .Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var today = tasks.Today;
+        return [.. ids.Where(loaded.ContainsKey).Select(id => new TaskRow(loaded[id], TaskStanding.Compute(loaded[id], today, tasks.Calendar, tasks.Options)))];
+    }
+
+    private async Task<TaskSection> SectionAsync(IQueryable<WorkTask> query, CancellationToken cancellationToken, int take = SectionSize)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var ids = total == 0 ? [] : await query.Take(take).Select(t => t.Id).ToListAsync(cancellationToken);
+        return new TaskSection(await RowsAsync(ids, cancellationToken), total);
+    }
+}

@@ -1,0 +1,29 @@
+using Followthrough.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Tasks;
+
+public static class TasksModule
+{
+    public static IServiceCollection AddTasks(this IServiceCollection services)
+    {
+        services.AddOptions<TaskOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(TaskOptions.Section).Bind(options));
+        services.AddSingleton<IWorkingDayCalendar, CalendarWorkingDays>();
+        services.AddSingleton(provider => new EvidenceStore(DataFolder(provider)));
+        services.AddScoped<TaskService>();
+        services.AddScoped<TaskSteps>();
+        services.AddScoped<ProgressService>();
+        services.AddScoped<TaskQueries>();
+        services.AddScoped<TaskReader>();
+        services.AddScoped<TaskLists>();
+        services.AddScoped<DecompositionImport>();
+        services.AddScoped<TaskDirectory>();
+        return services;
+    }
+
+    /// <summary>The web host has configuration; the command line passes its data folder the same way.</summary>
+    private static string DataFolder(IServiceProvider provider) =>
+        DatabaseSettings.DataFolder(provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build());
+}
