@@ -4,7 +4,9 @@ using Followthrough.Calendar;
 using Followthrough.Directives.Extraction;
 using Followthrough.Organization;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Followthrough.Cli;
 
@@ -13,7 +15,7 @@ namespace Followthrough.Cli;
 /// feedback. Reads the file as UTF-8, finds the directives and prints them as JSON (the stable contract, see
 /// <see cref="DirectiveJson"/>) or as a table. Needs no database: the demo units and China's holiday data are built
 /// in; the units and imported holiday schedules of a configured database are used when it exists and answers.
-/// Working days ("within 20 working days", 20个工作日内) follow the national calendar.
+/// Working days ("within 20 working days", 20个工作日内) are counted in the calendar region tasks use (Dalian by default).
 /// </summary>
 public static class ExtractCommand
 {
@@ -125,14 +127,15 @@ public static class ExtractCommand
     }
 
     /// <summary>
-    /// The units and the national working-day calendar of the configured database when there is one and it answers
+    /// The units and the working-day calendar of the configured database when there is one and it answers
     /// (an existing SQLite file or a reachable PostgreSQL server); otherwise the demo units and the calendar built
     /// from the embedded holiday data. Extracting never creates a database.
     /// </summary>
     private static async Task<(ActorRegistry Registry, WorkingCalendar Calendar)> ReferenceDataAsync(
         ParseResult parse, TextWriter error, CancellationToken cancellationToken)
     {
-        var fallback = (ActorRegistry.Demo, CalendarSnapshot.Embedded.For(null));
+        var region = TaskRegion();
+        var fallback = (ActorRegistry.Demo, Calendar(CalendarSnapshot.Embedded, region));
         var settings = CliContext.SettingsFrom(parse);
         var configured = parse.GetValue(CliContext.DatabaseOption) is { Length: > 0 }
             || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Followthrough__Database"));
@@ -153,7 +156,7 @@ public static class ExtractCommand
             await using var context = await CliContext.OpenAsync(parse, migrate: false, wait.Token);
             var units = await context.Get<FollowthroughDb>().Set<Unit>().AsNoTracking().ToListAsync(wait.Token);
             var snapshot = await context.Get<CalendarService>().SnapshotAsync(wait.Token);
-            var calendar = snapshot.For(null);
+            var calendar = Calendar(snapshot, region);
             if (units.Count == 0)
             {
                 await error.WriteLineAsync($"Note: {settings.Describe()} holds no units yet; using the built-in demo units.");
@@ -166,6 +169,26 @@ public static class ExtractCommand
         {
             await error.WriteLineAsync($"Note: the database ({settings.Describe()}) cannot be read ({FirstLine(problem.Message)}); using the built-in demo units and holiday data.");
             return fallback;
+        }
+    }
+
+    /// <summary>
+    /// The calendar region tasks count working days in (Followthrough:Tasks:CalendarRegion, Dalian by default), so that
+    /// a deadline drafted here is the deadline the task will have.
+    /// </summary>
+    private static string TaskRegion() =>
+        new ConfigurationBuilder().AddEnvironmentVariables().Build()[$"{TaskOptions.Section}:{nameof(TaskOptions.CalendarRegion)}"]
+            is { Length: > 0 } region ? region : new TaskOptions().CalendarRegion;
+
+    private static WorkingCalendar Calendar(CalendarSnapshot snapshot, string region)
+    {
+        try
+        {
+            return snapshot.For(region);
+        }
+        catch (ArgumentException)
+        {
+            return snapshot.For(null);
         }
     }
 

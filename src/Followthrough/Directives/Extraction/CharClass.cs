@@ -78,11 +78,4 @@ internal static class CharClass
     /// <summary>Closing quotes and brackets that belong to the sentence they close.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsCloser(char c) => c is '”' or '’' or '」' or '』' or '）' or ')' or ']' or '】' or '》' or '〉' or '"' or '\'';
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsOpener(char c) => c is '“' or '‘' or '「' or '『' or '（' or '(' or '[' or '【' or '《' or '〈' or '"' or '\'';
-
-    /// <summary>Punctuation that ends a clause inside a sentence (commas, colons) in either language.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsComma(char c) => c is ',' or '，' or '、' or ':' or '：';
 }

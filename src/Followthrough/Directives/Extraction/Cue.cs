@@ -96,9 +96,6 @@ internal enum Cue : byte
     /// <summary>A connective or address that can open a sentence before its verb: also, in addition, 同时, 同志们.</summary>
     Discourse,
 
-    /// <summary>Marks a question: 要不要, 是不是, 能不能.</summary>
-    QuestionWord,
-
     /// <summary>The purpose of a clause: so as to, in order to, 为了, 以便, 为确保.</summary>
     Purpose,
 

@@ -23,8 +23,8 @@ internal sealed class DirectiveDetector
     [
         "been", "done", "made", "built", "won", "grown", "risen", "become", "seen", "taken", "given", "put", "set", "held",
         "begun", "brought", "kept", "met", "paid", "sent", "spent", "left", "led", "found", "shown", "known", "cut", "fallen",
-        "gone", "come", "run", "got", "gotten", "written", "spoken", "heard", "told", "thought", "laid", "won", "drawn",
-        "undertaken", "overcome", "become", "stood", "struck", "sought", "taught", "felt",
+        "gone", "come", "run", "got", "gotten", "written", "spoken", "heard", "told", "thought", "laid", "drawn",
+        "undertaken", "overcome", "stood", "struck", "sought", "taught", "felt",
     ];
 
     private static readonly string[] HeadingNouns =
@@ -359,9 +359,6 @@ internal sealed class DirectiveDetector
                     break;
                 case Cue.Reporting:
                     reportingAfterAuthority |= firstAuthority >= 0 && hit.Start >= firstAuthority && hit.Start - firstAuthority < 120 && hit.Start < firstStrong;
-                    break;
-                case Cue.QuestionWord:
-                    e.Question = true;
                     break;
             }
 

@@ -5,7 +5,8 @@ namespace Followthrough.Directives.Extraction;
 /// clause that asks someone to act, with the units and generic actors it names, its time limit resolved to a
 /// day, the figures it mentions and the fields of work it touches. Every result points at the exact words it
 /// came from (UTF-16 offsets into the text as given). Deterministic and offline; English and Simplified
-/// Chinese, detected per document. Linear in the length of the text.
+/// Chinese, detected per document. Linear in the length of the text. One instance may serve many callers at once:
+/// its automata are immutable and each call keeps its state to itself.
 /// </summary>
 public sealed class DirectiveExtractor
 {

@@ -4,10 +4,7 @@ using System.Text.Unicode;
 namespace Followthrough.Directives.Extraction;
 
 /// <summary>The text of an uploaded or given file, or why it cannot be read as a document.</summary>
-public sealed record DecodedDocument(string? Text, string? Problem)
-{
-    public bool IsReadable => Text is not null;
-}
+public sealed record DecodedDocument(string? Text, string? Problem);
 
 /// <summary>
 /// Turns a file's bytes into the text the extractor reads, refusing what is not a text document. The file must

@@ -203,8 +203,6 @@ internal sealed class KeywordMatcher<T>
         _values = [.. values];
     }
 
-    public int KeywordCount => _values.Length;
-
     /// <summary>Adds every keyword found in <c>text[start..end]</c> to <paramref name="hits"/>, ordered by end.</summary>
     public void FindAll(string text, int start, int end, List<KeywordHit<T>> hits)
     {

@@ -10,8 +10,6 @@ public readonly record struct TextSpan(int Start, int End)
 
     public bool IsEmpty => End <= Start;
 
-    public bool Contains(int position) => position >= Start && position < End;
-
     public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
 
     public string Slice(string text)

@@ -114,6 +114,21 @@ public sealed class FuzzTests
         }
     }
 
+    [Fact]
+    public async Task OneExtractor_UsedFromManyThreadsAtOnce_GivesTheSameResultsAsOneByOne()
+    {
+        var documents = Extraction.Seeds().Concat(Extraction.Samples()).ToList();
+        var expected = documents.Select(d => DirectiveJson.Serialize(Extraction.Extractor.Extract(d.Text, d.Date).Directives)).ToList();
+
+        var actual = await Task.WhenAll(Enumerable.Range(0, documents.Count * 4).Select(i => Task.Run(() =>
+        {
+            var document = documents[i % documents.Count];
+            return (i % documents.Count, DirectiveJson.Serialize(Extraction.Extractor.Extract(document.Text, document.Date).Directives));
+        })));
+
+        Assert.All(actual, result => Assert.Equal(expected[result.Item1], result.Item2));
+    }
+
     private static void Check(string text)
     {
         foreach (var language in new DocumentLanguage?[] { null, DocumentLanguage.English, DocumentLanguage.Chinese })
