@@ -254,7 +254,10 @@ internal static class QuantityFinder
 
     private static string Normalize(string text, int start, int end)
     {
-        Span<char> buffer = stackalloc char[end - start];
+        // A figure is usually a few characters, but the input is untrusted: a run of a million digits must not be
+        // stack-allocated (a stack overflow ends the process and cannot be caught).
+        var length = end - start;
+        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
         var n = 0;
         for (var i = start; i < end; i++)
         {

@@ -100,6 +100,8 @@ public sealed class FuzzTests
         Check(string.Concat(Enumerable.Repeat("the audit bureau will check and hoped that the gas company ", 5_000)));
         Check(string.Concat(Enumerable.Repeat("市审计局将由市财政局负责，希望有关部门", 10_000)));
         Check(string.Concat(Enumerable.Repeat("12 \"", 30_000)));
+        Check("We must raise it to " + new string('9', 2_000_000) + " percent by 2025.");
+        Check("要提高到" + string.Concat(Enumerable.Repeat("1,000", 400_000)) + "%。");
         Check("，。；：！？、…—“”‘’「」（）《》.,;:!?'\"()[]{}");
     }
 
