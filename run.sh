@@ -6,5 +6,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The build fetches the browser charting library (ECharts) from npm once; install npm when it is missing.
+if ! command -v npm >/dev/null; then
+  echo "Installing npm ..."
+  if [[ $(id -u) -eq 0 ]]; then sudo_=(); else sudo_=(sudo); fi
+  "${sudo_[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_[@]}" apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
 dotnet build src/Followthrough.Web -c Release -nologo -v quiet -clp:NoSummary
 exec dotnet src/Followthrough.Web/bin/Release/net10.0/Followthrough.Web.dll "$@"
