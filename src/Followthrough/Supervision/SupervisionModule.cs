@@ -9,7 +9,8 @@ public static class SupervisionModule
     public static IServiceCollection AddSupervision(this IServiceCollection services)
     {
         services.AddOptions<SupervisionOptions>().Configure<IServiceProvider>((options, provider) =>
-            provider.GetService<IConfiguration>()?.GetSection(SupervisionOptions.Section).Bind(options));
+            (provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build())
+                .GetSection(SupervisionOptions.Section).Bind(options)); // the command line reads Followthrough__Supervision__... variables
         services.AddLogging();
         services.AddLocalization(); // notices are worded in Chinese and English for e-mail, also from the command line
         services.AddSingleton<NoticeWebhookClient>();
