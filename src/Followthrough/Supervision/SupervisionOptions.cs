@@ -18,7 +18,7 @@ public sealed class SupervisionOptions
     public int SpecialListAfterWorkingDays { get; set; } = 10;
 
     /// <summary>Tasks read, decided and committed together.</summary>
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>How long a run holds the lease without renewing it; a crashed instance's lease expires after this.</summary>
     public int LeaseSeconds { get; set; } = 300;

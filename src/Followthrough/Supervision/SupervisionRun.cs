@@ -122,7 +122,12 @@ public sealed partial class SupervisionRun(
                 return;
             }
 
-            await BatchAsync([.. ids.Select(x => x.Id)], today, t => SupervisionRules.Plan(t.Id, t.NextDue, null, today, tasks.Calendar, tasks.Options, Options), tally, cancellationToken);
+            var pending = await PendingAsync(ids.Select(x => SupervisionRules.Plan(x.Id, x.NextDue, null, today, tasks.Calendar, tasks.Options, Options)), cancellationToken);
+            if (pending.Count > 0)
+            {
+                await BatchAsync(pending, today, t => SupervisionRules.Plan(t.Id, t.NextDue, null, today, tasks.Calendar, tasks.Options, Options), tally, cancellationToken);
+            }
+
             (lastDue, lastId) = (ids[^1].NextDue, ids[^1].Id);
             await RenewAsync(lease, cancellationToken);
         }
@@ -146,11 +151,33 @@ public sealed partial class SupervisionRun(
                 return;
             }
 
-            await BatchAsync([.. ids.Select(x => x.Id)], today, t => SupervisionRules.Plan(t.Id, null, t.NextReportDue, today, tasks.Calendar, tasks.Options, Options), tally, cancellationToken);
+            var pending = await PendingAsync(ids.Select(x => SupervisionRules.Plan(x.Id, null, x.NextReportDue, today, tasks.Calendar, tasks.Options, Options)), cancellationToken);
+            if (pending.Count > 0)
+            {
+                await BatchAsync(pending, today, t => SupervisionRules.Plan(t.Id, null, t.NextReportDue, today, tasks.Calendar, tasks.Options, Options), tally, cancellationToken);
+            }
+
             (lastDue, lastId) = (ids[^1].NextReportDue, ids[^1].Id);
             await RenewAsync(lease, cancellationToken);
         }
     }
+
+    /// <summary>The tasks with a planned notice not yet written, decided from the hot columns alone: on a day whose
+    /// notices are all out, a batch costs one read of the tasks' due days and one of the keys, and loads no task.</summary>
+    private async Task<List<int>> PendingAsync(IEnumerable<IReadOnlyList<PlannedNotice>> plans, CancellationToken cancellationToken)
+    {
+        var planned = plans.SelectMany(p => p).ToList();
+        if (planned.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = planned.Select(p => p.Key).ToList();
+        var existing = (await db.Set<Notice>().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return [.. planned.Where(p => !existing.Contains(p.Key)).Select(p => TaskIdOf(p.Key)).Distinct()];
+    }
+
+    private static int TaskIdOf(string key) => int.Parse(key.AsSpan(5, key.IndexOf(':', 5) - 5), CultureInfo.InvariantCulture);
 
     private async Task RenewAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
