@@ -25,6 +25,12 @@ if (args.Length > 0 && args[0] == "plans")
     return await Followthrough.Benchmarks.Plans.PlansSpeed.RunAsync(args);
 }
 
+// The daily supervision run over a million tasks (stopwatch): dotnet run -c Release --project bench/Followthrough.Benchmarks -- supervision
+if (args is ["supervision"])
+{
+    return await Followthrough.Benchmarks.SupervisionRunSpeed.RunAsync(Console.Out);
+}
+
 // Directive extraction per CPU-second (no BenchmarkDotNet): dotnet run -c Release --project bench/Followthrough.Benchmarks -- --extraction-cpu
 if (args is ["--extraction-cpu"])
 {

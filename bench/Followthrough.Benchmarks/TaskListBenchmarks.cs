@@ -69,6 +69,17 @@ public class TaskListBenchmarks
         return overdue.Total;
     }
 
+    /// <summary>The seeded million-task database, built on first use (the supervision run benchmark copies it).</summary>
+    internal static string SeededDatabase()
+    {
+        if (!Exists())
+        {
+            Seed(DatabaseSettings.Parse(File));
+        }
+
+        return File;
+    }
+
     private static bool Exists()
     {
         if (!System.IO.File.Exists(File))

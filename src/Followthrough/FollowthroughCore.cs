@@ -5,6 +5,7 @@ using Followthrough.Demo;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Supervision;
 using Followthrough.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ public static class FollowthroughCore
         services.AddCalendar();
         services.AddPlans();
         services.AddTasks();
+        services.AddSupervision();
         services.AddScoped<DemoLoader>();
         services.AddScoped<DemoTasks>();
         return services;

@@ -83,4 +83,10 @@ public static class Permissions
             _ => false,
         };
     }
+
+    /// <summary>Urging notices (催办) are the supervision office's to send.</summary>
+    public static bool CanUrgeTasks(CurrentUser user) => user?.Role == Role.Supervisor;
+
+    /// <summary>The special supervision list is read by the office, leaders and administrators, not by units.</summary>
+    public static bool CanReadSpecialList(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor;
 }

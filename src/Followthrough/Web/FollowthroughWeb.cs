@@ -7,6 +7,7 @@ using Followthrough.Calendar;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Supervision;
 using Followthrough.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -37,6 +38,7 @@ public static class FollowthroughWeb
         var services = builder.Services;
         var settings = DatabaseSettings.FromConfiguration(builder.Configuration);
         services.AddFollowthroughCore(settings);
+        services.AddSupervisionBackgroundRun();
         var dataFolder = DatabaseSettings.DataFolder(builder.Configuration);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
@@ -109,6 +111,7 @@ public static class FollowthroughWeb
         api.MapAuditApi();
         api.MapPlansApi();
         api.MapTasksApi();
+        api.MapSupervisionApi();
         return app;
     }
 

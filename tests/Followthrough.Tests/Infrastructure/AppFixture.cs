@@ -43,6 +43,8 @@ public abstract class AppFixture : IAsyncLifetime
             web.UseSetting("Followthrough:DataFolder", Database.Folder);
             web.UseSetting("Followthrough:MigrateOnStart", "true");
             web.UseSetting("Followthrough:LoadDemoData", "true");
+            web.UseSetting("Followthrough:Supervision:Enabled", "false"); // a test that wants the background run turns it on
+            Configure(web);
         });
         if (OnKestrel)
         {
@@ -56,6 +58,11 @@ public abstract class AppFixture : IAsyncLifetime
             _ = Factory.Server; // start now: migrations and demo data run here, not inside the first test
             BaseAddress = Factory.Server.BaseAddress;
         }
+    }
+
+    /// <summary>Extra settings for a fixture of its own (e.g. an SMTP server or webhook to deliver to).</summary>
+    protected virtual void Configure(IWebHostBuilder web)
+    {
     }
 
     public virtual async Task DisposeAsync()

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Mail;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Followthrough.Supervision;
+
+/// <summary>
+/// Sends one delivery by e-mail (SMTP, when configured) or to the webhook (a JSON POST). Throws when the other side
+/// refuses or cannot be reached; the run records the error and tries again next time. Both carry the notice's key, so
+/// a receiver can drop the rare repeat (a delivery sent just before a crash is sent again).
+/// </summary>
+public sealed class NoticeSenders(IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionText> text, NoticeWebhookClient http)
+{
+    public SupervisionOptions Options => options.Value;
+
+    public async Task SendAsync(NoticeDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var notice = delivery.Notice ?? throw new InvalidOperationException("Load the notice with its delivery.");
+        switch (delivery.Channel)
+        {
+            case NoticeDelivery.Email:
+                await EmailAsync(notice, delivery.Address, cancellationToken);
+                break;
+            case NoticeDelivery.Webhook:
+                await PostAsync(notice, new Uri(delivery.Address), cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown delivery channel {delivery.Channel}.");
+        }
+    }
+
+    private async Task EmailAsync(Notice notice, string address, CancellationToken cancellationToken)
+    {
+        var smtp = Options.Smtp;
+        if (!smtp.IsConfigured)
+        {
+            throw new InvalidOperationException("E-mail is not configured (Followthrough:Supervision:Smtp:Host and From).");
+        }
+
+        using var client = new SmtpClient(smtp.Host, smtp.Port)
+        {
+            EnableSsl = smtp.EnableSsl,
+            Timeout = smtp.TimeoutSeconds * 1000,
+            DeliveryMethod = SmtpDeliveryMethod.Network,
+        };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        }
+
+        var body = NoticeWording.Bilingual(notice, text);
+        using var message = new MailMessage(smtp.From!, address)
+        {
+            Subject = $"[{notice.TaskCode}] {body.Split('\n')[0]}",
+            Body = body,
+            BodyEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
+        };
+        message.Headers.Add("X-Followthrough-Notice", notice.Key);
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
+    private async Task PostAsync(Notice notice, Uri url, CancellationToken cancellationToken)
+    {
+        var hook = Options.Webhook;
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = JsonContent.Create(new WebhookPayload(
+                notice.Key, notice.Kind, notice.TaskId, notice.TaskCode, notice.TaskTitle, notice.DueOn, notice.WorkingDaysLate,
+                notice.Message, notice.RecipientUnitId, notice.RecipientPersonId, notice.CreatedAt, NoticeWording.Bilingual(notice, text))),
+        };
+        if (!string.IsNullOrEmpty(hook.Secret))
+        {
+            request.Headers.Add("X-Followthrough-Secret", hook.Secret);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(hook.TimeoutSeconds));
+        using var response = await http.Client.SendAsync(request, timeout.Token);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture, $"The webhook answered {(int)response.StatusCode} {response.ReasonPhrase}."));
+        }
+    }
+}
+
+/// <summary>What the webhook receives.</summary>
+public sealed record WebhookPayload(
+    string Key, NoticeKind Kind, int? TaskId, string TaskCode, string TaskTitle, DateOnly? DueOn, int? WorkingDaysLate,
+    string? Message, int? RecipientUnitId, int? RecipientPersonId, DateTime CreatedAt, string Text);
+
+/// <summary>One shared HttpClient for the webhook (sockets are pooled; a client per call would exhaust them).</summary>
+public sealed class NoticeWebhookClient : IDisposable
+{
+    public HttpClient Client { get; } = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,160 @@
+using Followthrough.Accounts;
+using Followthrough.Organization;
+using Followthrough.Storage;
+using Followthrough.Tasks;
+using Followthrough.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Followthrough.Supervision;
+
+/// <summary>A notice someone may read, with whether it was read.</summary>
+public sealed record NoticeDto(
+    long Id, NoticeKind Kind, int? TaskId, string TaskCode, string TaskTitle, DateOnly? DueOn, int? WorkingDaysLate,
+    string? Message, string SenderName, DateTime CreatedAt, DateTime? ReadAt, string Text)
+{
+    public static NoticeDto From(Notice n, string text)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        return new(n.Id, n.Kind, n.TaskId, n.TaskCode, n.TaskTitle, n.DueOn, n.WorkingDaysLate, n.Message, n.SenderName, n.CreatedAt, n.ReadAt, text);
+    }
+}
+
+/// <summary>A task on the special supervision list.</summary>
+public sealed record SpecialItemDto(int TaskId, string TaskCode, string TaskTitle, int LeadUnitId, TaskState State, DateOnly? NextDue, DateOnly AddedOn, int WorkingDaysLate);
+
+/// <summary>What happened to an urging request.</summary>
+public enum UrgeOutcome
+{
+    Sent,
+    NotFound,
+    Forbidden,
+    NotRunning,
+    Invalid,
+}
+
+/// <summary>
+/// The inbox (站内通知) and the supervisor's urging by hand. A person reads the notices addressed to them and, for unit
+/// staff, to their unit; nobody reads another unit's notices.
+/// </summary>
+public sealed class NoticeService(FollowthroughDb db, TaskService tasks, SupervisionRun run)
+{
+    public const int MaxMessageLength = 1000;
+
+    /// <summary>The notices this person may read.</summary>
+    public IQueryable<Notice> For(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var all = db.Set<Notice>().AsNoTracking();
+        if (!user.IsSignedIn)
+        {
+            return all.Where(n => false);
+        }
+
+        var person = user.PersonId;
+        var unit = user.Role == Role.UnitStaff ? user.UnitId ?? -1 : -1;
+        return all.Where(n => n.RecipientPersonId == person || n.RecipientUnitId == unit);
+    }
+
+    public async Task<(IReadOnlyList<Notice> Items, int Total)> ListAsync(CurrentUser user, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var query = For(user);
+        if (unreadOnly)
+        {
+            query = query.Where(n => n.ReadAt == null);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(n => n.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public Task<int> UnreadCountAsync(CurrentUser user, CancellationToken cancellationToken = default) =>
+        For(user).CountAsync(n => n.ReadAt == null, cancellationToken);
+
+    /// <summary>Marks a notice read; false when the person may not read it (or it does not exist).</summary>
+    public async Task<bool> MarkReadAsync(CurrentUser user, long id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!await For(user).AnyAsync(n => n.Id == id, cancellationToken))
+        {
+            return false;
+        }
+
+        var notice = await db.Set<Notice>().SingleAsync(n => n.Id == id, cancellationToken);
+        if (notice.ReadAt is null)
+        {
+            notice.ReadAt = db.Clock.GetUtcNow().UtcDateTime;
+            notice.ReadById = user.PersonId;
+            db.DescribeNextSave("notice-read");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A supervisor urges the lead unit of a running task (催办): a notice to the unit, queued for e-mail and the webhook,
+    /// and an "urged" step on the task's timeline, in one save.
+    /// </summary>
+    public async Task<(UrgeOutcome Outcome, Notice? Notice, string? Problem)> UrgeAsync(CurrentUser user, int taskId, string? message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!Permissions.CanUrgeTasks(user))
+        {
+            return (UrgeOutcome.Forbidden, null, "Only the supervision office sends urging notices.");
+        }
+
+        var text = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        if (text is { Length: > MaxMessageLength })
+        {
+            return (UrgeOutcome.Invalid, null, $"The message may be at most {MaxMessageLength} characters.");
+        }
+
+        var task = await db.Set<WorkTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null)
+        {
+            return (UrgeOutcome.NotFound, null, null);
+        }
+
+        if (!task.State.IsRunning())
+        {
+            return (UrgeOutcome.NotRunning, null, $"Only a running task (assigned, signed for, in progress) can be urged; this one is {task.State}.");
+        }
+
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var notice = new Notice
+        {
+            Key = $"task:{task.Id}:urged:{Guid.NewGuid():N}",
+            Kind = NoticeKind.Urged,
+            TaskId = task.Id,
+            RecipientUnitId = task.LeadUnitId,
+            TaskCode = task.Code,
+            TaskTitle = task.Title,
+            DueOn = task.NextDue,
+            WorkingDaysLate = task.NextDue is { } due && due < tasks.Today ? tasks.Calendar.Between(due, tasks.Today) : null,
+            Message = text,
+            SenderId = user.PersonId,
+            SenderName = user.Name,
+            CreatedAt = now,
+        };
+        db.Set<Notice>().Add(notice);
+        var emails = await run.EmailsAsync([(task, new PlannedNotice(notice.Key, NoticeKind.Urged, null, null))], cancellationToken);
+        run.AddDeliveries(notice, emails);
+        tasks.Record(task, "urged", task.State, task.State, text, notice.Key);
+        db.DescribeNextSave("urged", text);
+        await db.SaveChangesAsync(cancellationToken);
+        return (UrgeOutcome.Sent, notice, null);
+    }
+
+    public async Task<(IReadOnlyList<SpecialItemDto> Items, int Total)> SpecialListAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var query = from s in db.Set<SpecialSupervisionItem>().AsNoTracking()
+                    join t in db.Set<WorkTask>().AsNoTracking() on s.TaskId equals t.Id
+                    select new { s, t };
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.s.AddedOn).ThenBy(x => x.s.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(x => new SpecialItemDto(x.t.Id, x.t.Code, x.t.Title, x.t.LeadUnitId, x.t.State, x.t.NextDue, x.s.AddedOn, x.s.WorkingDaysLate))
+            .ToListAsync(cancellationToken);
+        return (rows, total);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Followthrough.Tasks;
+
+namespace Followthrough.Supervision;
+
+/// <summary>What an escalation does to a late task.</summary>
+public enum EscalationStep
+{
+    /// <summary>The task becomes a key item (重点督办) and its lead leader is told.</summary>
+    KeyItem,
+
+    /// <summary>The task goes on the special supervision list (专项督查).</summary>
+    SpecialSupervision,
+}
+
+/// <summary>Overdue by <see cref="AfterWorkingDays"/> working days or more: take <see cref="Step"/>.</summary>
+public sealed record EscalationRule(int AfterWorkingDays, EscalationStep Step);
+
+/// <summary>A notice the rules call for, before it is addressed and written.</summary>
+public sealed record PlannedNotice(string Key, NoticeKind Kind, DateOnly? DueOn, int? WorkingDaysLate, EscalationStep? Escalation = null);
+
+/// <summary>
+/// The supervision office's rules, pure: given a running task's stored due days and today, which reminders, urging
+/// notices and escalations are due. The keys name the occasion (the task, what, and the due day or the threshold), so
+/// the same occasion is never announced twice; a new deadline or time node is a new occasion.
+/// Measured like <see cref="TaskStanding"/>: "late" counts working days after the due day up to and including today.
+/// </summary>
+public static class SupervisionRules
+{
+    /// <summary>The escalation ladder, lowest first, as configured (default 5 and 10 working days).</summary>
+    public static IReadOnlyList<EscalationRule> Escalations(SupervisionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. new[]
+        {
+            new EscalationRule(options.KeyItemAfterWorkingDays, EscalationStep.KeyItem),
+            new EscalationRule(options.SpecialListAfterWorkingDays, EscalationStep.SpecialSupervision),
+        }.OrderBy(r => r.AfterWorkingDays)];
+    }
+
+    /// <summary>The escalation steps a task this late has reached.</summary>
+    public static IReadOnlyList<EscalationRule> Reached(int workingDaysLate, SupervisionOptions options) =>
+        [.. Escalations(options).Where(r => r.AfterWorkingDays > 0 && workingDaysLate >= r.AfterWorkingDays)];
+
+    public static IReadOnlyList<PlannedNotice> Plan(
+        int taskId, DateOnly? nextDue, DateOnly? nextReportDue, DateOnly today,
+        IWorkingDayCalendar calendar, TaskOptions taskOptions, SupervisionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(taskOptions);
+        ArgumentNullException.ThrowIfNull(options);
+        var planned = new List<PlannedNotice>();
+        if (nextDue is { } due)
+        {
+            if (due < today)
+            {
+                var late = calendar.Between(due, today);
+                planned.Add(new(Key(taskId, "overdue", Day(due)), NoticeKind.Overdue, due, late));
+                foreach (var rule in Reached(late, options))
+                {
+                    var kind = rule.Step == EscalationStep.KeyItem ? NoticeKind.KeyItem : NoticeKind.SpecialSupervision;
+                    planned.Add(new(Key(taskId, "escalate", rule.AfterWorkingDays.ToString(CultureInfo.InvariantCulture)), kind, due, late, rule.Step));
+                }
+            }
+            else if (calendar.Between(today, due) <= taskOptions.DueSoonWorkingDays)
+            {
+                planned.Add(new(Key(taskId, "due-soon", Day(due)), NoticeKind.DueSoon, due, null));
+            }
+        }
+
+        if (nextReportDue is { } reportDue && reportDue < today)
+        {
+            planned.Add(new(Key(taskId, "report-overdue", Day(reportDue)), NoticeKind.ReportOverdue, reportDue, calendar.Between(reportDue, today)));
+        }
+
+        return planned;
+    }
+
+    /// <summary>The latest day whose tasks may need a due-soon reminder: today plus the window in working days.</summary>
+    public static DateOnly DueSoonUntil(DateOnly today, IWorkingDayCalendar calendar, TaskOptions taskOptions)
+    {
+        ArgumentNullException.ThrowIfNull(taskOptions);
+        return calendar.Add(today, taskOptions.DueSoonWorkingDays);
+    }
+
+    public static string Key(int taskId, string what, string occasion) =>
+        string.Create(CultureInfo.InvariantCulture, $"task:{taskId}:{what}:{occasion}");
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
