@@ -83,4 +83,13 @@ public static class Permissions
             _ => false,
         };
     }
+
+    /// <summary>Bulletins are circulated to every unit: any government account reads them, the rankings of others included.</summary>
+    public static bool CanReadBulletins(CurrentUser user) => IsGovernmentStaff(user);
+
+    /// <summary>Only the supervision office judges the quality of units' work and records rewards and accountability.</summary>
+    public static bool CanEvaluateUnits(CurrentUser user) => user?.Role == Role.Supervisor;
+
+    /// <summary>Leaders' public commitments are read by any government account, like the tasks that track them.</summary>
+    public static bool CanReadCommitments(CurrentUser user) => IsGovernmentStaff(user);
 }

@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
+using Followthrough.Commitments;
+using Followthrough.Evaluation;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
@@ -109,6 +111,8 @@ public static class FollowthroughWeb
         api.MapAuditApi();
         api.MapPlansApi();
         api.MapTasksApi();
+        api.MapEvaluationApi();
+        api.MapCommitmentsApi();
         return app;
     }
 
