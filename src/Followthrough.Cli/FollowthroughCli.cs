@@ -59,6 +59,8 @@ public static class FollowthroughCli
         root.Subcommands.Add(PlansCommands.BuildIndicators());
         root.Subcommands.Add(TasksCommands.Build());
         root.Subcommands.Add(SupervisionCommands.Build());
+        root.Subcommands.Add(BulletinCommands.Build());
+        root.Subcommands.Add(CommitmentsCommands.Build());
         root.Subcommands.Add(ExtractCommand.Build(TimeProvider.System));
         return root;
     }

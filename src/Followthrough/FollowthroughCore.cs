@@ -1,7 +1,9 @@
 using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
+using Followthrough.Commitments;
 using Followthrough.Demo;
+using Followthrough.Evaluation;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
@@ -24,8 +26,11 @@ public static class FollowthroughCore
         services.AddPlans();
         services.AddTasks();
         services.AddSupervision();
+        services.AddEvaluation();
+        services.AddCommitments();
         services.AddScoped<DemoLoader>();
         services.AddScoped<DemoTasks>();
+        services.AddScoped<DemoCommitments>();
         return services;
     }
 }

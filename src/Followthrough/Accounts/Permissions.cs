@@ -89,4 +89,12 @@ public static class Permissions
 
     /// <summary>The special supervision list is read by the office, leaders and administrators, not by units.</summary>
     public static bool CanReadSpecialList(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor;
+    /// <summary>Bulletins are circulated to every unit: any government account reads them, the rankings of others included.</summary>
+    public static bool CanReadBulletins(CurrentUser user) => IsGovernmentStaff(user);
+
+    /// <summary>Only the supervision office judges the quality of units' work and records rewards and accountability.</summary>
+    public static bool CanEvaluateUnits(CurrentUser user) => user?.Role == Role.Supervisor;
+
+    /// <summary>Leaders' public commitments are read by any government account, like the tasks that track them.</summary>
+    public static bool CanReadCommitments(CurrentUser user) => IsGovernmentStaff(user);
 }

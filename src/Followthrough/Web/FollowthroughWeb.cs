@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
+using Followthrough.Commitments;
+using Followthrough.Evaluation;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
@@ -112,6 +114,8 @@ public static class FollowthroughWeb
         api.MapPlansApi();
         api.MapTasksApi();
         api.MapSupervisionApi();
+        api.MapEvaluationApi();
+        api.MapCommitmentsApi();
         return app;
     }
 

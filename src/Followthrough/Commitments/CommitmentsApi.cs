@@ -1,0 +1,58 @@
+using Followthrough.Accounts;
+using Followthrough.Tasks;
+using Followthrough.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Followthrough.Commitments;
+
+/// <summary>/api/v1/commitments: leaders' public commitments and whether they are kept. Created as tasks with origin LeaderCommitment.</summary>
+public static class CommitmentsApi
+{
+    public static IEndpointRouteBuilder MapCommitmentsApi(this IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/commitments").WithTags("Commitments").RequireAuthorization();
+        group.MapGet("/", ListAsync).WithName("CommitmentList")
+            .WithSummary("Leaders' public commitments (承诺事项) with their standing: on time, overdue, awaiting verification, kept, kept late. Create one as a task with originKind LeaderCommitment.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<Paged<CommitmentDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        CurrentUser me, CommitmentQueries commitments, TaskDirectory directory, int? leaderId, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!Permissions.CanReadCommitments(me))
+        {
+            return Problems.Forbidden();
+        }
+
+        var errors = new ValidationErrors();
+        var request = PageRequest.From(page, pageSize, errors);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var (rows, total) = await commitments.ListAsync(me, leaderId, request.Skip, request.PageSize, cancellationToken);
+        await directory.PrepareAsync(rows.Select(r => r.Row.Task), cancellationToken);
+        return TypedResults.Ok(new Paged<CommitmentDto>([.. rows.Select(r => CommitmentDto.From(r, directory))], request.Page, request.PageSize, total));
+    }
+}
+
+/// <summary>A commitment: who promised what, where, by when; the unit delivering it; where it stands.</summary>
+public sealed record CommitmentDto(
+    int TaskId, string Code, string Title, PersonRef? Leader, UnitRef? LeadUnit, string? Occasion, DateOnly? PromisedBy,
+    TaskState State, CommitmentStanding Standing, int? WorkingDaysLate, int Percent)
+{
+    public static CommitmentDto From(CommitmentRow row, TaskDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(directory);
+        var task = row.Row.Task;
+        return new(task.Id, task.Code, task.Title, PersonRef.From(directory.Person(task.LeadLeaderId)),
+            directory.Unit(task.LeadUnitId) is { } unit ? UnitRef.From(unit) : null, task.OriginReference, task.Deadline,
+            task.State, row.Standing, row.Row.Standing.WorkingDaysLate, task.Percent);
+    }
+}

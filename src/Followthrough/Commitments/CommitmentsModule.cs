@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Commitments;
+
+public static class CommitmentsModule
+{
+    public static IServiceCollection AddCommitments(this IServiceCollection services)
+    {
+        services.AddScoped<CommitmentQueries>();
+        return services;
+    }
+}

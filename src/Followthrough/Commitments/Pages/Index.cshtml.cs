@@ -1,0 +1,43 @@
+using Followthrough.Accounts;
+using Followthrough.Tasks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Followthrough.Commitments.Pages;
+
+/// <summary>Leaders' public commitments (承诺践诺): who promised what, where, by when, and whether it was kept.</summary>
+public sealed class IndexModel(CommitmentQueries commitments, TaskDirectory directory, CurrentUser me) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<CommitmentRow> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public TaskDirectory Directory => directory;
+
+    public bool CanManage => Permissions.CanManageTasks(me);
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!me.IsSignedIn)
+        {
+            return Challenge();
+        }
+
+        if (!Permissions.CanReadCommitments(me))
+        {
+            return Forbid();
+        }
+
+        PageNumber = Math.Max(1, PageNumber);
+        (Rows, Total) = await commitments.ListAsync(me, null, (PageNumber - 1) * PageSize, PageSize, HttpContext.RequestAborted);
+        await directory.PrepareAsync(Rows.Select(r => r.Row.Task), HttpContext.RequestAborted);
+        return Page();
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Evaluation;
+
+public static class EvaluationModule
+{
+    public static IServiceCollection AddEvaluation(this IServiceCollection services)
+    {
+        services.AddScoped<BulletinBuilder>();
+        services.AddScoped<EvaluationService>();
+        return services;
+    }
+}
