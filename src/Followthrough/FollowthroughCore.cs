@@ -2,6 +2,7 @@ using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Demo;
+using Followthrough.Directives;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
@@ -22,6 +23,7 @@ public static class FollowthroughCore
         services.AddCalendar();
         services.AddPlans();
         services.AddTasks();
+        services.AddDirectives();
         services.AddScoped<DemoLoader>();
         services.AddScoped<DemoTasks>();
         return services;
