@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
+using Followthrough.Directives.Api;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
@@ -109,6 +110,7 @@ public static class FollowthroughWeb
         api.MapAuditApi();
         api.MapPlansApi();
         api.MapTasksApi();
+        api.MapDocumentsApi();
         return app;
     }
 

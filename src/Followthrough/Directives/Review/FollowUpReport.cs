@@ -63,6 +63,7 @@ public sealed record FollowUpReport(
     }
 
     /// <summary>The figures as labelled rows, in the order people read them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<(string Label, int Count)> Rows =>
     [
         ("Directives found", Directives),
