@@ -4,6 +4,7 @@ using Followthrough.Calendar;
 using Followthrough.Commitments;
 using Followthrough.Demo;
 using Followthrough.Evaluation;
+using Followthrough.Directives;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
@@ -28,6 +29,7 @@ public static class FollowthroughCore
         services.AddSupervision();
         services.AddEvaluation();
         services.AddCommitments();
+        services.AddDirectives();
         services.AddScoped<DemoLoader>();
         services.AddScoped<DemoTasks>();
         services.AddScoped<DemoCommitments>();

@@ -6,6 +6,7 @@ using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Commitments;
 using Followthrough.Evaluation;
+using Followthrough.Directives.Api;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
@@ -116,6 +117,7 @@ public static class FollowthroughWeb
         api.MapSupervisionApi();
         api.MapEvaluationApi();
         api.MapCommitmentsApi();
+        api.MapDocumentsApi();
         return app;
     }
 

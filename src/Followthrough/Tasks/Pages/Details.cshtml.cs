@@ -17,7 +17,7 @@ namespace Followthrough.Tasks.Pages;
 [RequestSizeLimit(TasksApi.MaxReportRequestBytes)]
 public sealed class DetailsModel(
     TaskReader reader, TaskSteps steps, ProgressService progress, TaskDirectory directory, AuditTrail audit,
-    CurrentUser me, IStringLocalizer<TasksText> text) : PageModel
+    CurrentUser me, IStringLocalizer<TasksText> text, Directives.Documents.DocumentQueries documents) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -60,6 +60,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<ReportPeriod> Schedule { get; private set; } = [];
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    /// <summary>For a task made from a document: the sentence it came from (shown with a link back to the review page).</summary>
+    public Directives.Documents.DirectiveSource? Source { get; private set; }
 
     public FormErrors Errors { get; private set; } = FormErrors.None;
 
@@ -201,6 +204,7 @@ public sealed class DetailsModel(
         (Reports, ReportCount) = await reader.ReportsAsync(Id, 0, 20, HttpContext.RequestAborted);
         Schedule = await reader.ScheduleAsync(View.Task, HttpContext.RequestAborted);
         History = await audit.HistoryAsync("tasks", Id, HttpContext.RequestAborted);
+        Source = View.Task.OriginKind == OriginKind.Directive ? await documents.SourceOfTaskAsync(Id, HttpContext.RequestAborted) : null;
         return null;
     }
 

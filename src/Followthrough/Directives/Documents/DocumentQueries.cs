@@ -1,0 +1,122 @@
+using Followthrough.Accounts;
+using Followthrough.Directives.Review;
+using Followthrough.Organization;
+using Followthrough.Storage;
+using Followthrough.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Followthrough.Directives.Documents;
+
+/// <summary>Reading documents and their candidates for the API and the pages, with the reading rule applied.</summary>
+public sealed class DocumentQueries(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options)
+{
+    /// <summary>The document, or null when it does not exist or the person may not see it (both answer 404: a unit
+    /// must not learn which documents exist).</summary>
+    public async Task<SourceDocument?> FindAsync(CurrentUser user, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var document = await db.Set<SourceDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (Permissions.CanReadAllDocuments(user))
+        {
+            return document;
+        }
+
+        var leads = await LeadUnitsAsync(id, cancellationToken);
+        return Permissions.CanReadDocument(user, leads) ? document : null;
+    }
+
+    /// <summary>Documents the person may read, newest first.</summary>
+    public async Task<(List<SourceDocument> Rows, int Total)> ListAsync(CurrentUser user, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var query = db.Set<SourceDocument>().AsNoTracking();
+        if (!Permissions.CanReadAllDocuments(user))
+        {
+            if (user.Role != Role.UnitStaff || user.UnitId is not { } unit)
+            {
+                return ([], 0);
+            }
+
+            var mine = db.Set<DirectiveCandidate>()
+                .Where(c => c.TaskId != null && db.Set<WorkTask>().Any(t => t.Id == c.TaskId && t.LeadUnitId == unit))
+                .Select(c => c.DocumentId);
+            query = query.Where(d => mine.Contains(d.Id));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(d => d.DocumentDate).ThenByDescending(d => d.Id).Skip(skip).Take(take)
+            .Select(d => new SourceDocument
+            {
+                Id = d.Id,
+                Kind = d.Kind,
+                Title = d.Title,
+                DocumentDate = d.DocumentDate,
+                IssuingBody = d.IssuingBody,
+                Language = d.Language,
+                Text = string.Empty, // lists never carry whole texts
+                FileName = d.FileName,
+                ContentType = d.ContentType,
+                SizeBytes = d.SizeBytes,
+                Sha256 = d.Sha256,
+                UploadedById = d.UploadedById,
+                Version = d.Version,
+                CreatedAt = d.CreatedAt,
+                UpdatedAt = d.UpdatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        return (rows, total);
+    }
+
+    /// <summary>One page of a document's candidates in text order, and how many there are.</summary>
+    public async Task<(List<DirectiveCandidate> Rows, int Total)> CandidatesAsync(int documentId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var query = db.Set<DirectiveCandidate>().AsNoTracking().Where(c => c.DocumentId == documentId);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(c => c.StartOffset).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return (rows, total);
+    }
+
+    /// <summary>How many candidates come before this one in text order (for finding its page).</summary>
+    public async Task<int?> PositionAsync(int documentId, int candidateId, CancellationToken cancellationToken = default)
+    {
+        var start = await db.Set<DirectiveCandidate>().Where(c => c.Id == candidateId && c.DocumentId == documentId)
+            .Select(c => (int?)c.StartOffset).SingleOrDefaultAsync(cancellationToken);
+        return start is null ? null : await db.Set<DirectiveCandidate>().CountAsync(c => c.DocumentId == documentId && c.StartOffset < start, cancellationToken);
+    }
+
+    public async Task<FollowUpReport> FollowUpAsync(int documentId, CancellationToken cancellationToken = default)
+    {
+        var counts = await db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId)
+            .GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var taskIds = db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId && c.TaskId != null).Select(c => c.TaskId!.Value);
+        var tasks = await db.Set<WorkTask>().AsNoTracking().Include(t => t.TimeNodes).Where(t => taskIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        return FollowUpReport.Compute(
+            counts.Sum(c => c.Count),
+            counts.Where(c => c.Status == CandidateStatus.Rejected).Sum(c => c.Count),
+            tasks, db.Clock.Today(), calendar, options.Value);
+    }
+
+    /// <summary>The source sentence of a task made from a document, for the task's page; null for other tasks.</summary>
+    public async Task<DirectiveSource?> SourceOfTaskAsync(int taskId, CancellationToken cancellationToken = default)
+    {
+        var found = await db.Set<DirectiveCandidate>().AsNoTracking().Where(c => c.TaskId == taskId)
+            .Join(db.Set<SourceDocument>(), c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, c.DocumentId, c.StartOffset, c.EndOffset, d.Title, d.Text })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null
+            ? null
+            : new DirectiveSource(found.DocumentId, found.Id, found.Title, CandidateEdits.Slice(found.Text, found.StartOffset, found.EndOffset).Trim());
+    }
+
+    private Task<List<int>> LeadUnitsAsync(int documentId, CancellationToken cancellationToken) =>
+        db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId && c.TaskId != null)
+            .Join(db.Set<WorkTask>(), c => c.TaskId, t => t.Id, (c, t) => t.LeadUnitId).Distinct().ToListAsync(cancellationToken);
+}
+
+/// <summary>Where a task's words came from: the document, the candidate (anchor c{id} on the review page) and the sentence.</summary>
+public sealed record DirectiveSource(int DocumentId, int CandidateId, string DocumentTitle, string Sentence);
