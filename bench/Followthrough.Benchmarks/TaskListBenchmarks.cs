@@ -30,8 +30,11 @@ public class TaskListBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var settings = DatabaseSettings.Parse(File);
-        if (!Exists())
+        // FT_BENCH_DATABASE points the benchmark at a database already filled by `followthrough demo generate`
+        // (a PostgreSQL connection string, say), read as of today: that is how the PostgreSQL numbers are taken.
+        var external = Environment.GetEnvironmentVariable("FT_BENCH_DATABASE");
+        var settings = DatabaseSettings.Parse(external ?? File);
+        if (external is null && !Exists())
         {
             Seed(settings);
         }
@@ -39,7 +42,7 @@ public class TaskListBenchmarks
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddFollowthroughCore(settings);
-        services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8))));
+        services.AddSingleton(external is null ? new FixedClock(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8))) : TimeProvider.System);
         _services = services.BuildServiceProvider();
     }
 
