@@ -14,6 +14,15 @@ ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
 host=$!
 trap 'kill -TERM $host 2>/dev/null; wait $host 2>/dev/null || true' EXIT
 until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.2; done
+# CPU seconds the host has used (user + system): requests per CPU-second do not depend on what else the machine runs.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$host/stat"; }
+measure() { # label, then the wrk command line
+  local label="$1" before after out requests; shift
+  before=$(cpu); out=$("$@"); after=$(cpu)
+  echo "$out"
+  requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
+  echo "$label: host CPU $(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.1f", a - b}') s for $requests requests = $(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN {printf "%.1f ms CPU per request, %.0f requests per CPU-second", (a - b) * 1000 / n, n / (a - b)}')"
+}
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$host/status"; echo; }
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "idle: $(rss)"
@@ -21,9 +30,9 @@ echo "idle: $(rss)"
 # Warm up (JIT, caches, connection pool) before measuring.
 FT_TOKEN="$(cat "$folder/inbox.token")" wrk -t$threads -c$connections -d5s -s "$root/bench/load/inbox.lua" "http://127.0.0.1:$port" >/dev/null
 echo "== inbox: GET /api/v1/tasks/inbox, $connections connections, ${seconds}s"
-FT_TOKEN="$(cat "$folder/inbox.token")" wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/inbox.lua" "http://127.0.0.1:$port"
+measure inbox env FT_TOKEN="$(cat "$folder/inbox.token")" wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/inbox.lua" "http://127.0.0.1:$port"
 echo "after inbox: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== reports: POST /api/v1/tasks/{id}/reports, $connections connections, ${seconds}s"
-FT_TARGETS="$folder/targets.txt" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
+measure reports env FT_TARGETS="$folder/targets.txt" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
 echo "after reports: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,8 +23,8 @@ if [[ "$tasks" != 0 ]]; then # TASKS=0: the data is there already; only add the 
 fi
 password="load-test-$(date +%s)"
 token_of() { # user unit → secret
-  ft users add "$1" --name "$1" --role UnitStaff --unit "$2" --password "$password" >/dev/null
-  ft tokens create "$1" --name "load test" | sed -n 's/^Secret.*: //p'
+  ft users add "$1" --name "$1" --role UnitStaff --unit "$2" --password "$password" >/dev/null 2>&1 || true # already there on a second run
+  ft tokens create --user "$1" --name "load test" | sed -n 's/^Secret.*: //p'
 }
 
 token_of load-inbox GEN-U0042 > "$folder/inbox.token"

@@ -324,13 +324,15 @@ public sealed class TaskDataGenerator(FollowthroughDb db, TimeProvider clock)
                 }
             }
 
+            // The unit is drawn at random, not from the task's number: states follow the number, and every unit needs all of them.
+            var unit = _random.Next(units.Length);
             var cadence = _random.Next(10) switch { < 7 => ReportingCadence.Monthly, < 9 => ReportingCadence.Quarterly, _ => ReportingCadence.Weekly };
             var task = new WorkTask
             {
                 Id = id,
                 Code = TaskPrefix + id.ToString("D8", CultureInfo.InvariantCulture),
                 Title = "Generated task " + id.ToString(CultureInfo.InvariantCulture),
-                LeadUnitId = units[i % units.Length],
+                LeadUnitId = units[unit],
                 State = state,
                 ReportingCadence = cadence,
                 SupervisionLevel = _random.Next(5) == 0 ? SupervisionLevel.Key : SupervisionLevel.Routine,
@@ -412,7 +414,7 @@ public sealed class TaskDataGenerator(FollowthroughDb db, TimeProvider clock)
             var partnerCount = units.Length > 2 ? _random.Next(3) : 0;
             for (var p = 1; p <= partnerCount; p++)
             {
-                batch.Partners.Add([id, units[(i + p) % units.Length], "Co-operating part " + p.ToString(CultureInfo.InvariantCulture)]);
+                batch.Partners.Add([id, units[(unit + p) % units.Length], "Co-operating part " + p.ToString(CultureInfo.InvariantCulture)]);
             }
         }
 

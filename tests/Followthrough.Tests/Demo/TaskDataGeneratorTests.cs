@@ -35,6 +35,8 @@ public sealed partial class TaskDataGeneratorTests
             Assert.Equal(1234, tasks.Count);
             Assert.Equal(7, await db.Set<Followthrough.Organization.Unit>().CountAsync(u => u.Code.StartsWith(TaskDataGenerator.UnitPrefix)));
             Assert.Equal(7, tasks.Select(t => t.LeadUnitId).Distinct().Count());
+            // Every unit has work in every state, so any unit's inbox has something in each list.
+            Assert.All(tasks.GroupBy(t => t.LeadUnitId), unit => Assert.Equal(6, unit.Select(t => t.State).Distinct().Count()));
             var reports = await db.Set<ProgressReport>().AsNoTracking().Select(r => new { r.TaskId, r.ReportedOn, r.Percent, r.ClaimsCompletion }).ToListAsync();
             Assert.Equal(9000, reports.Count);
             Assert.Equal(long.Parse(counts.Groups["nodes"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), tasks.Sum(t => t.TimeNodes.Count));
