@@ -1,6 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Followthrough.Audit;
+using Followthrough.Demo;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
 using Followthrough.Tasks;
@@ -12,8 +12,8 @@ namespace Followthrough.Benchmarks;
 /// <summary>
 /// The hot task lists on SQLite with a million tasks over 500 units: one unit's inbox (four lists, each a count and
 /// the first 50 rows with their tags, time nodes and co-operating units) and the supervisor's board (five lists).
-/// "Today" is 1 March 2026; running tasks fall due between 1 January 2026 and February 2027, so about 5% of all
-/// tasks are overdue. The database is built once in the temporary folder and reused.
+/// "Today" is 1 March 2026. The data comes from <see cref="TaskDataGenerator"/> (the generator behind
+/// <c>followthrough demo generate</c>), built once in the temporary folder and reused.
 /// Run: dotnet run -c Release --project bench/Followthrough.Benchmarks -- --filter '*TaskList*'
 /// </summary>
 [MemoryDiagnoser]
@@ -22,15 +22,19 @@ public class TaskListBenchmarks
 {
     private const int Tasks = 1_000_000;
     private const int Units = 500;
-    private static readonly string File = Path.Combine(Path.GetTempPath(), $"ft-bench-tasks-{Tasks}-v2.db");
+    private static readonly string File = Path.Combine(Path.GetTempPath(), $"ft-bench-tasks-{Tasks}-v3.db");
+    private static readonly DateOnly Today = new(2026, 3, 1);
 
     private ServiceProvider _services = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var settings = DatabaseSettings.Parse(File);
-        if (!Exists())
+        // FT_BENCH_DATABASE points the benchmark at a database already filled by `followthrough demo generate`
+        // (a PostgreSQL connection string, say), read as of today: that is how the PostgreSQL numbers are taken.
+        var external = Environment.GetEnvironmentVariable("FT_BENCH_DATABASE");
+        var settings = DatabaseSettings.Parse(external ?? File);
+        if (external is null && !Exists())
         {
             Seed(settings);
         }
@@ -38,7 +42,7 @@ public class TaskListBenchmarks
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddFollowthroughCore(settings);
-        services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8))));
+        services.AddSingleton(external is null ? new FixedClock(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8))) : TimeProvider.System);
         _services = services.BuildServiceProvider();
     }
 
@@ -101,45 +105,19 @@ public class TaskListBenchmarks
         }
     }
 
-    /// <summary>Units and tasks written in bulk with SQL: the shapes the lists read, not a realistic history.</summary>
+    /// <summary>The same generator as <c>followthrough demo generate</c>: 500 units, a million tasks, one report per task under way or done.</summary>
     private static void Seed(DatabaseSettings settings)
     {
         SqliteConnection.ClearAllPools();
         System.IO.File.Delete(File);
         new MigrationRunner(settings).MigrateAsync().GetAwaiter().GetResult();
-        using var connection = new SqliteConnection(settings.ConnectionString);
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Units})
-            INSERT INTO units (code, name_zh, name_en, kind, created_at, updated_at)
-            SELECT 'BENCH-' || i, '单位' || i, 'Unit ' || i, 'Bureau', '2026-01-01', '2026-01-01' FROM n;
-
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Tasks}),
-            shaped AS (
-                SELECT i,
-                       CASE WHEN i % 100 < 60 THEN 'Closed' WHEN i % 100 < 85 THEN 'InProgress' WHEN i % 100 < 90 THEN 'Assigned'
-                            WHEN i % 100 < 95 THEN 'SignedFor' WHEN i % 100 < 98 THEN 'CompletionClaimed' ELSE 'Draft' END AS state,
-                       date('2026-01-01', '+' || ((i / 7) % 400) || ' days') AS due
-                FROM n)
-            INSERT INTO tasks (code, title, origin_kind, lead_unit_id, supervision_level, deadline_kind, deadline, next_due,
-                               reporting_cadence, next_report_due, state, assigned_on, sign_for_by, percent, needs_rework,
-                               extension_pending, completion_claimed_on, created_at, updated_at)
-            SELECT 'B-' || i, 'Benchmark task ' || i, 'Manual', 1 + (i % {Units}), 'Routine', 'Date', due,
-                   CASE WHEN state IN ('Assigned', 'SignedFor', 'InProgress') THEN due END,
-                   'Monthly',
-                   CASE WHEN state IN ('Assigned', 'SignedFor', 'InProgress') THEN date('2026-01-31', '+' || ((i / 3) % 90) || ' days') END,
-                   state, '2025-12-01', '2025-12-04', i % 100, (i % 997 = 0), (i % 1009 = 0),
-                   CASE WHEN state IN ('CompletionClaimed', 'Closed') THEN date('2026-01-01', '+' || ((i / 11) % 59) || ' days') END,
-                   '2026-01-01', '2026-01-01'
-            FROM shaped;
-            ANALYZE;
-            """;
-        command.CommandTimeout = 0;
-        command.ExecuteNonQuery();
-        transaction.Commit();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFollowthroughCore(settings);
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        var generator = new TaskDataGenerator(scope.ServiceProvider.GetRequiredService<FollowthroughDb>(), TimeProvider.System);
+        generator.GenerateAsync(new GeneratorRequest(Tasks, Reports: Tasks, Units: Units, Today: Today)).GetAwaiter().GetResult();
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -20,6 +20,7 @@ public static class TasksModule
         services.AddScoped<TaskLists>();
         services.AddScoped<DecompositionImport>();
         services.AddScoped<TaskDirectory>();
+        services.AddScoped<Plans.IPlanProgressSource, PlanProgress>();
         return services;
     }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts the web host (Release, Production, loopback) on a database built by setup.sh, then runs wrk: the inbox
+# (a GET per request) and progress-report submissions (a durable POST per request). Prints wrk's output, the
+# host's resident memory after each run and its peak (VmHWM), and the load average. Stops the host at the end.
+# Usage: bench/load/run.sh DATABASE FOLDER [SECONDS] [CONNECTIONS]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+database="$1"; folder="$2"; seconds="${3:-20}"; connections="${4:-32}"; threads=2
+dotnet build "$root/src/Followthrough.Web" -c Release -nologo -v quiet -clp:NoSummary >&2
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  dotnet "$root/src/Followthrough.Web/bin/Release/net10.0/Followthrough.Web.dll" --urls "http://127.0.0.1:$port" \
+  --Followthrough:Database="$database" --Followthrough:DataFolder="$folder" >"$folder/host.log" 2>&1 &
+host=$!
+trap 'kill -TERM $host 2>/dev/null; wait $host 2>/dev/null || true' EXIT
+until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.2; done
+# CPU seconds the host has used (user + system): requests per CPU-second do not depend on what else the machine runs.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$host/stat"; }
+measure() { # label, then the wrk command line
+  local label="$1" before after out requests; shift
+  before=$(cpu); out=$("$@"); after=$(cpu)
+  echo "$out"
+  requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
+  echo "$label: host CPU $(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.1f", a - b}') s for $requests requests = $(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN {printf "%.1f ms CPU per request, %.0f requests per CPU-second", (a - b) * 1000 / n, n / (a - b)}')"
+}
+rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$host/status"; echo; }
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "idle: $(rss)"
+
+# Warm up (JIT, caches, connection pool) before measuring.
+FT_TOKEN="$(cat "$folder/inbox.token")" wrk -t$threads -c$connections -d5s -s "$root/bench/load/inbox.lua" "http://127.0.0.1:$port" >/dev/null
+echo "== inbox: GET /api/v1/tasks/inbox, $connections connections, ${seconds}s"
+measure inbox env FT_TOKEN="$(cat "$folder/inbox.token")" wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/inbox.lua" "http://127.0.0.1:$port"
+echo "after inbox: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== reports: POST /api/v1/tasks/{id}/reports, $connections connections, ${seconds}s"
+measure reports env FT_TARGETS="$folder/targets.txt" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
+echo "after reports: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
