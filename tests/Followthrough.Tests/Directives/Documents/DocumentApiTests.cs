@@ -26,7 +26,8 @@ public abstract class DocumentApiTests(AppFixture app)
     };
 
     [Theory]
-    [MemberData(nameof(BadFiles))]
+    // Built when the test runs, not at discovery: xunit would serialize the 2 MB case element by element (gigabytes).
+    [MemberData(nameof(BadFiles), DisableDiscoveryEnumeration = true)]
     public async Task Upload_BadFile_IsRefusedWithAFieldMessage_AndNothingIsStored(string fileName, byte[] content, string expected)
     {
         var supervisor = await app.ApiClientAsync(Role.Supervisor, "DL-SUP");
