@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Followthrough.Directives.Documents;
 using Microsoft.AspNetCore.Html;
 
@@ -12,12 +13,15 @@ namespace Followthrough.Directives.Pages;
 /// </summary>
 public static class MarkedText
 {
+    // Chinese stays readable in the page source, as everywhere else in the app.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static IHtmlContent Render(string text, int start, int end, IReadOnlyList<DirectiveCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(candidates);
         var html = new StringBuilder();
-        var encoder = HtmlEncoder.Default;
+        var encoder = Encoder;
         var at = start;
         foreach (var candidate in candidates.Where(c => c.StartOffset >= start && c.EndOffset <= end).OrderBy(c => c.StartOffset))
         {
