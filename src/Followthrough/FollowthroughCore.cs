@@ -33,6 +33,7 @@ public static class FollowthroughCore
         services.AddScoped<DemoLoader>();
         services.AddScoped<DemoTasks>();
         services.AddScoped<DemoCommitments>();
+        services.AddScoped<DemoDocuments>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Followthrough.Demo;
 /// Loads the demo records into an empty database. Every demo account gets the same freshly generated password,
 /// which the caller prints once; there is no built-in default password.
 /// </summary>
-public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments)
+public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
         !await db.Set<Unit>().AnyAsync(cancellationToken) && !await db.Set<Person>().AnyAsync(cancellationToken);
@@ -67,6 +67,7 @@ public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, Demo
         await DemoPlans.LoadAsync(db, units, cancellationToken);
         await tasks.LoadAsync(units, cancellationToken);
         await commitments.LoadAsync(units, cancellationToken);
+        await documents.LoadAsync(units, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
     }

@@ -88,7 +88,8 @@ public sealed class DocumentIntake(FollowthroughDb db, IWorkingDayCalendar calen
         var created = await store.SaveAsync(document.Sha256, bytes, cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Inside a caller's transaction (the demo loader) the document joins it; otherwise it has its own.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             db.DescribeNextSave("document-uploaded", document.Title);
             await db.SaveChangesAsync(cancellationToken);
             foreach (var candidate in candidates)
@@ -99,7 +100,10 @@ public sealed class DocumentIntake(FollowthroughDb db, IWorkingDayCalendar calen
 
             db.DescribeNextSave("candidates-drafted", document.Title);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch
         {

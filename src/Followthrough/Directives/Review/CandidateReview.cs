@@ -182,7 +182,8 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
         var first = await tasks.NextCodeAsync(cancellationToken);
         var prefix = first[..(first.LastIndexOf('-') + 1)];
         var number = int.Parse(first[prefix.Length..], CultureInfo.InvariantCulture);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (the demo loader) the tasks join it; otherwise they have their own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var made = new List<WorkTask>(accepted.Count);
         for (var i = 0; i < accepted.Count; i++)
         {
@@ -202,7 +203,10 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
 
         db.DescribeNextSave("tasks-created-from-document", document.Title);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return Outcome.Done<IReadOnlyList<DirectiveCandidate>>(accepted);
     }
 
