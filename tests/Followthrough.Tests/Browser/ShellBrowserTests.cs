@@ -18,7 +18,7 @@ public sealed class ShellBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
 
         await page.Locator("#ui-language").SelectOptionAsync("zh-Hans");
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.Locator("html[lang='zh-Hans']").WaitForAsync(new() { State = WaitForSelectorState.Attached }); // the new page, not the old one
 
         Assert.Equal("zh-Hans", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).IsVisibleAsync());
