@@ -1,9 +1,11 @@
 using System.Globalization;
+using Followthrough.Demo;
 using Followthrough.Evaluation;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
+using static Followthrough.Demo.DemoTimeline;
 
 namespace Followthrough.Commitments;
 
@@ -177,20 +179,5 @@ public sealed class DemoCommitments(FollowthroughDb db, TaskService tasks, IWork
     }
 
     private void Step(WorkTask task, string action, DateOnly on, TaskState? from, TaskState? to, Person by, string? comment, string? details = null) =>
-        db.Set<TaskEvent>().Add(new TaskEvent
-        {
-            WorkTask = task,
-            OccurredAt = At(on),
-            ActorId = by.Id,
-            ActorName = by.NameZh,
-            Action = action,
-            FromState = from,
-            ToState = to,
-            Comment = comment,
-            Details = details,
-        });
-
-    private static DateOnly MonthEnd(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
-
-    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
+        DemoTimeline.Step(db, task, action, on, from, to, by, comment, details);
 }

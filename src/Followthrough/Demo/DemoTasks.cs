@@ -5,6 +5,7 @@ using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static Followthrough.Demo.DemoTimeline;
 
 namespace Followthrough.Demo;
 
@@ -387,18 +388,7 @@ public sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, 
     }
 
     private void Step(WorkTask task, string action, DateOnly on, TaskState? from, TaskState? to, Person by, string? comment, string? details = null) =>
-        db.Set<TaskEvent>().Add(new TaskEvent
-        {
-            WorkTask = task,
-            OccurredAt = At(on),
-            ActorId = by.Id,
-            ActorName = by.NameZh,
-            Action = action,
-            FromState = from,
-            ToState = to,
-            Comment = comment,
-            Details = details,
-        });
+        DemoTimeline.Step(db, task, action, on, from, to, by, comment, details);
 
     /// <summary>The working day <paramref name="workingDays"/> working days before today.</summary>
     private DateOnly Back(int workingDays)
@@ -415,11 +405,6 @@ public sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, 
 
         return day;
     }
-
-    private static DateOnly MonthEnd(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
-
-    /// <summary>Ten in the morning, Beijing time, as UTC.</summary>
-    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
