@@ -11,11 +11,38 @@ namespace Followthrough.Tasks;
 /// </summary>
 public sealed class TaskDirectory(FollowthroughDb db)
 {
-    private Dictionary<int, Unit>? _units;
+    private readonly Dictionary<int, Unit> _units = [];
     private readonly Dictionary<int, Person> _people = [];
+    private bool _allUnits;
 
-    public async Task<IReadOnlyDictionary<int, Unit>> UnitsAsync(CancellationToken cancellationToken = default) =>
-        _units ??= await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken);
+    /// <summary>The whole directory of units (for pickers and name lookups across a page).</summary>
+    public async Task<IReadOnlyDictionary<int, Unit>> UnitsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_allUnits)
+        {
+            foreach (var unit in await db.Set<Unit>().AsNoTracking().ToListAsync(cancellationToken))
+            {
+                _units[unit.Id] = unit;
+            }
+
+            _allUnits = true;
+        }
+
+        return _units;
+    }
+
+    /// <summary>Only the units named, for answers that show a few (an inbox names one unit, not the city's hundreds).</summary>
+    public async Task LoadUnitsAsync(IEnumerable<int> ids, CancellationToken cancellationToken = default)
+    {
+        List<int> wanted = _allUnits ? [] : ids.Where(id => !_units.ContainsKey(id)).Distinct().ToList();
+        if (wanted.Count > 0)
+        {
+            foreach (var unit in await db.Set<Unit>().AsNoTracking().Where(u => wanted.Contains(u.Id)).ToListAsync(cancellationToken))
+            {
+                _units[unit.Id] = unit;
+            }
+        }
+    }
 
     public async Task LoadPeopleAsync(IEnumerable<int?> ids, CancellationToken cancellationToken = default)
     {
@@ -29,7 +56,15 @@ public sealed class TaskDirectory(FollowthroughDb db)
         }
     }
 
-    /// <summary>Loads the units and the people that the given tasks name.</summary>
+    /// <summary>Loads the units named by the given tasks (lead and co-operating) and the people they name.</summary>
+    public async Task PrepareRowsAsync(IEnumerable<WorkTask> tasks, CancellationToken cancellationToken = default)
+    {
+        var list = tasks.ToList();
+        await LoadUnitsAsync(list.SelectMany(t => t.Partners.Select(p => p.UnitId).Append(t.LeadUnitId)), cancellationToken);
+        await LoadPeopleAsync(list.SelectMany(t => new[] { t.LeadLeaderId, t.ResponsiblePersonId }), cancellationToken);
+    }
+
+    /// <summary>Loads all units and the people that the given tasks name.</summary>
     public async Task PrepareAsync(IEnumerable<WorkTask> tasks, CancellationToken cancellationToken = default)
     {
         var list = tasks.ToList();
@@ -37,7 +72,7 @@ public sealed class TaskDirectory(FollowthroughDb db)
         await LoadPeopleAsync(list.SelectMany(t => new[] { t.LeadLeaderId, t.ResponsiblePersonId }), cancellationToken);
     }
 
-    public Unit? Unit(int id) => _units is not null && _units.TryGetValue(id, out var unit) ? unit : null;
+    public Unit? Unit(int id) => _units.TryGetValue(id, out var unit) ? unit : null;
 
     public Person? Person(int? id) => id is { } value && _people.TryGetValue(value, out var person) ? person : null;
 

@@ -20,7 +20,10 @@ public sealed record TaskFilter(
 public sealed record TaskRow(WorkTask Task, TaskStanding Standing);
 
 /// <summary>One part of the inbox or the board: the first rows and how many there are in all.</summary>
-public sealed record TaskSection(IReadOnlyList<TaskRow> Rows, int Total);
+public sealed record TaskSection(IReadOnlyList<TaskRow> Rows, int Total)
+{
+    public static readonly TaskSection Empty = new([], 0);
+}
 
 /// <summary>A unit's inbox: what to sign for, what reports are owed, what is overdue, what came back for rework.</summary>
 public sealed record UnitInbox(TaskSection ToSignFor, TaskSection ToReport, TaskSection Overdue, TaskSection Returned);
@@ -123,14 +126,35 @@ public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
         return (await RowsAsync(page, cancellationToken), total);
     }
 
+    /// <summary>
+    /// A unit's inbox in three statements whatever its size: the four counts in one, the first rows of the four lists
+    /// in one (a union of four index ranges), then those tasks with their tags and time nodes (see <see cref="RowsAsync(IReadOnlyList{int}, bool, CancellationToken)"/>).
+    /// </summary>
     public async Task<UnitInbox> InboxAsync(int unitId, CancellationToken cancellationToken = default)
     {
-        var q = InboxQueries(unitId, tasks.Today, tasks.Calendar.Add(tasks.Today, tasks.Options.DueSoonWorkingDays));
-        return new UnitInbox(
-            await SectionAsync(q[0], cancellationToken),
-            await SectionAsync(q[1], cancellationToken),
-            await SectionAsync(q[2], cancellationToken),
-            await SectionAsync(q[3], cancellationToken));
+        var today = tasks.Today;
+        var q = InboxQueries(unitId, today, tasks.Calendar.Add(today, tasks.Options.DueSoonWorkingDays));
+        var (toSignFor, toReport, overdue, returned) = (q[0], q[1], q[2], q[3]);
+        var counts = await db.Set<Unit>().AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new { ToSignFor = toSignFor.Count(), ToReport = toReport.Count(), Overdue = overdue.Count(), Returned = returned.Count() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (counts is null)
+        {
+            return new UnitInbox(TaskSection.Empty, TaskSection.Empty, TaskSection.Empty, TaskSection.Empty);
+        }
+
+        // Each list keeps its own order: the union carries the sort key, and the rows are put back in order here.
+        const int take = SectionSize;
+        var listed = await toSignFor.Take(take).Select(t => new { List = 0, t.Id, Key = t.SignForBy })
+            .Concat(toReport.Take(take).Select(t => new { List = 1, t.Id, Key = t.NextReportDue }))
+            .Concat(overdue.Take(take).Select(t => new { List = 2, t.Id, Key = t.NextDue }))
+            .Concat(returned.Take(take).Select(t => new { List = 3, t.Id, Key = t.NextDue })) // (by id only; a typed column keeps PostgreSQL's UNION happy)
+            .ToListAsync(cancellationToken);
+        var rows = (await RowsAsync([.. listed.Select(l => l.Id).Distinct()], includePartners: false, cancellationToken))
+            .ToDictionary(r => r.Task.Id);
+        TaskSection Section(int list, int total) => new(
+            [.. listed.Where(l => l.List == list && rows.ContainsKey(l.Id)).OrderBy(l => list == 3 ? null : l.Key).ThenBy(l => l.Id).Select(l => rows[l.Id])], total);
+        return new UnitInbox(Section(0, counts.ToSignFor), Section(1, counts.ToReport), Section(2, counts.Overdue), Section(3, counts.Returned));
     }
 
     public async Task<SupervisorBoard> BoardAsync(CancellationToken cancellationToken = default)
@@ -184,14 +208,41 @@ public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
         return await SectionAsync(query.OrderBy(t => t.NextDue).ThenBy(t => t.Id), cancellationToken, take);
     }
 
-    /// <summary>The given tasks, in the given order, with tags and time nodes loaded and their standing computed.</summary>
-    public async Task<IReadOnlyList<TaskRow>> RowsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken = default)
+    /// <summary>The given tasks, in the given order, with tags, time nodes and co-operating units loaded and their standing computed.</summary>
+    public Task<IReadOnlyList<TaskRow>> RowsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken = default) =>
+        RowsAsync(ids, includePartners: true, cancellationToken);
+
+    /// <summary>
+    /// The given tasks, in the given order, with their standing: one statement for the tasks and one for each kind
+    /// of child row (tags and time nodes always; co-operating units when the caller shows them).
+    /// </summary>
+    public async Task<IReadOnlyList<TaskRow>> RowsAsync(IReadOnlyList<int> ids, bool includePartners, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var loaded = await db.Set<WorkTask>().AsNoTracking()
-            .Include(t => t.Tags).Include(t => t.TimeNodes).Include(t => t.Partners)
-            .AsSplitQuery()
-            .Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var loaded = await db.Set<WorkTask>().AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        foreach (var tag in await db.Set<TaskTag>().AsNoTracking().Where(x => ids.Contains(x.TaskId)).ToListAsync(cancellationToken))
+        {
+            loaded[tag.TaskId].Tags.Add(tag);
+        }
+
+        foreach (var node in await db.Set<TimeNode>().AsNoTracking().Where(x => ids.Contains(x.TaskId)).ToListAsync(cancellationToken))
+        {
+            loaded[node.TaskId].TimeNodes.Add(node);
+        }
+
+        if (includePartners)
+        {
+            foreach (var partner in await db.Set<TaskPartner>().AsNoTracking().Where(x => ids.Contains(x.TaskId)).OrderBy(x => x.Id).ToListAsync(cancellationToken))
+            {
+                loaded[partner.TaskId].Partners.Add(partner);
+            }
+        }
+
         var today = tasks.Today;
         return [.. ids.Where(loaded.ContainsKey).Select(id => new TaskRow(loaded[id], TaskStanding.Compute(loaded[id], today, tasks.Calendar, tasks.Options)))];
     }

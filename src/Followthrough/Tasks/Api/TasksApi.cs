@@ -264,14 +264,14 @@ public static class TasksApi
             return Problems.Invalid(errors);
         }
 
-        var units = await directory.UnitsAsync(cancellationToken);
-        if (!units.TryGetValue(unit.Value, out var found))
+        await directory.LoadUnitsAsync([unit.Value], cancellationToken);
+        if (directory.Unit(unit.Value) is not { } found)
         {
             return Problems.NotFound("The unit");
         }
 
         var inbox = await queries.InboxAsync(unit.Value, cancellationToken);
-        await directory.PrepareAsync(new[] { inbox.ToSignFor, inbox.ToReport, inbox.Overdue, inbox.Returned }.SelectMany(s => s.Rows).Select(r => r.Task), cancellationToken);
+        await directory.PrepareRowsAsync(new[] { inbox.ToSignFor, inbox.ToReport, inbox.Overdue, inbox.Returned }.SelectMany(s => s.Rows).Select(r => r.Task), cancellationToken);
         return TypedResults.Ok(new InboxDto(UnitRef.From(found), Section(inbox.ToSignFor, directory), Section(inbox.ToReport, directory),
             Section(inbox.Overdue, directory), Section(inbox.Returned, directory)));
     }
