@@ -40,6 +40,9 @@ public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
 {
     public const int SectionSize = 50;
 
+    /// <summary>The day the lists are computed for (in the city's time zone).</summary>
+    public DateOnly Today => tasks.Today;
+
     /// <summary>The tasks this person may see: all for the office, leaders and administrators; for unit staff, those
     /// their unit leads, co-operates on or coordinates (never drafts).</summary>
     public IQueryable<WorkTask> VisibleTo(CurrentUser user)

@@ -20,6 +20,8 @@ public static class TasksModule
         services.AddScoped<TaskLists>();
         services.AddScoped<DecompositionImport>();
         services.AddScoped<TaskDirectory>();
+        services.AddScoped<UnitRevisions>();
+        services.AddSingleton<InboxCache>();
         services.AddScoped<Plans.IPlanProgressSource, PlanProgress>();
         return services;
     }

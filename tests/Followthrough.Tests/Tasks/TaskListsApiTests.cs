@@ -144,6 +144,61 @@ public abstract class TaskListsApiTests(AppFixture app)
     }
 
     /// <summary>Moves a task's deadline into the past, as if time had passed.</summary>
+    [Fact]
+    public async Task Inbox_ShowsAtOnce_WhatAnyWriterChanged_EvenBehindTheAppsBack()
+    {
+        // The inbox is answered from memory while nothing in it changed; these changes bypass the app (plain SQL, as
+        // another instance, the command line or a bulk job would make them), so only the database's triggers see them.
+        var (task, _, staff) = await SignedForAsync(app, "DL-PS");
+        var id = (int)task["id"]!;
+        static JsonNode? Row(JsonObject inbox, string list, int id) => inbox[list]!["items"]!.AsArray().SingleOrDefault(t => (int)t!["id"]! == id);
+        var before = (await staff.GetFromJsonAsync<JsonObject>("/api/v1/tasks/inbox"))!;
+        Assert.Null(Row(before, "overdue", id));
+        Assert.Equal(before.ToJsonString(), (await staff.GetFromJsonAsync<JsonObject>("/api/v1/tasks/inbox"))!.ToJsonString());
+
+        await MakeOverdueAsync(id, days: 3);
+        var overdue = (await staff.GetFromJsonAsync<JsonObject>("/api/v1/tasks/inbox"))!;
+        Assert.Equal("Overdue", (string?)Row(overdue, "overdue", id)!["standing"]!["kind"]);
+
+        await using (var scope = app.Db())
+        {
+            await scope.Db.Set<TaskTag>().Where(t => t.TaskId == id).ExecuteDeleteAsync();
+            scope.Db.Set<TaskTag>().Add(new TaskTag { TaskId = id, Tag = "behind-the-back" });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var tagged = (await staff.GetFromJsonAsync<JsonObject>("/api/v1/tasks/inbox"))!;
+        Assert.Equal(["behind-the-back"], Row(tagged, "overdue", id)!["tags"]!.AsArray().Select(t => (string?)t));
+
+        var unitId = await app.UnitIdAsync("DL-PS");
+        string renamed;
+        await using (var scope = app.Db())
+        {
+            var unit = await scope.Db.Set<Unit>().SingleAsync(u => u.Id == unitId);
+            renamed = unit.NameEn + " (renamed)";
+            await scope.Db.Set<Unit>().Where(u => u.Id == unitId).ExecuteUpdateAsync(u => u.SetProperty(x => x.NameEn, renamed));
+        }
+
+        try
+        {
+            var named = (await staff.GetFromJsonAsync<JsonObject>("/api/v1/tasks/inbox"))!;
+            Assert.Equal(renamed, (string?)named["unit"]!["nameEn"]);
+            Assert.Equal(renamed, (string?)Row(named, "overdue", id)!["leadUnit"]!["nameEn"]);
+
+            await using (var scope = app.Db())
+            {
+                await scope.Db.Set<WorkTask>().Where(t => t.Id == id).ExecuteUpdateAsync(t => t.SetProperty(x => x.LeadUnitId, unitId + 1));
+            }
+
+            Assert.Null(Row((await staff.GetFromJsonAsync<JsonObject>("/api/v1/tasks/inbox"))!, "overdue", id));
+        }
+        finally
+        {
+            await using var scope = app.Db();
+            await scope.Db.Set<Unit>().Where(u => u.Id == unitId).ExecuteUpdateAsync(u => u.SetProperty(x => x.NameEn, renamed.Replace(" (renamed)", "", StringComparison.Ordinal)));
+        }
+    }
+
     private async Task MakeOverdueAsync(int id, int days)
     {
         await using var scope = app.Db();

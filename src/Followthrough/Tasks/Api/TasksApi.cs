@@ -1,5 +1,6 @@
 using System.Globalization;
 using Followthrough.Accounts;
+using Followthrough.Calendar;
 using Followthrough.Organization;
 using Followthrough.Web;
 using Microsoft.AspNetCore.Builder;
@@ -248,7 +249,8 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<InboxDto>, ProblemHttpResult, ValidationProblem>> InboxAsync(
-        int? unitId, CurrentUser me, TaskQueries queries, TaskDirectory directory, CancellationToken cancellationToken)
+        int? unitId, CurrentUser me, TaskQueries queries, TaskDirectory directory, UnitRevisions revisions, InboxCache cache,
+        CalendarService calendars, CancellationToken cancellationToken)
     {
         // Unit staff see their own unit's inbox; the office and leaders may look at any unit's.
         var unit = me.Role == Role.UnitStaff ? me.UnitId : unitId;
@@ -264,6 +266,13 @@ public static class TasksApi
             return Problems.Invalid(errors);
         }
 
+        // Read before the rows: an inbox built after this read is at least as new as the key it is kept under.
+        var key = new InboxKey(await revisions.ReadAsync(unit.Value, cancellationToken), queries.Today, calendars.Latest);
+        if (cache.TryGet(unit.Value, key, out var kept))
+        {
+            return TypedResults.Ok(kept);
+        }
+
         await directory.LoadUnitsAsync([unit.Value], cancellationToken);
         if (directory.Unit(unit.Value) is not { } found)
         {
@@ -272,8 +281,10 @@ public static class TasksApi
 
         var inbox = await queries.InboxAsync(unit.Value, cancellationToken);
         await directory.PrepareRowsAsync(new[] { inbox.ToSignFor, inbox.ToReport, inbox.Overdue, inbox.Returned }.SelectMany(s => s.Rows).Select(r => r.Task), cancellationToken);
-        return TypedResults.Ok(new InboxDto(UnitRef.From(found), Section(inbox.ToSignFor, directory), Section(inbox.ToReport, directory),
-            Section(inbox.Overdue, directory), Section(inbox.Returned, directory)));
+        var answer = new InboxDto(UnitRef.From(found), Section(inbox.ToSignFor, directory), Section(inbox.ToReport, directory),
+            Section(inbox.Overdue, directory), Section(inbox.Returned, directory));
+        cache.Remember(unit.Value, key, answer);
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<Results<Ok<BoardDto>, ProblemHttpResult>> BoardAsync(
