@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
 
 namespace Followthrough.Tasks;
 
@@ -13,28 +14,45 @@ public sealed class InboxCache
     /// <summary>More entries than units in any city: past this the cache starts again rather than grow.</summary>
     public const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<int, (InboxKey Key, InboxDto Inbox)> _entries = new();
+    private readonly ConcurrentDictionary<int, (InboxKey Key, byte[] Json)> _entries = new();
 
-    public bool TryGet(int unitId, InboxKey key, out InboxDto inbox)
+    /// <summary>The inbox as the API writes it (UTF-8 JSON), kept under its key.</summary>
+    public bool TryGet(int unitId, InboxKey key, out byte[] json)
     {
         if (_entries.TryGetValue(unitId, out var entry) && entry.Key == key)
         {
-            inbox = entry.Inbox;
+            json = entry.Json;
             return true;
         }
 
-        inbox = null!;
+        json = [];
         return false;
     }
 
-    public void Remember(int unitId, InboxKey key, InboxDto inbox)
+    public void Remember(int unitId, InboxKey key, byte[] json)
     {
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
 
-        _entries[unitId] = (key, inbox);
+        _entries[unitId] = (key, json);
+    }
+}
+
+/// <summary>
+/// An inbox already written as JSON: sent as it is, with the same content type as <c>Ok&lt;InboxDto&gt;</c> (which
+/// the API declares, and which produced these bytes with the same serializer options).
+/// </summary>
+public sealed class KeptInbox(byte[] json) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = json.Length;
+        return httpContext.Response.Body.WriteAsync(json, httpContext.RequestAborted).AsTask();
     }
 }
 

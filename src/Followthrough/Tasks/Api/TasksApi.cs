@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Followthrough.Accounts;
 using Followthrough.Calendar;
 using Followthrough.Organization;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Followthrough.Tasks;
 
@@ -248,9 +250,9 @@ public static class TasksApi
         return TypedResults.File(file.Content, file.File.ContentType, file.File.FileName);
     }
 
-    private static async Task<Results<Ok<InboxDto>, ProblemHttpResult, ValidationProblem>> InboxAsync(
+    private static async Task<Results<Ok<InboxDto>, KeptInbox, ProblemHttpResult, ValidationProblem>> InboxAsync(
         int? unitId, CurrentUser me, TaskQueries queries, TaskDirectory directory, UnitRevisions revisions, InboxCache cache,
-        CalendarService calendars, CancellationToken cancellationToken)
+        CalendarService calendars, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         // Unit staff see their own unit's inbox; the office and leaders may look at any unit's.
         var unit = me.Role == Role.UnitStaff ? me.UnitId : unitId;
@@ -270,7 +272,7 @@ public static class TasksApi
         var key = new InboxKey(await revisions.ReadAsync(unit.Value, cancellationToken), queries.Today, calendars.Latest);
         if (cache.TryGet(unit.Value, key, out var kept))
         {
-            return TypedResults.Ok(kept);
+            return new KeptInbox(kept);
         }
 
         await directory.LoadUnitsAsync([unit.Value], cancellationToken);
@@ -283,8 +285,9 @@ public static class TasksApi
         await directory.PrepareRowsAsync(new[] { inbox.ToSignFor, inbox.ToReport, inbox.Overdue, inbox.Returned }.SelectMany(s => s.Rows).Select(r => r.Task), cancellationToken);
         var answer = new InboxDto(UnitRef.From(found), Section(inbox.ToSignFor, directory), Section(inbox.ToReport, directory),
             Section(inbox.Overdue, directory), Section(inbox.Returned, directory));
-        cache.Remember(unit.Value, key, answer);
-        return TypedResults.Ok(answer);
+        var written = JsonSerializer.SerializeToUtf8Bytes(answer, json.Value.SerializerOptions);
+        cache.Remember(unit.Value, key, written);
+        return new KeptInbox(written);
     }
 
     private static async Task<Results<Ok<BoardDto>, ProblemHttpResult>> BoardAsync(

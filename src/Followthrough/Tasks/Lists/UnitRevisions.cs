@@ -1,5 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Tasks;
 
@@ -14,20 +17,45 @@ public sealed class UnitRevisions(FollowthroughDb db)
     /// <summary>The row that counts changes to the names of units and people (no unit has id 0).</summary>
     public const int NamesRow = 0;
 
+    /// <summary>Both counts in one primary-key read, on the context's connection (read on every inbox request).</summary>
     public async Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Database
-            .SqlQuery<RevisionRow>($"SELECT unit_id AS \"UnitId\", revision AS \"Revision\" FROM task_unit_revisions WHERE unit_id IN ({unitId}, {NamesRow})")
-            .ToListAsync(cancellationToken);
-        return new UnitRevision(
-            rows.Find(r => r.UnitId == unitId)?.Revision ?? 0,
-            rows.Find(r => r.UnitId == NamesRow)?.Revision ?? 0);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = "SELECT unit_id, revision FROM task_unit_revisions WHERE unit_id = @unit OR unit_id = @names";
+            Add(command, "@unit", unitId);
+            Add(command, "@names", NamesRow);
+            long tasks = 0, names = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == NamesRow)
+                {
+                    names = reader.GetInt64(1);
+                }
+                else
+                {
+                    tasks = reader.GetInt64(1);
+                }
+            }
+
+            return new UnitRevision(tasks, names);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private sealed class RevisionRow
+    private static void Add(DbCommand command, string name, int value)
     {
-        public int UnitId { get; init; }
-
-        public long Revision { get; init; }
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = DbType.Int32;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }
