@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -45,21 +44,53 @@ public sealed class ApiTokenAuthentication(
             return AuthenticateResult.Fail("The bearer token is not a Followthrough API token.");
         }
 
-        var hash = Hash(token);
-        var now = TimeProvider.GetUtcNow().UtcDateTime;
-        var found = await (
-            from t in db.Set<ApiToken>().AsNoTracking()
-            join p in db.Set<Person>().AsNoTracking() on t.PersonId equals p.Id
-            join a in db.Set<Account>().AsNoTracking() on p.Id equals a.PersonId
-            where t.TokenHash == hash
-            select new { Token = t, Person = p, a.UserName }).SingleOrDefaultAsync(Context.RequestAborted);
-
-        if (found is null || !found.Token.IsUsable(now) || !found.Person.IsActive)
+        var found = await FindAsync(Hash(token), Context.RequestAborted);
+        if (found is null || !found.Value.Token.IsUsable(TimeProvider.GetUtcNow().UtcDateTime) || !found.Value.Person.IsActive)
         {
             return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
         }
 
-        var identity = CurrentUser.ToIdentity(found.Person, found.UserName, SchemeName);
+        var identity = CurrentUser.ToIdentity(found.Value.Person, found.Value.UserName, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>The token with its person and user name: one indexed read on every API call, so sent directly.</summary>
+    private Task<(ApiToken Token, Person Person, string UserName)?> FindAsync(string hash, CancellationToken cancellationToken) =>
+        DirectSql.ReadAsync<(ApiToken, Person, string)?>(
+            db,
+            """
+            SELECT t.id, t.person_id, t.expires_at, t.revoked_at, p.name_zh, p.name_en, p.role, p.unit_id, p.is_active, a.user_name
+            FROM api_tokens t JOIN people p ON p.id = t.person_id JOIN accounts a ON a.person_id = p.id
+            WHERE t.token_hash = @hash
+            """,
+            [("@hash", hash)],
+            async (r, token) =>
+            {
+                if (!await r.ReadAsync(token))
+                {
+                    return null;
+                }
+
+                var apiToken = new ApiToken
+                {
+                    Id = r.GetInt32(0),
+                    PersonId = r.GetInt32(1),
+                    Name = string.Empty,
+                    Prefix = string.Empty,
+                    TokenHash = hash,
+                    ExpiresAt = r.IsDBNull(2) ? null : r.GetDateTime(2),
+                    RevokedAt = r.IsDBNull(3) ? null : r.GetDateTime(3),
+                };
+                var person = new Person
+                {
+                    Id = apiToken.PersonId,
+                    NameZh = r.GetString(4),
+                    NameEn = r.GetString(5),
+                    Role = Enum.Parse<Role>(r.GetString(6)),
+                    UnitId = r.IsDBNull(7) ? null : r.GetInt32(7),
+                    IsActive = r.GetBoolean(8),
+                };
+                return (apiToken, person, r.GetString(9));
+            },
+            cancellationToken);
 }

@@ -1,8 +1,4 @@
-using System.Data;
-using System.Data.Common;
 using Followthrough.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Tasks;
 
@@ -17,45 +13,28 @@ public sealed class UnitRevisions(FollowthroughDb db)
     /// <summary>The row that counts changes to the names of units and people (no unit has id 0).</summary>
     public const int NamesRow = 0;
 
-    /// <summary>Both counts in one primary-key read, on the context's connection (read on every inbox request).</summary>
-    public async Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = "SELECT unit_id, revision FROM task_unit_revisions WHERE unit_id = @unit OR unit_id = @names";
-            Add(command, "@unit", unitId);
-            Add(command, "@names", NamesRow);
-            long tasks = 0, names = 0;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+    /// <summary>Both counts in one primary-key read (read on every inbox request).</summary>
+    public Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default) =>
+        DirectSql.ReadAsync(
+            db,
+            "SELECT unit_id, revision FROM task_unit_revisions WHERE unit_id = @unit OR unit_id = @names",
+            [("@unit", unitId), ("@names", NamesRow)],
+            async (reader, token) =>
             {
-                if (Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == NamesRow)
+                long tasks = 0, names = 0;
+                while (await reader.ReadAsync(token))
                 {
-                    names = reader.GetInt64(1);
+                    if (reader.GetInt32(0) == NamesRow)
+                    {
+                        names = reader.GetInt64(1);
+                    }
+                    else
+                    {
+                        tasks = reader.GetInt64(1);
+                    }
                 }
-                else
-                {
-                    tasks = reader.GetInt64(1);
-                }
-            }
 
-            return new UnitRevision(tasks, names);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static void Add(DbCommand command, string name, int value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = DbType.Int32;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+                return new UnitRevision(tasks, names);
+            },
+            cancellationToken);
 }
