@@ -18,7 +18,7 @@ public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    FollowthroughDb db)
+    DirectSql sql)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -56,8 +56,7 @@ public sealed class ApiTokenAuthentication(
 
     /// <summary>The token with its person and user name: one indexed read on every API call, so sent directly.</summary>
     private Task<(ApiToken Token, Person Person, string UserName)?> FindAsync(string hash, CancellationToken cancellationToken) =>
-        DirectSql.ReadAsync<(ApiToken, Person, string)?>(
-            db,
+        sql.ReadAsync<(ApiToken, Person, string)?>(
             """
             SELECT t.id, t.person_id, t.expires_at, t.revoked_at, p.name_zh, p.name_en, p.role, p.unit_id, p.is_active, a.user_name
             FROM api_tokens t JOIN people p ON p.id = t.person_id JOIN accounts a ON a.person_id = p.id

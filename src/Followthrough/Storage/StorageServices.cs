@@ -15,6 +15,7 @@ public static class StorageServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditActor>();
         services.AddSingleton(new MigrationRunner(settings));
+        services.AddSingleton(new DirectSql(settings));
         services.AddDbContext<FollowthroughDb>(options => Configure(options, settings));
         return services;
     }

@@ -8,15 +8,14 @@ namespace Followthrough.Tasks;
 /// </summary>
 public sealed record UnitRevision(long Tasks, long Names);
 
-public sealed class UnitRevisions(FollowthroughDb db)
+public sealed class UnitRevisions(DirectSql sql)
 {
     /// <summary>The row that counts changes to the names of units and people (no unit has id 0).</summary>
     public const int NamesRow = 0;
 
     /// <summary>Both counts in one primary-key read (read on every inbox request).</summary>
     public Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default) =>
-        DirectSql.ReadAsync(
-            db,
+        sql.ReadAsync(
             "SELECT unit_id, revision FROM task_unit_revisions WHERE unit_id = @unit OR unit_id = @names",
             [("@unit", unitId), ("@names", NamesRow)],
             async (reader, token) =>
