@@ -83,13 +83,13 @@ internal sealed class BulletinSql(bool sqlite)
     /// itself decides for these few.
     /// </summary>
     public string AnsweredAfterCompletion => $"""
-        SELECT DISTINCT t.id
+        SELECT t.id
         FROM tasks AS t
-        JOIN progress_reports AS r ON r.task_id = t.id
-        WHERE {Due} AND {Reporting} AND r.returned_at IS NULL
-          AND {Completed} >= @from AND {Completed} <= @to AND {Completed} < @today AND r.reported_on > {Completed}
+        WHERE {Due} AND {Reporting}
+          AND {Completed} >= @from AND {Completed} <= @to AND {Completed} < @today
           AND CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN {Ends(c.Cadence, Completed)}"))}
                    ELSE {Completed} = t.deadline END
+          AND EXISTS (SELECT 1 FROM progress_reports AS r WHERE r.task_id = t.id AND r.returned_at IS NULL AND r.reported_on > {Completed})
         """;
 
     public static IEnumerable<(string Name, object Value)> Parameters(DateOnly from, DateOnly to, DateOnly today)
