@@ -83,14 +83,20 @@ internal sealed class BulletinSql(bool sqlite)
     /// itself decides for these few.
     /// </summary>
     public string AnsweredAfterCompletion => $"""
-        SELECT t.id
-        FROM tasks AS t
-        WHERE {Due} AND {Reporting}
-          AND {Completed} >= @from AND {Completed} <= @to AND {Completed} < @today
-          AND CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN {Ends(c.Cadence, Completed)}"))}
-                   ELSE {Completed} = t.deadline END
-          AND EXISTS (SELECT 1 FROM progress_reports AS r WHERE r.task_id = t.id AND r.returned_at IS NULL AND r.reported_on > {Completed})
+        SELECT d.id
+        FROM (SELECT t.id, {Completed} AS completed
+              FROM tasks AS t
+              WHERE {Due} AND {Reporting}
+                AND {Completed} >= @from AND {Completed} <= @to AND {Completed} < @today
+                AND CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN {Ends(c.Cadence, Completed)}"))}
+                         ELSE {Completed} = t.deadline END
+              {Fence}) AS d
+        WHERE EXISTS (SELECT 1 FROM progress_reports AS r WHERE r.task_id = d.id AND r.returned_at IS NULL AND r.reported_on > d.completed)
         """;
+
+    // Keeps the planner from walking every task by id to meet a small reports table (PostgreSQL did, on 0 reports):
+    // the few candidates come from the due range first, then each looks up its own reports.
+    private string Fence => sqlite ? "LIMIT -1 OFFSET 0" : "OFFSET 0";
 
     public static IEnumerable<(string Name, object Value)> Parameters(DateOnly from, DateOnly to, DateOnly today)
     {
