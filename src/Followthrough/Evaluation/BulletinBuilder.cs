@@ -34,9 +34,12 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
         var parameters = BulletinSql.Parameters(from, to, today).ToList();
         var groups = await QueryAsync(sql.Tasks, parameters, r => new TaskGroup(
             r.GetInt32(0), Day(r, 1), Day(r, 2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)), cancellationToken);
-        var onTime = (await QueryAsync(sql.ReportsOnTime, parameters, r => (Unit: r.GetInt32(0), OnTime: r.GetInt64(1), OnCompletionDay: r.GetInt64(2)), cancellationToken))
-            .ToDictionary(r => r.Unit);
-        var lateOnCompletionDay = await LateOnCompletionDayAsync(sql, parameters, from, to, today, cancellationToken);
+        var reportRows = await QueryAsync(sql.Reports, parameters, r => (
+            Unit: r.GetInt32(0), Candidate: r.IsDBNull(1) ? (int?)null : r.GetInt32(1), OnTime: r.GetInt64(2), OnCompletionDay: r.GetInt64(3)), cancellationToken);
+        var onTime = reportRows.GroupBy(r => r.Unit)
+            .ToDictionary(g => g.Key, g => (OnTime: g.Sum(r => r.OnTime), OnCompletionDay: g.Sum(r => r.OnCompletionDay)));
+        var candidates = reportRows.Where(r => r.Candidate is not null).Select(r => r.Candidate!.Value).Distinct().ToList();
+        var lateOnCompletionDay = await LateOnCompletionDayAsync(candidates, from, to, today, cancellationToken);
 
         // Ordinals count working days after the day before the period: every deadline and end is on or after it.
         var anchor = from.AddDays(-1);
@@ -98,9 +101,8 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
     /// last day of a period. Returns, per unit, how many such periods were answered late.
     /// </summary>
     private async Task<Dictionary<int, long>> LateOnCompletionDayAsync(
-        BulletinSql sql, List<(string Name, object Value)> parameters, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
+        List<int> ids, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
-        var ids = await QueryAsync(sql.AnsweredAfterCompletion, parameters, r => r.GetInt32(0), cancellationToken);
         var result = new Dictionary<int, long>();
         if (ids.Count == 0)
         {

@@ -24,7 +24,7 @@ internal sealed class BulletinSql(bool sqlite)
     /// One pass over the tasks due in the period (a range scan of <c>evaluation_tasks_due</c>), grouped by lead unit and,
     /// for delayed tasks, by deadline and late completion day (so delays can be summed in working days per group):
     /// unit, delayed deadline, late end, due, closed on time, closed late, overdue, awaiting, reporting periods owed
-    /// (those ending before the completion day; <see cref="ReportsOnTime"/> adds the ones ending on it).
+    /// (those ending before the completion day; <see cref="Reports"/> adds the ones ending on it).
     /// For a calendar cadence a task owes the periods numbered from max(@lo, its first) to below min(@hi, its completion
     /// day's period): its first period is the one its assignment day starts, else the next (the part-period folds in).
     /// </summary>
@@ -53,14 +53,22 @@ internal sealed class BulletinSql(bool sqlite)
         + $" AND ({Completed} IS NULL OR {Completed} > t.deadline) THEN 1 ELSE 0 END ELSE 0 END";
 
     /// <summary>
-    /// Reporting periods answered on time, per unit: a period is on time exactly when a report (not returned) falls in
-    /// it, since a late report only ever fills a period already over. Each (task, period) counts once; the second
-    /// number is how many of them end on the task's completion day (owed only because they were answered).
-    /// Under the time-node cadence the deadline closes the task's only period, as <see cref="ReportSchedule"/> has it.
+    /// One pass over the due tasks' reports (those not returned), grouped by unit: reporting periods answered on time,
+    /// and how many of them end on the task's completion day (owed only because they were answered). A period is on
+    /// time exactly when a report falls in it, since a late report only ever fills a period already over; each (task,
+    /// period) counts once. Under the time-node cadence the deadline closes the task's only period, as
+    /// <see cref="ReportSchedule"/> has it. Rows with a task id in the second column name the rare tasks completed on the
+    /// last day of a period that reported after it: whether that period was answered late depends on which earlier
+    /// periods the later reports filled, so <see cref="ReportSchedule"/> itself decides for those few.
+    /// Columns: unit, candidate task (or null), periods on time, of which ending on the completion day.
     /// </summary>
-    public string ReportsOnTime => $"""
-        SELECT a.unit_id, CAST(COUNT(*) AS BIGINT), CAST(SUM(a.on_day) AS BIGINT)
-        FROM (SELECT DISTINCT p.task_id, p.unit_id, p.k, CASE WHEN p.k = p.day_k THEN 1 ELSE 0 END AS on_day
+    public string Reports => $"""
+        SELECT a.unit_id, a.candidate, CAST(SUM(a.in_range) AS BIGINT), CAST(SUM(a.on_day) AS BIGINT)
+        FROM (SELECT DISTINCT p.task_id, p.unit_id,
+                     CASE WHEN {InRange} THEN p.k END AS k,
+                     CASE WHEN {InRange} THEN 1 ELSE 0 END AS in_range,
+                     CASE WHEN {InRange} AND p.k = p.day_k THEN 1 ELSE 0 END AS on_day,
+                     CASE WHEN p.after_completion THEN p.task_id END AS candidate
               FROM (SELECT t.id AS task_id, t.lead_unit_id AS unit_id,
                            CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN {Greatest(First(c.Cadence), Ord(c.Cadence, "r.reported_on"))}"))}
                                 ELSE CASE WHEN r.reported_on <= t.deadline THEN 0 ELSE -1 END END AS k,
@@ -69,34 +77,18 @@ internal sealed class BulletinSql(bool sqlite)
                            CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN {Least($"@hi_{c.Suffix}", $"COALESCE({Ord(c.Cadence, Completed)} + CASE WHEN {Ends(c.Cadence, Completed)} THEN 1 ELSE 0 END, @hi_{c.Suffix})")}"))}
                                 ELSE CASE WHEN t.deadline < @today AND ({Completed} IS NULL OR {Completed} >= t.deadline) THEN 1 ELSE 0 END END AS hi,
                            CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN CASE WHEN {Ends(c.Cadence, Completed)} THEN {Ord(c.Cadence, Completed)} END"))}
-                                ELSE CASE WHEN {Completed} = t.deadline THEN 0 END END AS day_k
+                                ELSE CASE WHEN {Completed} = t.deadline THEN 0 END END AS day_k,
+                           ({Completed} >= @from AND {Completed} <= @to AND {Completed} < @today AND r.reported_on > {Completed}
+                            AND CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN {Ends(c.Cadence, Completed)}"))}
+                                     ELSE {Completed} = t.deadline END) AS after_completion
                     FROM tasks AS t
                     JOIN progress_reports AS r ON r.task_id = t.id
                     WHERE {Due} AND {Reporting} AND r.returned_at IS NULL) AS p
-              WHERE p.k >= p.lo AND p.k < p.hi) AS a
-        GROUP BY a.unit_id
+              WHERE {InRange} OR p.after_completion) AS a
+        GROUP BY a.unit_id, a.candidate
         """;
 
-    /// <summary>
-    /// The rare tasks whose completion day ends a reporting period and that reported after it: whether that last period
-    /// was answered late depends on which earlier periods the later reports filled, so <see cref="ReportSchedule"/>
-    /// itself decides for these few.
-    /// </summary>
-    public string AnsweredAfterCompletion => $"""
-        SELECT d.id
-        FROM (SELECT t.id, {Completed} AS completed
-              FROM tasks AS t
-              WHERE {Due} AND {Reporting}
-                AND {Completed} >= @from AND {Completed} <= @to AND {Completed} < @today
-                AND CASE {string.Concat(Calendar.Select(c => $" WHEN t.reporting_cadence = '{c.Cadence}' THEN {Ends(c.Cadence, Completed)}"))}
-                         ELSE {Completed} = t.deadline END
-              {Fence}) AS d
-        WHERE EXISTS (SELECT 1 FROM progress_reports AS r WHERE r.task_id = d.id AND r.returned_at IS NULL AND r.reported_on > d.completed)
-        """;
-
-    // Keeps the planner from walking every task by id to meet a small reports table (PostgreSQL did, on 0 reports):
-    // the few candidates come from the due range first, then each looks up its own reports.
-    private string Fence => sqlite ? "LIMIT -1 OFFSET 0" : "OFFSET 0";
+    private const string InRange = "(p.k >= p.lo AND p.k < p.hi)";
 
     public static IEnumerable<(string Name, object Value)> Parameters(DateOnly from, DateOnly to, DateOnly today)
     {

@@ -34,7 +34,7 @@ public sealed class BulletinQueryPlanTests
             }
 
             var result = new List<string>();
-            foreach (var text in new[] { sql.Tasks, sql.ReportsOnTime, sql.AnsweredAfterCompletion })
+            foreach (var text in new[] { sql.Tasks, sql.Reports })
             {
                 result.Add(await PlanAsync(db, text, provider));
             }
