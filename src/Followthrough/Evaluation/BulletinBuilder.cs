@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Followthrough.Evaluation;
 
 /// <summary>
-/// Computes a bulletin set-based, so a quarter over a million tasks takes a fraction of a second (bench/RESULTS.md):
+/// Computes a bulletin set-based, so a quarter over a million tasks is two grouped queries (timings in bench/RESULTS.md):
 /// one grouped pass over the tasks due in the period (a range scan of the covering index <c>evaluation_tasks_due</c>)
 /// gives each unit's counts and the reporting periods its tasks owed; one grouped pass over those tasks' reports gives
 /// the periods answered on time (<see cref="BulletinSql"/>). Working days of delay are summed without a row per task:
