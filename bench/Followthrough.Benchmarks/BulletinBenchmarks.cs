@@ -11,13 +11,15 @@ namespace Followthrough.Benchmarks;
 /// The evaluation bulletin over the million tasks <see cref="TaskListBenchmarks"/> seeds (500 units; deadlines from
 /// January 2026 to February 2027; "today" 1 March 2026). The seeded file is copied, migrated to the bulletin's index and
 /// given sign-for dates (the seed leaves them empty), so the reporting-schedule pass has every due task to read.
+/// v2 is v1 copied and migrated to the current schema (0009's <c>evaluation_tasks_due</c>); v1 is left as it was.
 /// Run: dotnet run -c Release --project bench/Followthrough.Benchmarks -- --filter '*Bulletin*' --inProcess
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
 public class BulletinBenchmarks
 {
-    private static readonly string File = Path.Combine(Path.GetTempPath(), "ft-bench-bulletin-1000000-v1.db");
+    private static readonly string Original = Path.Combine(Path.GetTempPath(), "ft-bench-bulletin-1000000-v1.db");
+    private static readonly string File = Path.Combine(Path.GetTempPath(), "ft-bench-bulletin-1000000-v2.db");
 
     private ServiceProvider _services = null!;
     private EvaluationPeriod _quarter = null!;
@@ -26,6 +28,14 @@ public class BulletinBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        if (!System.IO.File.Exists(File) && System.IO.File.Exists(Original))
+        {
+            System.IO.File.Copy(Original, File + ".tmp", overwrite: true);
+            new MigrationRunner(DatabaseSettings.Parse(File + ".tmp")).MigrateAsync().GetAwaiter().GetResult();
+            SqliteConnection.ClearAllPools();
+            System.IO.File.Move(File + ".tmp", File);
+        }
+
         if (!System.IO.File.Exists(File))
         {
             var tasks = new TaskListBenchmarks();

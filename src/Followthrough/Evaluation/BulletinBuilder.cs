@@ -1,22 +1,24 @@
+using System.Data.Common;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Evaluation;
 
 /// <summary>
-/// Computes a bulletin set-based: one grouped count over the tasks due in the period (a range on
-/// <c>ix_evaluation_tasks_deadline</c>), two small grouped counts for delays, and one pass over the due tasks'
-/// reporting schedules. Working days of delay are summed without a row per task: the working days between a deadline
-/// and a completion day are ordinal(completion) − ordinal(deadline), where ordinal counts working days from a fixed
-/// day, so a unit's total is Σ ordinal(ends) − Σ ordinal(deadlines) over a few hundred (unit, date) groups.
-/// Counts use the same states and the same "completion is the day the unit claimed it" rule as TaskStanding.
+/// Computes a bulletin set-based, so a quarter over a million tasks is two grouped queries (timings in bench/RESULTS.md):
+/// one grouped pass over the tasks due in the period (a range scan of the covering index <c>evaluation_tasks_due</c>)
+/// gives each unit's counts and the reporting periods its tasks owed; one grouped pass over those tasks' reports gives
+/// the periods answered on time (<see cref="BulletinSql"/>). Working days of delay are summed without a row per task:
+/// the working days between a deadline and a completion day are ordinal(completion) − ordinal(deadline), where ordinal
+/// counts working days from a fixed day on the working-day calendar, so a unit's total is Σ ordinal(ends) − Σ
+/// ordinal(deadlines) over a few thousand (unit, date) groups. Counts use the same states and the same "completion is
+/// the day the unit claimed it" rule as TaskStanding; reporting periods follow <see cref="ReportSchedule"/>'s rule.
 /// </summary>
 public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar calendar)
 {
-    private static readonly TaskState[] Unassigned = [TaskState.Draft, TaskState.Returned, TaskState.Cancelled];
-
     public DateOnly Today => db.Clock.Today();
 
     public Task<Bulletin> BuildAsync(EvaluationPeriod period, CancellationToken cancellationToken = default) =>
@@ -28,27 +30,16 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
     {
         ArgumentNullException.ThrowIfNull(period);
         var (from, to) = (period.From, period.To);
-        var due = db.Set<WorkTask>().AsNoTracking()
-            .Where(t => t.Deadline >= from && t.Deadline <= to && !Unassigned.Contains(t.State));
-
-        var counts = await due.GroupBy(t => t.LeadUnitId).Select(g => new
-        {
-            UnitId = g.Key,
-            Due = g.Count(),
-            OnTime = g.Count(t => t.State == TaskState.Closed && (t.CompletionClaimedOn ?? t.ClosedOn ?? t.Deadline) <= t.Deadline),
-            Late = g.Count(t => t.State == TaskState.Closed && (t.CompletionClaimedOn ?? t.ClosedOn ?? t.Deadline) > t.Deadline),
-            Overdue = g.Count(t => (t.State == TaskState.Assigned || t.State == TaskState.SignedFor || t.State == TaskState.InProgress) && t.Deadline < today),
-            Awaiting = g.Count(t => t.State == TaskState.CompletionClaimed),
-        }).ToListAsync(cancellationToken);
-
-        var delayed = due.Where(t =>
-            (t.State == TaskState.Closed && (t.CompletionClaimedOn ?? t.ClosedOn ?? t.Deadline) > t.Deadline)
-            || ((t.State == TaskState.Assigned || t.State == TaskState.SignedFor || t.State == TaskState.InProgress) && t.Deadline < today));
-        var deadlines = await delayed.GroupBy(t => new { t.LeadUnitId, t.Deadline })
-            .Select(g => new { g.Key.LeadUnitId, g.Key.Deadline, Count = g.Count() }).ToListAsync(cancellationToken);
-        var lateEnds = await due.Where(t => t.State == TaskState.Closed && (t.CompletionClaimedOn ?? t.ClosedOn ?? t.Deadline) > t.Deadline)
-            .GroupBy(t => new { t.LeadUnitId, End = t.CompletionClaimedOn ?? t.ClosedOn })
-            .Select(g => new { g.Key.LeadUnitId, g.Key.End, Count = g.Count() }).ToListAsync(cancellationToken);
+        var sql = new BulletinSql(db.Database.IsSqlite());
+        var parameters = BulletinSql.Parameters(from, to, today).ToList();
+        var groups = await QueryAsync(sql.Tasks, parameters, r => new TaskGroup(
+            r.GetInt32(0), Day(r, 1), Day(r, 2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)), cancellationToken);
+        var reportRows = await QueryAsync(sql.Reports, parameters, r => (
+            Unit: r.GetInt32(0), Candidate: r.IsDBNull(1) ? (int?)null : r.GetInt32(1), OnTime: r.GetInt64(2), OnCompletionDay: r.GetInt64(3)), cancellationToken);
+        var onTime = reportRows.GroupBy(r => r.Unit)
+            .ToDictionary(g => g.Key, g => (OnTime: g.Sum(r => r.OnTime), OnCompletionDay: g.Sum(r => r.OnCompletionDay)));
+        var candidates = reportRows.Where(r => r.Candidate is not null).Select(r => r.Candidate!.Value).Distinct().ToList();
+        var lateOnCompletionDay = await LateOnCompletionDayAsync(candidates, from, to, today, cancellationToken);
 
         // Ordinals count working days after the day before the period: every deadline and end is on or after it.
         var anchor = from.AddDays(-1);
@@ -64,43 +55,39 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
             return value;
         }
 
-        var delay = new Dictionary<int, long>();
-        foreach (var group in deadlines)
-        {
-            delay[group.LeadUnitId] = delay.GetValueOrDefault(group.LeadUnitId) - (Ordinal(group.Deadline!.Value) * group.Count);
-        }
-
-        foreach (var group in lateEnds)
-        {
-            delay[group.LeadUnitId] = delay.GetValueOrDefault(group.LeadUnitId) + (Ordinal(group.End!.Value) * group.Count);
-        }
-
         var todayOrdinal = Ordinal(today < anchor ? anchor : today);
-        foreach (var row in counts.Where(c => c.Overdue > 0))
+        var counts = new Dictionary<int, UnitCounts>();
+        foreach (var group in groups)
         {
-            delay[row.UnitId] = delay.GetValueOrDefault(row.UnitId) + (todayOrdinal * row.Overdue);
+            var c = counts.GetValueOrDefault(group.UnitId) ?? (counts[group.UnitId] = new UnitCounts());
+            c.Due += group.Due;
+            c.OnTime += group.OnTime;
+            c.Late += group.Late;
+            c.Overdue += group.Overdue;
+            c.Awaiting += group.Awaiting;
+            c.ReportsDue += group.ReportsDue;
+            c.Delay += (group.DelayedDeadline is { } deadline ? -Ordinal(deadline) * group.Due : 0)
+                + (group.LateEnd is { } end ? Ordinal(end) * group.Due : 0)
+                + (todayOrdinal * group.Overdue);
         }
 
-        var reports = await ReportsAsync(due, from, to, today, cancellationToken);
         var key = period.Key;
         var scores = await db.Set<EvaluationScore>().AsNoTracking().Where(s => s.Period == key)
             .ToDictionaryAsync(s => s.UnitId, s => s.Score, cancellationToken);
         var notes = await db.Set<EvaluationNote>().AsNoTracking().Where(n => n.Period == key)
             .OrderBy(n => n.RecordedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);
 
-        var unitIds = counts.Select(c => c.UnitId).Concat(scores.Keys).Concat(notes.Select(n => n.UnitId)).Distinct().ToList();
+        var unitIds = counts.Keys.Concat(scores.Keys).Concat(notes.Select(n => n.UnitId)).Distinct().ToList();
         var units = await db.Set<Unit>().AsNoTracking().Where(u => unitIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Code, u.NameZh, u.NameEn }).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var byUnit = counts.ToDictionary(c => c.UnitId);
         var rows = unitIds.Select(id =>
         {
-            var c = byUnit.GetValueOrDefault(id);
-            var (reportsDue, reportsOnTime) = reports.GetValueOrDefault(id);
-            var figures = c is null
-                ? new BulletinFigures(0, 0, 0, 0, 0, 0, reportsDue, reportsOnTime, 0, 0)
-                : new BulletinFigures(
-                    c.Due, c.OnTime, c.Late, c.Overdue, c.Awaiting, c.Due - c.OnTime - c.Late - c.Overdue - c.Awaiting,
-                    reportsDue, reportsOnTime, c.Late + c.Overdue, delay.GetValueOrDefault(id));
+            var c = counts.GetValueOrDefault(id) ?? new UnitCounts();
+            var answered = onTime.GetValueOrDefault(id);
+            var reportsDue = c.ReportsDue + answered.OnCompletionDay + lateOnCompletionDay.GetValueOrDefault(id);
+            var figures = new BulletinFigures(
+                (int)c.Due, (int)c.OnTime, (int)c.Late, (int)c.Overdue, (int)c.Awaiting, (int)(c.Due - c.OnTime - c.Late - c.Overdue - c.Awaiting),
+                (int)reportsDue, (int)answered.OnTime, (int)(c.Late + c.Overdue), c.Delay);
             var unit = units[id];
             return new BulletinRow(id, unit.Code, unit.NameZh, unit.NameEn, figures, scores.TryGetValue(id, out var s) ? s : null, null, null);
         });
@@ -109,40 +96,93 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
     }
 
     /// <summary>
-    /// Reporting periods of the due tasks that ended within the bulletin's period (and before today, and not after the
-    /// task was completed), and how many were answered on time, by <see cref="ReportSchedule"/>'s own rule. Time nodes
-    /// are not read: under the time-node cadence the deadline closes the only period counted here.
+    /// Periods that end on a task's completion day count only when answered. Answered on time is counted in SQL; answered
+    /// late is decided here by <see cref="ReportSchedule"/> itself, for the few tasks that reported after completing on the
+    /// last day of a period. Returns, per unit, how many such periods were answered late.
     /// </summary>
-    private async Task<Dictionary<int, (int Due, int OnTime)>> ReportsAsync(
-        IQueryable<WorkTask> due, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, long>> LateOnCompletionDayAsync(
+        List<int> ids, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
-        var tasks = await due.Where(t => t.AssignedOn != null && t.SignedOn != null)
-            .Select(t => new { t.Id, t.LeadUnitId, t.ReportingCadence, t.AssignedOn, t.Deadline, Completed = t.CompletionClaimedOn ?? t.ClosedOn })
-            .ToListAsync(cancellationToken);
-        var result = new Dictionary<int, (int Due, int OnTime)>();
-        if (tasks.Count == 0)
+        var result = new Dictionary<int, long>();
+        if (ids.Count == 0)
         {
             return result;
         }
 
+        var tasks = await db.Set<WorkTask>().AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.LeadUnitId, t.ReportingCadence, t.AssignedOn, t.Deadline, Completed = t.CompletionClaimedOn ?? t.ClosedOn })
+            .ToListAsync(cancellationToken);
         var dates = (await db.Set<ProgressReport>().AsNoTracking()
-            .Where(r => r.ReturnedAt == null && due.Any(t => t.Id == r.TaskId))
+            .Where(r => r.ReturnedAt == null && ids.Contains(r.TaskId))
             .Select(r => new { r.TaskId, r.ReportedOn }).ToListAsync(cancellationToken))
             .ToLookup(r => r.TaskId, r => r.ReportedOn);
         foreach (var task in tasks)
         {
-            var last = task.Completed is { } completed && completed < today ? completed : today;
-            var periods = ReportSchedule.Periods(task.ReportingCadence, task.AssignedOn!.Value, dates[task.Id], last, deadline: task.Deadline);
-            var owed = periods.Where(p => p.End >= from && p.End <= to && p.End < today && p.End <= last && p.Status != ReportPeriodStatus.Open).ToList();
-            if (owed.Count == 0)
-            {
-                continue;
-            }
-
-            var (d, o) = result.GetValueOrDefault(task.LeadUnitId);
-            result[task.LeadUnitId] = (d + owed.Count, o + owed.Count(p => p.Status == ReportPeriodStatus.OnTime));
+            var completed = task.Completed!.Value;
+            var periods = ReportSchedule.Periods(task.ReportingCadence, task.AssignedOn!.Value, dates[task.Id], completed, deadline: task.Deadline);
+            var late = periods.Count(p => p.End == completed && p.End >= from && p.End <= to && p.End < today && p.Status == ReportPeriodStatus.Late);
+            result[task.LeadUnitId] = result.GetValueOrDefault(task.LeadUnitId) + late;
         }
 
         return result;
+    }
+
+    /// <summary>Runs one of <see cref="BulletinSql"/>'s queries on the context's connection.</summary>
+    private async Task<List<T>> QueryAsync<T>(
+        string text, List<(string Name, object Value)> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The text is BulletinSql's own, built from constants; every value is a parameter.
+            command.CommandText = text;
+#pragma warning restore CA2100
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            var result = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Add(read(reader));
+            }
+
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static DateOnly? Day(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
+
+    private sealed record TaskGroup(
+        int UnitId, DateOnly? DelayedDeadline, DateOnly? LateEnd, long Due, long OnTime, long Late, long Overdue, long Awaiting, long ReportsDue);
+
+    private sealed class UnitCounts
+    {
+        public long Due { get; set; }
+
+        public long OnTime { get; set; }
+
+        public long Late { get; set; }
+
+        public long Overdue { get; set; }
+
+        public long Awaiting { get; set; }
+
+        public long ReportsDue { get; set; }
+
+        public long Delay { get; set; }
     }
 }
