@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Data.Common;
 using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,33 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Audit;
 
-/// <summary>A row written by bulk SQL, as the trail should record it: its table, key and column values (see <see cref="AuditBulk.Serialize"/>).</summary>
+/// <summary>A bulk insert's column names in the order the trail writes them (ordinal), worked out once for all its rows.</summary>
+public sealed class AuditColumnOrder
+{
+    public AuditColumnOrder(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        Indexes = [.. Enumerable.Range(0, columns.Count).OrderBy(i => columns[i], StringComparer.Ordinal)];
+        Names = [.. Indexes.Select(i => columns[i])];
+    }
+
+    /// <summary>The column names, sorted.</summary>
+    internal string[] Names { get; }
+
+    /// <summary>For each sorted name, its position in the row.</summary>
+    internal int[] Indexes { get; }
+}
+
+/// <summary>A row written by bulk SQL, as the trail should record it: its table, key and column values (see <see cref="AuditBulk.Serialize(IReadOnlyDictionary{string, object?})"/>).</summary>
 public sealed record BulkAuditRecord(string EntityType, string EntityId, string AfterJson)
 {
     /// <summary>Serializes the values the way the recorder does; safe to call on any thread, so writers may prepare records while they insert.</summary>
     public static BulkAuditRecord From(string entityType, string entityId, IReadOnlyDictionary<string, object?> after) =>
         new(entityType, entityId, AuditBulk.Serialize(after));
+
+    /// <summary>The same for a row of a bulk insert, given its columns' order (see <see cref="AuditColumnOrder"/>).</summary>
+    public static BulkAuditRecord From(string entityType, string entityId, AuditColumnOrder order, IReadOnlyList<object?> row) =>
+        new(entityType, entityId, AuditBulk.Serialize(order, row));
 }
 
 /// <summary>
@@ -64,35 +86,8 @@ public static class AuditBulk
             previousHash = reader.GetString(1);
         }
 
-        var occurredAt = AuditChain.Truncate(db.Clock.GetUtcNow().UtcDateTime);
-        var trimmedComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        var entries = new List<AuditEntry>(records.Count);
-        foreach (var record in records)
-        {
-            var entry = new AuditEntry
-            {
-                Sequence = ++sequence,
-                OccurredAt = occurredAt,
-                ActorId = db.Actor.PersonId,
-                ActorName = db.Actor.Name,
-                Action = action,
-                EntityType = record.EntityType,
-                EntityId = record.EntityId,
-                Comment = trimmedComment,
-                BeforeJson = null,
-                AfterJson = record.AfterJson,
-                PreviousHash = previousHash,
-                Hash = string.Empty,
-            };
-            entry.Hash = AuditChain.ComputeHash(entry);
-            previousHash = entry.Hash;
-            entries.Add(entry);
-        }
-
-        await BulkSql.InsertAsync(db, "audit_entries", EntryColumns, [.. entries.Select(e => new object?[]
-        {
-            e.Sequence, e.OccurredAt, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Comment, e.BeforeJson, e.AfterJson, e.PreviousHash, e.Hash,
-        })], cancellationToken);
+        var rows = Chain(db, action, comment, records, ref sequence, ref previousHash);
+        await BulkSql.InsertAsync(db, "audit_entries", EntryColumns, rows, cancellationToken);
 
         await using (var head = connection.CreateCommand())
         {
@@ -110,6 +105,43 @@ public static class AuditBulk
         }
     }
 
+    /// <summary>Numbers and hashes the entries in order, as rows of <see cref="EntryColumns"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<object?[]> Chain(FollowthroughDb db, string action, string? comment, IReadOnlyList<BulkAuditRecord> records, ref long sequence, ref string previousHash)
+    {
+        var occurredAt = AuditChain.Truncate(db.Clock.GetUtcNow().UtcDateTime);
+        var trimmedComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        var rows = new List<object?[]>(records.Count);
+        var entry = new AuditEntry
+        {
+            OccurredAt = occurredAt,
+            ActorId = db.Actor.PersonId,
+            ActorName = db.Actor.Name,
+            Action = action,
+            EntityType = string.Empty,
+            EntityId = string.Empty,
+            Comment = trimmedComment,
+            BeforeJson = null,
+            PreviousHash = previousHash,
+            Hash = string.Empty,
+        };
+        object boxedTime = occurredAt;
+        object? boxedActor = entry.ActorId;
+        foreach (var record in records)
+        {
+            // One entry object is refilled for each record: only its hash and row outlive the loop.
+            entry.Sequence = ++sequence;
+            entry.EntityType = record.EntityType;
+            entry.EntityId = record.EntityId;
+            entry.AfterJson = record.AfterJson;
+            entry.PreviousHash = previousHash;
+            previousHash = AuditChain.ComputeHash(entry);
+            rows.Add([sequence, boxedTime, boxedActor, entry.ActorName, action, record.EntityType, record.EntityId, trimmedComment, null, record.AfterJson, entry.PreviousHash, previousHash]);
+        }
+
+        return rows;
+    }
+
     /// <summary>
     /// The values as the recorder writes them (<see cref="JsonSerializer"/> over the column names in ordinal order,
     /// times and enums as text, with the recorder's escaping), written directly with a <see cref="Utf8JsonWriter"/>: a large import serializes a
@@ -120,43 +152,80 @@ public static class AuditBulk
         ArgumentNullException.ThrowIfNull(values);
         var columns = values.Keys.ToArray();
         Array.Sort(columns, StringComparer.Ordinal);
+        return Write(columns.Length, i => columns[i], i => values[columns[i]]);
+    }
+
+    /// <summary>
+    /// The same JSON for a row of a bulk insert, its values in the order of <paramref name="order"/>'s columns: no
+    /// dictionary and no sorting per row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string Serialize(AuditColumnOrder order, IReadOnlyList<object?> row)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(row);
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditRecorder.JsonOptions.Encoder }))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            foreach (var column in columns)
+            for (var i = 0; i < order.Names.Length; i++)
             {
-                writer.WritePropertyName(column);
-                switch (AuditRecorder.Plain(values[column]))
-                {
-                    case null:
-                        writer.WriteNullValue();
-                        break;
-                    case string text:
-                        writer.WriteStringValue(text);
-                        break;
-                    case bool flag:
-                        writer.WriteBooleanValue(flag);
-                        break;
-                    case int number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case long number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case decimal number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case var other:
-                        JsonSerializer.Serialize(writer, other, other.GetType(), AuditRecorder.JsonOptions);
-                        break;
-                }
+                writer.WritePropertyName(order.Names[i]);
+                WriteValue(writer, row[order.Indexes[i]]);
             }
 
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = AuditRecorder.JsonOptions.Encoder };
+
+    private static string Write(int count, Func<int, string> name, Func<int, object?> value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < count; i++)
+            {
+                writer.WritePropertyName(name(i));
+                WriteValue(writer, value(i));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (AuditRecorder.Plain(value))
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case decimal number:
+                writer.WriteNumberValue(number);
+                break;
+            case var other:
+                JsonSerializer.Serialize(writer, other, other.GetType(), AuditRecorder.JsonOptions);
+                break;
+        }
     }
 
     private static DbTransaction RequireTransaction(FollowthroughDb db) =>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -8,17 +9,16 @@ namespace Followthrough.Storage;
 
 /// <summary>
 /// Batched inserts for large imports, on the context's own connection and transaction: multi-row INSERT statements
-/// (the same SQL on SQLite and PostgreSQL), one command reused for every full batch (SQLite keeps its compiled statement). Values are parameters,
-/// never spliced into the SQL. Callers write the matching audit entries themselves (see Audit.AuditBulk).
+/// (the same SQL on SQLite and PostgreSQL). On PostgreSQL one command is reused for every full batch; on SQLite the
+/// statement is driven directly (see <see cref="SqliteRows"/>). Values are parameters, never spliced into the SQL.
+/// Callers write the matching audit entries themselves (see Audit.AuditBulk).
 /// </summary>
 public static class BulkSql
 {
     /// <summary>
-    /// Parameters per statement. SQLite looks parameters up by name with a linear scan, so a statement with thousands of
-    /// them costs quadratic time to bind: a few hundred is its sweet spot. PostgreSQL (Npgsql) binds by position and
-    /// gains from fewer round trips, well under its limit of 65,535.
+    /// Parameters per statement on PostgreSQL: Npgsql binds by position and gains from fewer round trips, well under
+    /// its limit of 65,535. (SQLite goes through <see cref="SqliteRows"/> instead.)
     /// </summary>
-    private const int SqliteParameters = 240;
     private const int PostgreSqlParameters = 30_000;
     private const int MaxRowsPerStatement = 500;
 
@@ -35,8 +35,13 @@ public static class BulkSql
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
         var connection = db.Database.GetDbConnection();
-        var budget = db.Database.IsSqlite() ? SqliteParameters : PostgreSqlParameters;
-        var perStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, budget / columns.Count));
+        if (connection is SqliteConnection sqlite)
+        {
+            SqliteRows.Insert(sqlite, table, columns, rows);
+            return;
+        }
+
+        var perStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, PostgreSqlParameters / columns.Count));
         DbCommand? full = null;
         try
         {

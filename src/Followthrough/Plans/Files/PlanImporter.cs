@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Followthrough.Audit;
 using Followthrough.Storage;
@@ -372,22 +374,26 @@ public sealed class PlanImporter(FollowthroughDb db)
     /// </summary>
     private async Task InsertAndAuditAsync(string table, string[] columns, List<object?[]> rows, string comment, CancellationToken cancellationToken, params int[] keyColumns)
     {
-        var records = Task.Run(() => rows.Select(r => Record(table, columns, r, keyColumns)).ToList(), cancellationToken);
+        var records = Task.Run(() => Records(table, columns, rows, keyColumns), cancellationToken);
         await BulkSql.InsertAsync(db, table, columns, rows, cancellationToken);
         await AuditBulk.AppendAsync(db, Action, comment, await records, cancellationToken);
     }
 
-    /// <summary>The audit record of a bulk-inserted row: every column, keyed like the recorder keys (key parts joined by '/').</summary>
-    private static BulkAuditRecord Record(string table, string[] columns, object?[] row, params int[] keyColumns)
+    /// <summary>The audit records of bulk-inserted rows: every column, keyed like the recorder keys (key parts joined by '/').</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<BulkAuditRecord> Records(string table, string[] columns, List<object?[]> rows, int[] keyColumns)
     {
-        var values = new Dictionary<string, object?>(columns.Length, StringComparer.Ordinal);
-        for (var i = 0; i < columns.Length; i++)
+        var order = new AuditColumnOrder(columns);
+        var records = new List<BulkAuditRecord>(rows.Count);
+        foreach (var row in rows)
         {
-            values[columns[i]] = row[i];
+            var key = keyColumns.Length == 1
+                ? Convert.ToString(row[keyColumns[0]], CultureInfo.InvariantCulture)!
+                : string.Join('/', keyColumns.Select(k => Convert.ToString(row[k], CultureInfo.InvariantCulture)));
+            records.Add(BulkAuditRecord.From(table, key, order, row));
         }
 
-        var key = string.Join('/', keyColumns.Select(k => Convert.ToString(row[k], System.Globalization.CultureInfo.InvariantCulture)));
-        return BulkAuditRecord.From(table, key, values);
+        return records;
     }
 
     private static List<ItemDraft> ParentsFirst(IReadOnlyList<ItemDraft> items)
