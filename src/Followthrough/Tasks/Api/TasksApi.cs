@@ -1,5 +1,6 @@
 using System.Globalization;
 using Followthrough.Accounts;
+using Followthrough.Audit;
 using Followthrough.Organization;
 using Followthrough.Web;
 using Microsoft.AspNetCore.Builder;
@@ -196,7 +197,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult, ValidationProblem>> ReportAsync(
-        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, ProgressService progress, TaskService tasks,
+        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, AuditActor actor, ReportGroupCommit queue, TaskService tasks,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var uploads = new List<UploadedFile>();
@@ -220,7 +221,8 @@ public static class TasksApi
         }
 
         var input = form.ToInput() with { Version = Versions.Expected(request, form.Version) };
-        var reported = await progress.ReportAsync(me, id, input, uploads, cancellationToken);
+        // Saved in the next group commit, answered once it is on disk (see ReportGroupCommit).
+        var reported = await queue.ReportAsync(me, actor, id, input, uploads, cancellationToken);
         if (!reported.IsDone)
         {
             var state = reported.Kind is OutcomeKind.Forbidden or OutcomeKind.NotNow ? (await tasks.LoadAsync(id, cancellationToken))?.State : null;
@@ -231,7 +233,7 @@ public static class TasksApi
         Versions.SetETag(response, result.Task.Version);
         return TypedResults.Created(
             $"/api/v1/tasks/{id.ToString(CultureInfo.InvariantCulture)}/reports",
-            ReportDto.From(result.Report, await progress.EvidenceOfAsync(result.Report.Id, cancellationToken)));
+            ReportDto.From(result.Report, result.Evidence));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> DownloadAsync(
