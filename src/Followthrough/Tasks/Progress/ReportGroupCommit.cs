@@ -57,6 +57,18 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
         return submission.Answer.Task;
     }
 
+    /// <summary>
+    /// Saves these reports as one batch, in this order, as the writer does with reports that queue up together.
+    /// For tests, which cannot otherwise know which reports share a commit.
+    /// </summary>
+    internal async Task<TaskOutcome<ReportResult>[]> CommitTogetherAsync(
+        IEnumerable<(CurrentUser User, AuditActor Actor, int TaskId, ReportInput Input)> reports)
+    {
+        var batch = reports.Select(r => new Submission(r.User, r.Actor.PersonId, r.Actor.Name, r.TaskId, r.Input, [], CancellationToken.None)).ToList();
+        await CommitAsync(batch);
+        return await Task.WhenAll(batch.Select(s => s.Answer.Task));
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
