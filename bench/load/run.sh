@@ -41,5 +41,5 @@ echo "after inbox: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 echo "== reports: POST /api/v1/tasks/{id}/reports, $connections connections, ${seconds}s"
-measure reports env FT_TARGETS="$folder/targets.txt" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
+measure reports env FT_TARGETS="${FT_TARGETS:-$folder/targets.txt}" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
 echo "after reports: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
