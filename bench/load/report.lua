@@ -1,6 +1,7 @@
 -- wrk script: durable progress-report submissions (POST /api/v1/tasks/{id}/reports, multipart/form-data), each as
 -- the lead unit's staff with that unit's API token, each on a different task at version 1 (so none is stale).
--- Targets come from a file of "task-id token" lines written by bench/load/setup.sh:
+-- Targets come from a file of "task-id token" lines written by bench/load/setup.sh; a third column, when present,
+-- is the version to report on (to report on each task several times in turn, see README.md):
 -- FT_TARGETS=/tmp/ft-load/targets.txt wrk -t2 -c32 -d15s -s bench/load/report.lua http://127.0.0.1:PORT
 local threads = {}
 local count = 0
@@ -14,7 +15,7 @@ local boundary = "----followthrough-load"
 local function field(name, value)
   return "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"" .. name .. "\"\r\n\r\n" .. value .. "\r\n"
 end
-local body = field("version", "1") .. field("percent", "95")
+local rest = field("percent", "95")
   .. field("done", "Load test: site inspections finished, 95% of the work done")
   .. field("nextSteps", "Acceptance check next week") .. "--" .. boundary .. "--\r\n"
 
@@ -28,8 +29,9 @@ function init(args)
   for line in file:lines() do
     -- Each thread takes every n-th line, so no two threads report on the same task.
     if n % threads_total == thread_index then
-      local id, token = line:match("^(%d+)%s+(%S+)$")
-      table.insert(targets, { path = "/api/v1/tasks/" .. id .. "/reports", auth = "Bearer " .. token })
+      local id, token, version = line:match("^(%d+)%s+(%S+)%s*(%d*)$")
+      table.insert(targets, { path = "/api/v1/tasks/" .. id .. "/reports", auth = "Bearer " .. token,
+        body = field("version", version ~= "" and version or "1") .. rest })
     end
     n = n + 1
   end
@@ -42,7 +44,7 @@ function request()
   return wrk.format("POST", target.path, {
     ["Authorization"] = target.auth,
     ["Content-Type"] = "multipart/form-data; boundary=" .. boundary,
-  }, body)
+  }, target.body)
 end
 
 function response(status, headers, body)

@@ -7,6 +7,7 @@
 # the whole backlog for minutes and would be measured instead of the requests (it has its own benchmark).
 #   FT_LOAD_TESTS="inbox" (or "reports") runs only that test; the reports test uses up its targets (each is a task at
 #   version 1), so the inbox alone can be re-run as often as wanted.
+#   FT_TARGETS picks another targets file (default FOLDER/targets.txt).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 database="$1"; folder="$2"; seconds="${3:-20}"; connections="${4:-32}"; threads=2; tests="${FT_LOAD_TESTS:-inbox reports}"
@@ -42,5 +43,5 @@ fi
 
 [[ " $tests " == *" reports "* ]] || exit 0
 echo "== reports: POST /api/v1/tasks/{id}/reports, $connections connections, ${seconds}s"
-measure reports env FT_TARGETS="$folder/targets.txt" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
+measure reports env FT_TARGETS="${FT_TARGETS:-$folder/targets.txt}" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
 echo "after reports: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"

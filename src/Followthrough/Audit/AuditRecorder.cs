@@ -4,6 +4,7 @@ using System.Text.Json;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Followthrough.Audit;
@@ -60,14 +61,28 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
     /// <summary>
     /// An UPDATE that changes nothing still takes the row lock (PostgreSQL) or the write lock (SQLite), so two
     /// writers can never read the same head and fork the chain. It is the first write of every save: a writer that
-    /// waits here holds no other row yet, so two saves cannot deadlock on each other's rows and the head.
+    /// waits here holds no other row yet, so two saves cannot deadlock on each other's rows and the head. RETURNING
+    /// gives the head as it is under that lock, so reading it costs no second statement. Needs an open transaction.
     /// </summary>
-    public static async Task LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlRawAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
-
-    public async Task AppendAsync(FollowthroughDb db, List<CapturedChange> changes, CancellationToken cancellationToken)
+    public static async Task<LockedHead> LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
     {
-        var head = await ReadHeadAsync(db, cancellationToken);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The audit head is locked inside the save's transaction.");
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1 RETURNING last_sequence, last_hash";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The audit head row (id 1) is missing.");
+        }
+
+        return new LockedHead(reader.GetInt64(0), reader.GetString(1));
+    }
+
+    public void Append(FollowthroughDb db, List<CapturedChange> changes, LockedHead locked)
+    {
+        var head = TrackHead(db, locked);
         var occurredAt = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         var sequence = head.LastSequence;
         var previousHash = head.LastHash;
@@ -98,17 +113,26 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         Forget();
     }
 
-    /// <summary>Reads the head under the lock taken by <see cref="LockHeadAsync"/>, so it is the latest committed one.</summary>
-    private static async Task<AuditHead> ReadHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The head entity with the values read under the lock, tracked as unchanged so that setting the new end of the
+    /// chain writes one UPDATE. A head already tracked from an earlier save of this context is brought up to date.
+    /// </summary>
+    private static AuditHead TrackHead(FollowthroughDb db, LockedHead locked)
     {
-        var tracked = db.Set<AuditHead>().Local.SingleOrDefault();
-        if (tracked is not null)
+        var head = db.Set<AuditHead>().Local.SingleOrDefault();
+        if (head is null)
         {
-            await db.Entry(tracked).ReloadAsync(cancellationToken);
-            return tracked;
+            head = new AuditHead { Id = 1, LastSequence = locked.LastSequence, LastHash = locked.LastHash };
+            db.Set<AuditHead>().Attach(head);
+            return head;
         }
 
-        return await db.Set<AuditHead>().SingleAsync(cancellationToken);
+        var entry = db.Entry(head);
+        entry.CurrentValues[nameof(AuditHead.LastSequence)] = locked.LastSequence;
+        entry.CurrentValues[nameof(AuditHead.LastHash)] = locked.LastHash;
+        entry.OriginalValues.SetValues(entry.CurrentValues);
+        entry.State = EntityState.Unchanged;
+        return head;
     }
 
     private static void StampVersionAndTime(EntityEntry entry, DateTime now)
@@ -172,6 +196,9 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         Enum e => e.ToString(),
         _ => value,
     };
+
+    /// <summary>The end of the chain as read under the head's lock.</summary>
+    internal readonly record struct LockedHead(long LastSequence, string LastHash);
 
     internal sealed class CapturedChange(EntityEntry entry, EntityState state, string? before)
     {

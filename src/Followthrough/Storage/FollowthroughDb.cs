@@ -42,9 +42,9 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
             : null;
         try
         {
-            await AuditRecorder.LockHeadAsync(this, cancellationToken);
+            var head = await AuditRecorder.LockHeadAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await _recorder.AppendAsync(this, changes, cancellationToken);
+            _recorder.Append(this, changes, head);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

@@ -15,6 +15,7 @@ public static class TasksModule
         services.AddScoped<TaskService>();
         services.AddScoped<TaskSteps>();
         services.AddScoped<ProgressService>();
+        services.AddSingleton<ReportGroupCommit>();
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskReader>();
         services.AddScoped<TaskLists>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Followthrough.Accounts;
+using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Organization;
 using Followthrough.Web;
@@ -199,7 +200,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult, ValidationProblem>> ReportAsync(
-        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, ProgressService progress, TaskService tasks,
+        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, AuditActor actor, ReportGroupCommit group, ProgressService progress, TaskService tasks,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var uploads = new List<UploadedFile>();
@@ -223,7 +224,10 @@ public static class TasksApi
         }
 
         var input = form.ToInput() with { Version = Versions.Expected(request, form.Version) };
-        var reported = await progress.ReportAsync(me, id, input, uploads, cancellationToken);
+        // Saved in the next group commit and answered once that is on disk (see ReportGroupCommit), or alone when switched off.
+        var reported = tasks.Options.GroupCommitReports
+            ? await group.ReportAsync(me, actor, id, input, uploads, cancellationToken)
+            : await progress.ReportAsync(me, id, input, uploads, cancellationToken);
         if (!reported.IsDone)
         {
             var state = reported.Kind is OutcomeKind.Forbidden or OutcomeKind.NotNow ? (await tasks.LoadAsync(id, cancellationToken))?.State : null;
@@ -234,7 +238,7 @@ public static class TasksApi
         Versions.SetETag(response, result.Task.Version);
         return TypedResults.Created(
             $"/api/v1/tasks/{id.ToString(CultureInfo.InvariantCulture)}/reports",
-            ReportDto.From(result.Report, await progress.EvidenceOfAsync(result.Report.Id, cancellationToken)));
+            ReportDto.From(result.Report, result.Evidence));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> DownloadAsync(
