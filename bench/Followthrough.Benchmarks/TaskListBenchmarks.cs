@@ -27,6 +27,9 @@ public class TaskListBenchmarks
 
     private ServiceProvider _services = null!;
 
+    /// <summary>Whose inbox: unit 42 of the seeded file, or FT_BENCH_UNIT (an id) in a generated database.</summary>
+    private static readonly int InboxUnit = int.Parse(Environment.GetEnvironmentVariable("FT_BENCH_UNIT") ?? "42", System.Globalization.CultureInfo.InvariantCulture);
+
     [GlobalSetup]
     public void Setup()
     {
@@ -53,7 +56,7 @@ public class TaskListBenchmarks
     public async Task<int> UnitInbox()
     {
         await using var scope = _services.CreateAsyncScope();
-        var inbox = await scope.ServiceProvider.GetRequiredService<TaskQueries>().InboxAsync(42);
+        var inbox = await scope.ServiceProvider.GetRequiredService<TaskQueries>().InboxAsync(InboxUnit);
         return inbox.Overdue.Total + inbox.ToSignFor.Rows.Count;
     }
 
