@@ -11,12 +11,19 @@ namespace Followthrough.Tasks;
 /// </summary>
 public sealed class InboxCache
 {
-    /// <summary>More entries than units in any city: past this the cache starts again rather than grow.</summary>
-    public const int MaxEntries = 10_000;
+    /// <summary>
+    /// An answer is at most four lists of 50 rows (about 100 KB); a city's few hundred units fit many times over.
+    /// Past this the cache starts again rather than grow.
+    /// </summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<int, (InboxKey Key, byte[] Json)> _entries = new();
+    private long _bytes;
 
     /// <summary>The inbox as the API writes it (UTF-8 JSON), kept under its key.</summary>
+    /// <summary>Units with an answer kept (for tests and diagnostics).</summary>
+    public int Count => _entries.Count;
+
     public bool TryGet(int unitId, InboxKey key, out byte[] json)
     {
         if (_entries.TryGetValue(unitId, out var entry) && entry.Key == key)
@@ -31,9 +38,12 @@ public sealed class InboxCache
 
     public void Remember(int unitId, InboxKey key, byte[] json)
     {
-        if (_entries.Count >= MaxEntries)
+        ArgumentNullException.ThrowIfNull(json);
+        var replaced = _entries.TryGetValue(unitId, out var previous) ? previous.Json.Length : 0;
+        if (Interlocked.Add(ref _bytes, json.Length - replaced) > MaxBytes) // (an estimate under races; only a bound)
         {
             _entries.Clear();
+            Interlocked.Exchange(ref _bytes, json.Length);
         }
 
         _entries[unitId] = (key, json);
