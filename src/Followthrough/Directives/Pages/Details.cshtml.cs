@@ -1,5 +1,6 @@
 using System.Globalization;
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Followthrough.Audit;
 using Followthrough.Directives.Documents;
 using Followthrough.Directives.Review;
@@ -132,7 +133,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCreateTasksAsync()
     {
-        if (DocumentPageAccess.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }
@@ -166,7 +167,7 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ActAsync(Func<Task<TaskOutcome<DirectiveCandidate>>> act, string done)
     {
-        if (DocumentPageAccess.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }

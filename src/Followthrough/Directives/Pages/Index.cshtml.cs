@@ -22,7 +22,7 @@ public sealed class IndexModel(DocumentQueries queries, CurrentUser me) : PageMo
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (DocumentPageAccess.Check(this, me, Permissions.IsGovernmentStaff) is { } denied)
+        if (PageGate.Check(this, me, Permissions.IsGovernmentStaff) is { } denied)
         {
             return denied;
         }

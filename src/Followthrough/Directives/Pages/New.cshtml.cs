@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Followthrough.Directives.Documents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,11 +30,11 @@ public sealed class NewModel(DocumentIntake intake, CurrentUser me) : PageModel
 
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public IActionResult OnGet() => DocumentPageAccess.Check(this, me, Permissions.CanUploadDocuments) ?? Page();
+    public IActionResult OnGet() => PageGate.Check(this, me, Permissions.CanUploadDocuments) ?? Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (DocumentPageAccess.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }

@@ -19,14 +19,9 @@ public sealed class SpecialListModel(NoticeService notices, CurrentUser me) : Pa
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!me.IsSignedIn)
+        if (PageGate.Check(this, me, Permissions.CanReadSpecialList) is { } refused)
         {
-            return Challenge();
-        }
-
-        if (!Permissions.CanReadSpecialList(me))
-        {
-            return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+            return refused;
         }
 
         var request = PageRequest.From(PageNumber, PageSize, new ValidationErrors());

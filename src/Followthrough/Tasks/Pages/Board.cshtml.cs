@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Followthrough.Organization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ public sealed class BoardModel(TaskQueries queries, TaskDirectory directory, Cur
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (TaskPageAccess.Check(this, me, user => user.Role is Role.Supervisor or Role.Leader or Role.Administrator) is { } denied)
+        if (PageGate.Check(this, me, user => user.Role is Role.Supervisor or Role.Leader or Role.Administrator) is { } denied)
         {
             return denied;
         }

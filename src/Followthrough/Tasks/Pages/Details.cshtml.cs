@@ -175,7 +175,7 @@ public sealed class DetailsModel(
     /// <summary>Loads everything the page shows; an answer (sign in, 403, 404) when the reader may not see it.</summary>
     private async Task<IActionResult?> LoadAsync(bool keepForm = false)
     {
-        if (TaskPageAccess.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
         {
             return denied;
         }

@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,11 +27,11 @@ public sealed class ImportModel(DecompositionImport import, CurrentUser me, IStr
 
     public string? Problem { get; private set; }
 
-    public IActionResult OnGet() => TaskPageAccess.Check(this, me, Permissions.CanManageTasks) ?? Page();
+    public IActionResult OnGet() => PageGate.Check(this, me, Permissions.CanManageTasks) ?? Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (TaskPageAccess.Check(this, me, Permissions.CanManageTasks) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanManageTasks) is { } denied)
         {
             return denied;
         }

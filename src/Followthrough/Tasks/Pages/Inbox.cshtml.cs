@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Followthrough.Organization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ public sealed class InboxModel(TaskQueries queries, TaskDirectory directory, Cur
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (TaskPageAccess.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
         {
             return denied;
         }

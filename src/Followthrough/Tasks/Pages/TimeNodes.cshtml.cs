@@ -1,5 +1,6 @@
 using System.Globalization;
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Followthrough.Organization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,7 +38,7 @@ public sealed class TimeNodesModel(TaskLists lists, TaskDirectory directory, Tas
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (TaskPageAccess.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
         {
             return denied;
         }

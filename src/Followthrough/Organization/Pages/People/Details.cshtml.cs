@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Followthrough.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,7 +45,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (PageAccess.Check(this, me, _ => true) is { } denied)
+        if (PageGate.Check(this, me, _ => true) is { } denied)
         {
             return denied;
         }
@@ -58,7 +59,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCreateSignInAsync(int id)
     {
-        if (PageAccess.Check(this, me, Permissions.CanManageSignIns) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanManageSignIns) is { } denied)
         {
             return denied;
         }
@@ -102,7 +103,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostResetPasswordAsync(int id)
     {
-        if (PageAccess.Check(this, me, Permissions.CanManageSignIns) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanManageSignIns) is { } denied)
         {
             return denied;
         }
@@ -132,7 +133,7 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ChangeStateAsync(int id, bool active)
     {
-        if (PageAccess.Check(this, me, Permissions.CanManagePeople) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanManagePeople) is { } denied)
         {
             return denied;
         }

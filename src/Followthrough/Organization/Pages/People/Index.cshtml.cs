@@ -40,7 +40,7 @@ public sealed class IndexModel(PersonService people, UnitService units, CurrentU
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageAccess.Check(this, me, Permissions.CanListPeople) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanListPeople) is { } denied)
         {
             return denied;
         }

@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -45,7 +46,7 @@ public abstract class PersonFormPage(PersonService people, UnitService units, Cu
 
     protected IStringLocalizer<OrganizationText> Text => text;
 
-    protected IActionResult? Denied() => PageAccess.Check(this, me, Permissions.CanManagePeople);
+    protected IActionResult? Denied() => PageGate.Check(this, me, Permissions.CanManagePeople);
 
     protected PersonInput Input() => new(NameZh, NameEn, Title, Role, UnitId, null, Email, Phone);
 

@@ -37,7 +37,7 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (PageAccess.Check(this, me, Permissions.CanReadUnits) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanReadUnits) is { } denied)
         {
             return denied;
         }
@@ -51,7 +51,7 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
 
     private async Task<IActionResult> ChangeStateAsync(int id, bool active)
     {
-        if (PageAccess.Check(this, me, Permissions.CanManageUnits) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanManageUnits) is { } denied)
         {
             return denied;
         }

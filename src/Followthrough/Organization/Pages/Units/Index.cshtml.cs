@@ -32,7 +32,7 @@ public sealed class IndexModel(UnitService units, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageAccess.Check(this, me, Permissions.CanReadUnits) is { } denied)
+        if (PageGate.Check(this, me, Permissions.CanReadUnits) is { } denied)
         {
             return denied;
         }

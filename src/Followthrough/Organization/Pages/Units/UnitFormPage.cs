@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -44,7 +45,7 @@ public abstract class UnitFormPage(UnitService units, CurrentUser me, IStringLoc
 
     protected IStringLocalizer<OrganizationText> Text => text;
 
-    protected IActionResult? Denied() => PageAccess.Check(this, me, Permissions.CanManageUnits);
+    protected IActionResult? Denied() => PageGate.Check(this, me, Permissions.CanManageUnits);
 
     protected UnitInput Input() =>
         new(Code, NameZh, NameEn, Kind, ParentId, null, (Aliases ?? string.Empty).Split('\n'));
