@@ -40,6 +40,8 @@ public sealed class NoticeService(FollowthroughDb db, TaskService tasks, Supervi
 {
     public const int MaxMessageLength = 1000;
 
+    private (int? PersonId, int Count)? _unread;
+
     /// <summary>The notices this person may read.</summary>
     public IQueryable<Notice> For(CurrentUser user)
     {
@@ -68,13 +70,28 @@ public sealed class NoticeService(FollowthroughDb db, TaskService tasks, Supervi
         return (items, total);
     }
 
-    public Task<int> UnreadCountAsync(CurrentUser user, CancellationToken cancellationToken = default) =>
-        For(user).CountAsync(n => n.ReadAt == null, cancellationToken);
+    /// <summary>
+    /// How many of the person's notices are unread. Every page's layout asks (the link in the header), and the notices
+    /// page asks again: counted once per request (this service is scoped) until a notice is marked read.
+    /// </summary>
+    public async Task<int> UnreadCountAsync(CurrentUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (_unread is { } known && known.PersonId == user.PersonId)
+        {
+            return known.Count;
+        }
+
+        var count = await For(user).CountAsync(n => n.ReadAt == null, cancellationToken);
+        _unread = (user.PersonId, count);
+        return count;
+    }
 
     /// <summary>Marks a notice read; false when the person may not read it (or it does not exist).</summary>
     public async Task<bool> MarkReadAsync(CurrentUser user, long id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        _unread = null;
         if (!await For(user).AnyAsync(n => n.Id == id, cancellationToken))
         {
             return false;
@@ -98,6 +115,7 @@ public sealed class NoticeService(FollowthroughDb db, TaskService tasks, Supervi
     /// </summary>
     public async Task<(UrgeOutcome Outcome, Notice? Notice, string? Problem)> UrgeAsync(CurrentUser user, int taskId, string? message, CancellationToken cancellationToken = default)
     {
+        _unread = null;
         ArgumentNullException.ThrowIfNull(user);
         if (!Permissions.CanUrgeTasks(user))
         {
