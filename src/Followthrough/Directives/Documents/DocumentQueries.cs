@@ -102,15 +102,19 @@ public sealed class DocumentQueries(FollowthroughDb db, IWorkingDayCalendar cale
             tasks, db.Clock.Today(), calendar, options.Value);
     }
 
-    /// <summary>The source sentence of a task made from a document, for the task's page; null for other tasks.</summary>
+    /// <summary>
+    /// The source sentence of a task made from a document, for the task's page; null for other tasks. Only the text up
+    /// to the sentence's end is read (a report may be megabytes): SQLite and PostgreSQL count code points, so that prefix
+    /// always holds the first EndOffset UTF-16 units, and Slice clamps.
+    /// </summary>
     public async Task<DirectiveSource?> SourceOfTaskAsync(int taskId, CancellationToken cancellationToken = default)
     {
         var found = await db.Set<DirectiveCandidate>().AsNoTracking().Where(c => c.TaskId == taskId)
-            .Join(db.Set<SourceDocument>(), c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, c.DocumentId, c.StartOffset, c.EndOffset, d.Title, d.Text })
+            .Join(db.Set<SourceDocument>(), c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, c.DocumentId, c.StartOffset, c.EndOffset, d.Title, Prefix = d.Text.Substring(0, c.EndOffset) })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null
             ? null
-            : new DirectiveSource(found.DocumentId, found.Id, found.Title, CandidateEdits.Slice(found.Text, found.StartOffset, found.EndOffset).Trim());
+            : new DirectiveSource(found.DocumentId, found.Id, found.Title, CandidateEdits.Slice(found.Prefix, found.StartOffset, found.EndOffset).Trim());
     }
 
     private Task<List<int>> LeadUnitsAsync(int documentId, CancellationToken cancellationToken) =>
