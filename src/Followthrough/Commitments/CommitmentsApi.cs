@@ -36,7 +36,7 @@ public static class CommitmentsApi
         }
 
         var (rows, total) = await commitments.ListAsync(me, leaderId, request.Skip, request.PageSize, cancellationToken);
-        await directory.PrepareAsync(rows.Select(r => r.Row.Task), cancellationToken);
+        await directory.PrepareRowsAsync(rows.Select(r => r.Row.Task), cancellationToken);
         return TypedResults.Ok(new Paged<CommitmentDto>([.. rows.Select(r => CommitmentDto.From(r, directory))], request.Page, request.PageSize, total));
     }
 }

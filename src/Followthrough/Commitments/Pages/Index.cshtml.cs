@@ -37,7 +37,7 @@ public sealed class IndexModel(CommitmentQueries commitments, TaskDirectory dire
 
         PageNumber = Math.Max(1, PageNumber);
         (Rows, Total) = await commitments.ListAsync(me, null, (PageNumber - 1) * PageSize, PageSize, HttpContext.RequestAborted);
-        await directory.PrepareAsync(Rows.Select(r => r.Row.Task), HttpContext.RequestAborted);
+        await directory.PrepareRowsAsync(Rows.Select(r => r.Row.Task), HttpContext.RequestAborted);
         return Page();
     }
 }
