@@ -72,20 +72,10 @@ public static class AuditBulk
         }
 
         var transaction = RequireTransaction(db);
-        await LockAsync(db, cancellationToken);
+        var locked = await AuditRecorder.LockHeadAsync(db, cancellationToken); // the same lock and read as every save
         var connection = db.Database.GetDbConnection();
-        long sequence;
-        string previousHash;
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1";
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            sequence = reader.GetInt64(0);
-            previousHash = reader.GetString(1);
-        }
-
+        var sequence = locked.LastSequence;
+        var previousHash = locked.LastHash;
         var rows = Chain(db, action, comment, records, ref sequence, ref previousHash);
         await BulkSql.InsertAsync(db, "audit_entries", EntryColumns, rows, cancellationToken);
 
