@@ -67,9 +67,8 @@ public sealed class TaskDirectory(FollowthroughDb db)
     /// <summary>Loads all units and the people that the given tasks name.</summary>
     public async Task PrepareAsync(IEnumerable<WorkTask> tasks, CancellationToken cancellationToken = default)
     {
-        var list = tasks.ToList();
         await UnitsAsync(cancellationToken);
-        await LoadPeopleAsync(list.SelectMany(t => new[] { t.LeadLeaderId, t.ResponsiblePersonId }), cancellationToken);
+        await PrepareRowsAsync(tasks, cancellationToken);
     }
 
     public Unit? Unit(int id) => _units.TryGetValue(id, out var unit) ? unit : null;
