@@ -198,12 +198,19 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
     /// <summary>The next free code of this year: DL-2021-0001, DL-2021-0002, ...; sub-task codes (DL-2021-0001-01) are skipped.</summary>
     public async Task<string> NextCodeAsync(CancellationToken cancellationToken = default)
     {
+        var (prefix, next) = await NextNumberAsync(cancellationToken);
+        return Code(prefix, next);
+    }
+
+    /// <summary>This year's code prefix and the next free number under it (for callers that number several tasks).</summary>
+    internal async Task<(string Prefix, int Next)> NextNumberAsync(CancellationToken cancellationToken = default)
+    {
         var prefix = $"{Options.CodePrefix}-{Today.Year.ToString(CultureInfo.InvariantCulture)}-";
         var codes = await db.Set<WorkTask>().Where(t => t.ParentId == null && t.Code.StartsWith(prefix))
             .Select(t => t.Code).ToListAsync(cancellationToken);
         var highest = codes.Select(c => int.TryParse(c.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .DefaultIfEmpty(0).Max();
-        return Code(prefix, highest + 1);
+        return (prefix, highest + 1);
     }
 
     internal static string Code(string prefix, int number) => $"{prefix}{number.ToString("D4", CultureInfo.InvariantCulture)}";

@@ -179,9 +179,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
             return Outcome.Invalid<IReadOnlyList<DirectiveCandidate>>(errors);
         }
 
-        var first = await tasks.NextCodeAsync(cancellationToken);
-        var prefix = first[..(first.LastIndexOf('-') + 1)];
-        var number = int.Parse(first[prefix.Length..], CultureInfo.InvariantCulture);
+        var (prefix, number) = await tasks.NextNumberAsync(cancellationToken);
         // Inside a caller's transaction (the demo loader) the tasks join it; otherwise they have their own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var made = new List<WorkTask>(accepted.Count);
