@@ -46,15 +46,27 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
         return TaskRoles.Of(user, task.LeadUnitId, parentLeadUnit, task.Partners.Select(p => p.UnitId));
     }
 
-    public async Task<TaskFacts> FactsAsync(WorkTask task, CancellationToken cancellationToken = default)
+    public async Task<TaskFacts> FactsAsync(WorkTask task, CancellationToken cancellationToken = default) =>
+        (await ReportFactsAsync(task, evidenceNow: false, cancellationToken)).Facts;
+
+    /// <summary>
+    /// The facts about the task's earlier reports and the dates the cadence counts, in one query. A report counts
+    /// unless it was returned; evidence is a file on a report that counts (or <paramref name="evidenceNow"/>, files
+    /// arriving with the report being written).
+    /// </summary>
+    public async Task<(TaskFacts Facts, List<DateOnly> AcceptedDates)> ReportFactsAsync(
+        WorkTask task, bool evidenceNow, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var accepted = db.Set<ProgressReport>().Where(r => r.TaskId == task.Id && r.ReturnedAt == null);
-        return new TaskFacts(
+        var accepted = await db.Set<ProgressReport>().Where(r => r.TaskId == task.Id && r.ReturnedAt == null)
+            .Select(r => new { r.ReportedOn, HasFiles = db.Set<EvidenceFile>().Any(f => f.ReportId == r.Id) })
+            .ToListAsync(cancellationToken);
+        var facts = new TaskFacts(
             HasPendingExtension: task.ExtensionPending,
             HasUnsplitPartners: task.Partners.Any(p => p.SubTaskId is null),
-            HasReturnableReport: await accepted.AnyAsync(cancellationToken),
-            HasEvidence: await db.Set<EvidenceFile>().AnyAsync(f => f.TaskId == task.Id && f.Report!.ReturnedAt == null, cancellationToken));
+            HasReturnableReport: accepted.Count > 0,
+            HasEvidence: evidenceNow || accepted.Exists(r => r.HasFiles));
+        return (facts, [.. accepted.Select(r => r.ReportedOn)]);
     }
 
     /// <summary>The dates of the reports that count for the cadence (not returned).</summary>

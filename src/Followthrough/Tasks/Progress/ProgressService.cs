@@ -29,16 +29,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         var action = input.ClaimsCompletion ? TaskAction.ClaimCompletion : TaskAction.ReportProgress;
         var role = await tasks.RoleAsync(user, task, cancellationToken);
 
-        // One query gives both the facts about earlier reports and the dates the cadence counts (the same as
-        // TaskService.FactsAsync and AcceptedReportDatesAsync, which would take three).
-        var accepted = await db.Set<ProgressReport>().Where(r => r.TaskId == task.Id && r.ReturnedAt == null)
-            .Select(r => new { r.ReportedOn, HasFiles = db.Set<EvidenceFile>().Any(f => f.ReportId == r.Id) })
-            .ToListAsync(cancellationToken);
-        var facts = new TaskFacts(
-            HasPendingExtension: task.ExtensionPending,
-            HasUnsplitPartners: task.Partners.Any(p => p.SubTaskId is null),
-            HasReturnableReport: accepted.Count > 0,
-            HasEvidence: files.Count > 0 || accepted.Exists(r => r.HasFiles));
+        var (facts, acceptedDates) = await tasks.ReportFactsAsync(task, evidenceNow: files.Count > 0, cancellationToken);
         if (TaskSteps.Refusal(task, action, role, facts) is { } refusal)
         {
             return refusal.As<ReportResult>();
@@ -115,7 +106,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
             task.TimeNodes.Single(n => n.Id == nodeId).ReachedOn = today;
         }
 
-        task.RefreshDue(accepted.Select(r => r.ReportedOn).Append(today), today);
+        task.RefreshDue(acceptedDates.Append(today), today);
         var details = $"{percent.ToString(CultureInfo.InvariantCulture)}%" + (files.Count > 0 ? $", {files.Count.ToString(CultureInfo.InvariantCulture)} file(s)" : string.Empty);
         tasks.Record(task, action.Name(), from, task.State, report.Done, details);
         db.Entry(task).Property(t => t.Version).OriginalValue = input.Version!.Value;
