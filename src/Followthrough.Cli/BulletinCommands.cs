@@ -51,7 +51,7 @@ internal static class BulletinCommands
                 return FollowthroughCli.Ok;
             }
 
-            path ??= $"bulletin-{parsed.Key.Replace("..", "_", StringComparison.Ordinal)}.xlsx";
+            path ??= parsed.FileStem + ".xlsx";
             await File.WriteAllBytesAsync(path, kind == "csv" ? table.ToCsv() : table.ToXlsx(), cancellationToken);
             await context.Output.WriteLineAsync($"{path}: bulletin {parsed.Key}, {bulletin.Rows.Count} unit(s), {bulletin.Rows.Count(r => r.Rank is not null)} ranked.");
             return FollowthroughCli.Ok;

@@ -40,11 +40,7 @@ public static class EvaluationApi
             errors.Add("period", error);
         }
 
-        var kind = format?.Trim().ToLowerInvariant();
-        if (kind is not (null or "" or "json" or "csv" or "xlsx"))
-        {
-            errors.Add("format", "The format is json, csv or xlsx.");
-        }
+        var kind = ListExport.Format(format, errors);
 
         if (!errors.IsEmpty)
         {
@@ -52,13 +48,9 @@ public static class EvaluationApi
         }
 
         var bulletin = await builder.BuildAsync(parsed!, cancellationToken);
-        if (kind is "csv" or "xlsx")
+        if (kind is not null)
         {
-            var table = BulletinTable.Build(bulletin, t, CultureInfo.CurrentUICulture);
-            var name = $"bulletin-{parsed!.Key.Replace("..", "_", StringComparison.Ordinal)}";
-            return kind == "csv"
-                ? TypedResults.File(table.ToCsv(), ListTable.CsvContentType, name + ".csv")
-                : TypedResults.File(table.ToXlsx(), ListTable.XlsxContentType, name + ".xlsx");
+            return ListExport.File(BulletinTable.Build(bulletin, t, CultureInfo.CurrentUICulture), kind, parsed!.FileStem);
         }
 
         return TypedResults.Ok(BulletinDto.Of(bulletin));

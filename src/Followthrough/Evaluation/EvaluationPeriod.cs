@@ -117,6 +117,9 @@ public sealed partial record EvaluationPeriod(DateOnly From, DateOnly To, string
 
     public override string ToString() => Key;
 
+    /// <summary>The bulletin's file name without extension ("bulletin-2026Q1"; a stretch's ".." becomes "_").</summary>
+    public string FileStem => $"bulletin-{Key.Replace("..", "_", StringComparison.Ordinal)}";
+
     private static bool YearOk(int year) => year is >= 2000 and <= 2099;
 
     private static int Number(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);

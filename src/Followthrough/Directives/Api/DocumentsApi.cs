@@ -258,11 +258,7 @@ public static class DocumentsApi
             return TypedResults.Ok(report);
         }
 
-        var table = report.ToTable("follow-up", label => label);
-        var name = string.Create(CultureInfo.InvariantCulture, $"document-{id}-follow-up");
-        return format == "csv"
-            ? TypedResults.File(table.ToCsv(), ListTable.CsvContentType, name + ".csv")
-            : TypedResults.File(table.ToXlsx(), ListTable.XlsxContentType, name + ".xlsx");
+        return ListExport.File(report.ToTable("follow-up", label => label), format, string.Create(CultureInfo.InvariantCulture, $"document-{id}-follow-up"));
     }
 
     private static Results<TOk, ValidationProblem, ProblemHttpResult> Refuse<TOk>(TaskFailure failure, string what)

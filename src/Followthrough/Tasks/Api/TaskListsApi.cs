@@ -46,7 +46,7 @@ public static class TaskListsApi
 
         var errors = new ValidationErrors();
         var request = PageRequest.From(page, pageSize, errors);
-        var export = Format(format, errors);
+        var export = ListExport.Format(format, errors);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -59,7 +59,7 @@ public static class TaskListsApi
         await directory.PrepareAsync(rows.Select(r => r.Task), cancellationToken);
         return export is null
             ? TypedResults.Ok(new Paged<TaskSummaryDto>([.. rows.Select(r => TaskSummaryDto.From(r, directory))], request.Page, request.PageSize, total))
-            : File(ListTables.Tasks(rows, directory, t, CultureInfo.CurrentUICulture), export, "tasks");
+            : ListExport.File(ListTables.Tasks(rows, directory, t, CultureInfo.CurrentUICulture), export, "tasks");
     }
 
     private static async Task<Results<Ok<Paged<ResponsibilityDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ResponsibilityAsync(
@@ -73,7 +73,7 @@ public static class TaskListsApi
 
         var errors = new ValidationErrors();
         var request = PageRequest.From(page, pageSize, errors);
-        var export = Format(format, errors);
+        var export = ListExport.Format(format, errors);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -85,7 +85,7 @@ public static class TaskListsApi
             ? TypedResults.Ok(new Paged<ResponsibilityDto>([.. rows.Select(r => new ResponsibilityDto(
                 UnitRef.From(units[r.UnitId]), r.IsLead ? "lead" : "co-operating", r.TaskId, r.TaskCode, r.Title, r.Part, r.State,
                 r.DeadlineKind, r.Deadline, r.DeadlineWorkingDays))], request.Page, request.PageSize, total))
-            : File(ListTables.Responsibilities(rows, directory, t, CultureInfo.CurrentUICulture), export, "responsibility");
+            : ListExport.File(ListTables.Responsibilities(rows, directory, t, CultureInfo.CurrentUICulture), export, "responsibility");
     }
 
     private static async Task<Results<Ok<Paged<TimeLimitDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> TimeNodesAsync(
@@ -99,7 +99,7 @@ public static class TaskListsApi
 
         var errors = new ValidationErrors();
         var request = PageRequest.From(page, pageSize, errors);
-        var export = Format(format, errors);
+        var export = ListExport.Format(format, errors);
         var first = from ?? tasks.Today;
         var last = to ?? first.AddMonths(3);
         if (last < first || last.DayNumber - first.DayNumber > 3660)
@@ -118,7 +118,7 @@ public static class TaskListsApi
             ? TypedResults.Ok(new Paged<TimeLimitDto>([.. rows.Select(r => new TimeLimitDto(
                 r.Date, r.IsDeadline ? "deadline" : "time-node", r.NodeTitle, r.ReachedOn, r.TaskId, r.TaskCode, r.Title, r.State,
                 UnitRef.From(units[r.LeadUnitId])))], request.Page, request.PageSize, total))
-            : File(ListTables.TimeLimits(rows, directory, t, CultureInfo.CurrentUICulture), export, "time-nodes");
+            : ListExport.File(ListTables.TimeLimits(rows, directory, t, CultureInfo.CurrentUICulture), export, "time-nodes");
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult, ValidationProblem>> ImportAsync(
@@ -162,25 +162,6 @@ public static class TaskListsApi
                 statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["errors"] = report.Errors, ["warnings"] = report.Warnings });
     }
-
-    /// <summary>null for JSON; "csv" or "xlsx" for a file.</summary>
-    private static string? Format(string? format, ValidationErrors errors) => format?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "json" => null,
-        "csv" => "csv",
-        "xlsx" => "xlsx",
-        _ => Invalid(errors),
-    };
-
-    private static string? Invalid(ValidationErrors errors)
-    {
-        errors.Add("format", "The format is json, csv or xlsx.");
-        return null;
-    }
-
-    private static FileContentHttpResult File(ListTable table, string format, string name) => format == "csv"
-        ? TypedResults.File(table.ToCsv(), ListTable.CsvContentType, $"{name}.csv")
-        : TypedResults.File(table.ToXlsx(), ListTable.XlsxContentType, $"{name}.xlsx");
 }
 
 public sealed record ResponsibilityDto(
