@@ -142,6 +142,44 @@ public abstract class BulletinSummaryTests(AppFixture app)
         Assert.Equal(read, await ReportsAsync(unit));
     }
 
+    /// <summary>
+    /// A report returned while the fill is writing its task's summary (from reports read before the return) waits for the
+    /// fill's transaction, then clears what it wrote: SQLite has one writer at a time; on PostgreSQL the fill holds the
+    /// task FOR UPDATE and the trigger's lock waits for it (a return, unlike a new report, takes no foreign-key lock).
+    /// </summary>
+    [Fact]
+    public async Task ReportReturnedWhileTheFillWrites_WaitsForIt_ThenClearsTheSummary()
+    {
+        var (unit, tasks) = await FixtureAsync();
+        await WithDbAsync(async fill =>
+        {
+            await using (var transaction = await fill.Database.BeginTransactionAsync())
+            {
+                // What a fill batch does: lock the task (PostgreSQL), read its reports, write the summary.
+                if (!fill.Database.IsSqlite())
+                {
+                    await fill.Database.ExecuteSqlAsync($"SELECT id FROM tasks WHERE id = {tasks["C"]} FOR UPDATE");
+                }
+
+                await fill.Database.ExecuteSqlAsync($"UPDATE tasks SET reported_periods = '1101' WHERE id = {tasks["C"]}");
+
+                // On a thread of its own: Microsoft.Data.Sqlite waits for the write lock synchronously.
+                var returned = Task.Run(() => SqlAsync(
+                    $"UPDATE progress_reports SET returned_at = {new DateTime(2025, 2, 11, 2, 0, 0, DateTimeKind.Utc)}, returned_by_name = 'another instance' WHERE task_id = {tasks["C"]} AND reported_on = {new DateOnly(2025, 2, 10)}"));
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+                Assert.False(returned.IsCompleted, "the return should wait for the fill's transaction");
+                await transaction.CommitAsync();
+                Assert.Equal(1, await returned);
+            }
+
+            return 0;
+        });
+
+        // C's February report no longer counts: January and February missing.
+        Assert.Null(await SummaryAsync(tasks["C"]));
+        Assert.Equal((5, 2), await ReportsAsync(unit));
+    }
+
     [Fact]
     public async Task ReportWrittenThroughTheApplication_ClearsTheSummary()
     {
