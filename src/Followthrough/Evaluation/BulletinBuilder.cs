@@ -8,10 +8,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Followthrough.Evaluation;
 
 /// <summary>
-/// Computes a bulletin set-based, so a quarter over a million tasks is two grouped queries (timings in bench/RESULTS.md):
+/// Computes a bulletin set-based, so a quarter over a million tasks is one grouped query (timings in bench/RESULTS.md):
 /// one grouped pass over the tasks due in the period (a range scan of the covering index <c>evaluation_tasks_due</c>)
-/// gives each unit's counts and the reporting periods its tasks owed; one grouped pass over those tasks' reports gives
-/// the periods answered on time (<see cref="BulletinSql"/>). Working days of delay are summed without a row per task:
+/// gives each unit's counts, the reporting periods its tasks owed and, from each task's summary of its answered periods
+/// (<see cref="ReportedPeriods"/>), the periods answered on time; a second grouped pass reads the reports of the due
+/// tasks whose summary is missing (<see cref="BulletinSql"/>), so the figures are exact whether or not the summaries are
+/// filled. Working days of delay are summed without a row per task:
 /// the working days between a deadline and a completion day are ordinal(completion) − ordinal(deadline), where ordinal
 /// counts working days from a fixed day on the working-day calendar, so a unit's total is Σ ordinal(ends) − Σ
 /// ordinal(deadlines) over a few thousand (unit, date) groups. Counts use the same states and the same "completion is
@@ -33,9 +35,18 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
         var sql = new BulletinSql(db.Database.IsSqlite());
         var parameters = BulletinSql.Parameters(from, to, today).ToList();
         var groups = await QueryAsync(sql.Tasks, parameters, r => new TaskGroup(
-            r.GetInt32(0), Day(r, 1), Day(r, 2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)), cancellationToken);
-        var reportRows = await QueryAsync(sql.Reports, parameters, r => (
-            Unit: r.GetInt32(0), Candidate: r.IsDBNull(1) ? (int?)null : r.GetInt32(1), OnTime: r.GetInt64(2), OnCompletionDay: r.GetInt64(3)), cancellationToken);
+            r.GetInt32(0), Day(r, 1), Day(r, 2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8),
+            r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.IsDBNull(12) ? null : r.GetInt32(12)), cancellationToken);
+
+        // Periods answered: from the summaries of the tasks that have one (in the pass above), and from the reports of
+        // those that have none yet (the fill, BulletinSummaries, has not reached them since their reports last changed).
+        var reportRows = groups.Select(g => (Unit: g.UnitId, g.Candidate, OnTime: g.SummaryOnTime, OnCompletionDay: g.SummaryOnCompletionDay)).ToList();
+        if (groups.Any(g => g.Unsummarized > 0))
+        {
+            reportRows.AddRange(await QueryAsync(sql.Reports, parameters, r => (
+                Unit: r.GetInt32(0), Candidate: r.IsDBNull(1) ? (int?)null : r.GetInt32(1), OnTime: r.GetInt64(2), OnCompletionDay: r.GetInt64(3)), cancellationToken));
+        }
+
         var onTime = reportRows.GroupBy(r => r.Unit)
             .ToDictionary(g => g.Key, g => (OnTime: g.Sum(r => r.OnTime), OnCompletionDay: g.Sum(r => r.OnCompletionDay)));
         var candidates = reportRows.Where(r => r.Candidate is not null).Select(r => r.Candidate!.Value).Distinct().ToList();
@@ -167,7 +178,8 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
 
     private sealed record TaskGroup(
-        int UnitId, DateOnly? DelayedDeadline, DateOnly? LateEnd, long Due, long OnTime, long Late, long Overdue, long Awaiting, long ReportsDue);
+        int UnitId, DateOnly? DelayedDeadline, DateOnly? LateEnd, long Due, long OnTime, long Late, long Overdue, long Awaiting, long ReportsDue,
+        long SummaryOnTime, long SummaryOnCompletionDay, long Unsummarized, int? Candidate);
 
     private sealed class UnitCounts
     {

@@ -26,6 +26,7 @@ public sealed partial class SupervisionRun(
     FollowthroughDb db,
     TaskService tasks,
     NoticeSenders senders,
+    Evaluation.BulletinSummaries summaries,
     IOptions<SupervisionOptions> options,
     ILogger<SupervisionRun> logger)
 {
@@ -58,6 +59,9 @@ public sealed partial class SupervisionRun(
             await DuePassAsync(today, lease, tally, cancellationToken);
             await ReportPassAsync(today, lease, tally, cancellationToken);
             var (sent, failed) = await DeliverAsync(lease, cancellationToken);
+
+            // The day's reports cleared their tasks' summaries of answered periods; refill them for the bulletin.
+            await summaries.FillAsync(cancellationToken: cancellationToken);
 
             log.FinishedAt = db.Clock.GetUtcNow().UtcDateTime;
             log.NoticesCreated = tally.Notices;

@@ -68,6 +68,16 @@ public sealed partial class TaskDataGeneratorTests
                 }
             }
 
+            // The bulletin's summaries of answered reporting periods were filled at the end, as the reports say.
+            var summaries = (await db.Database.SqlQuery<TaskSummary>($"SELECT id AS \"Id\", reported_periods AS \"ReportedPeriods\" FROM tasks").ToListAsync())
+                .ToDictionary(t => t.Id, t => t.ReportedPeriods);
+            var answered = (await db.Set<ProgressReport>().AsNoTracking().Where(r => r.ReturnedAt == null).Select(r => new { r.TaskId, r.ReportedOn }).ToListAsync())
+                .ToLookup(r => r.TaskId, r => r.ReportedOn);
+            Assert.All(tasks, task => Assert.Equal(
+                (task.Code, Followthrough.Evaluation.ReportedPeriods.Summarize(task.ReportingCadence, task.AssignedOn, task.Deadline, answered[task.Id])),
+                (task.Code, summaries[task.Id])));
+            Assert.Contains(summaries.Values, s => s is { Length: > 2 });
+
             // Some of the running tasks are overdue today, and the overdue list finds exactly those.
             var overdue = tasks.Count(t => t.NextDue < today);
             Assert.InRange(overdue, 1, tasks.Count - 1);
@@ -91,6 +101,13 @@ public sealed partial class TaskDataGeneratorTests
         var result = await CliRun.RunAsync(database.ConnectionString, "demo", "generate", "--tasks", tasks, "--data-folder", database.Folder);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    private sealed class TaskSummary
+    {
+        public int Id { get; set; }
+
+        public string? ReportedPeriods { get; set; }
     }
 
     [GeneratedRegex(@"(?<nodes>[\d,]+) time nodes, (?<partners>[\d,]+) co-operating units")]

@@ -56,4 +56,30 @@ public sealed class BulletinCliTests
         Assert.Contains("Overdue", commitments.Output, StringComparison.Ordinal);
         Assert.Contains("3 commitment(s).", commitments.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Summarize_FillsTheMissingSummaries_ThenHasNothingToDo_AndTheBulletinIsTheSame(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Task<CliResult> Run(params string[] args) => CliRun.RunAsync(database.ConnectionString, [.. args, "--data-folder", database.Folder]);
+        Assert.Equal(0, (await Run("demo", "load")).ExitCode);
+        var previous = await CoreServices.WithServicesAsync(database.Settings, sp => Task.FromResult(EvaluationPeriod.QuarterOf(sp.GetRequiredService<TaskService>().Today).PreviousQuarter().Key));
+        var before = await Run("bulletin", previous, "--format", "csv");
+        Assert.True(before.ExitCode == 0, before.All);
+
+        var first = await Run("bulletin", "summarize", "--batch", "7");
+        Assert.True(first.ExitCode == 0, first.All);
+        Assert.Matches(@"Summarized the reporting periods of [1-9][\d,]* task\(s\)", first.Output);
+        var again = await Run("bulletin", "summarize");
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Contains("Summarized the reporting periods of 0 task(s)", again.Output, StringComparison.Ordinal);
+
+        var after = await Run("bulletin", previous, "--format", "csv");
+        Assert.Equal(before.Output, after.Output);
+
+        var bad = await Run("bulletin", "summarize", "--batch", "0");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--batch", bad.Error, StringComparison.Ordinal);
+    }
 }

@@ -23,13 +23,23 @@ public abstract class BulletinReportRuleTests(AppFixture app)
     private static readonly TaskState[] States =
         [TaskState.Assigned, TaskState.SignedFor, TaskState.InProgress, TaskState.CompletionClaimed, TaskState.Closed, TaskState.Closed];
 
+    /// <param name="summarized">With the tasks' summaries of answered periods filled (the bulletin reads them), or
+    /// cleared (the bulletin reads the reports).</param>
     [Theory]
-    [InlineData(11)]
-    [InlineData(29)]
-    public async Task ReportFigures_OnVariedSchedules_EqualTheScheduleRuleTaskByTask(int seed)
+    [InlineData(11, false)]
+    [InlineData(11, true)]
+    [InlineData(29, false)]
+    [InlineData(29, true)]
+    public async Task ReportFigures_OnVariedSchedules_EqualTheScheduleRuleTaskByTask(int seed, bool summarized)
     {
         var code = "EVR-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var unitId = await app.WithServicesAsync(sp => SeedAsync(sp.GetRequiredService<FollowthroughDb>(), code, new Random(seed)));
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<FollowthroughDb>();
+            await (summarized ? Summaries.FillAsync(db, unitId) : Summaries.ForgetAsync(db, unitId));
+            return 0;
+        });
 
         foreach (var (periodText, today) in new[]
         {

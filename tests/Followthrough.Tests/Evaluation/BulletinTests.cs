@@ -27,10 +27,19 @@ public abstract class BulletinTests(AppFixture app)
         return new BulletinBuilder(sp.GetRequiredService<FollowthroughDb>(), TestCalendar.Instance).BuildAsync(parsed, BulletinFixture.Today);
     });
 
-    [Fact]
-    public async Task Figures_AcrossTheSpringFestival_MatchTheHandCount()
+    /// <param name="summarized">With the tasks' summaries of answered periods filled, or not (the bulletin reads the reports).</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Figures_AcrossTheSpringFestival_MatchTheHandCount(bool summarized)
     {
         var unit = await FixtureAsync(NewCode());
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<FollowthroughDb>();
+            await (summarized ? Summaries.FillAsync(db, unit.Id) : Summaries.ForgetAsync(db, unit.Id));
+            return 0;
+        });
         await app.WithServicesAsync(sp => sp.GetRequiredService<EvaluationService>()
             .SetScoreAsync(new CurrentUser(null, "supervisor", Role.Supervisor, null), unit.Id, "2025q1", 80, "Thorough evidence", null));
 
