@@ -33,6 +33,23 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(files);
+
+        // Its reads share one connection (taken from the pool once, not once per query); it is given back before the
+        // save, which may run on a group commit's connection instead.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await PrepareAsync(user, taskId, input, files, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<TaskOutcome<PreparedReport>> PrepareAsync(
+        CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
+    {
         var task = await LoadForReportAsync(taskId, cancellationToken);
         if (task is null)
         {
