@@ -49,12 +49,15 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
             return prepared.As<ReportResult>();
         }
 
-        if (!options.Value.GroupCommitReports)
-        {
-            return await progress.SaveReportAsync(prepared.Value!, cancellationToken);
-        }
+        return options.Value.GroupCommitReports
+            ? await SaveInNextBatchAsync(progress, prepared.Value!, cancellationToken)
+            : await progress.SaveReportAsync(prepared.Value!, cancellationToken);
+    }
 
-        var submission = new Submission(progress, prepared.Value!, cancellationToken);
+    /// <summary>Queues a prepared report to the writer and answers once its batch is committed (or refused).</summary>
+    internal async Task<TaskOutcome<ReportResult>> SaveInNextBatchAsync(ProgressService progress, PreparedReport prepared, CancellationToken cancellationToken)
+    {
+        var submission = new Submission(progress, prepared, cancellationToken);
         lock (_gate)
         {
             _writer ??= Task.Run(WriteAsync, CancellationToken.None);
@@ -232,7 +235,10 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
         finally
         {
             await database.UseTransactionAsync(null);
-            database.SetConnectionString(own); // a connection of its own again, opened when next needed
+            // A connection of its own again, opened when next needed (setting the same connection string alone would keep
+            // the batch's connection, which is disposed after the commit).
+            database.SetDbConnection(null, contextOwnsConnection: false);
+            database.SetConnectionString(own);
         }
     }
 
