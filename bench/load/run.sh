@@ -18,6 +18,7 @@ ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   --Followthrough:Database="$database" --Followthrough:DataFolder="$folder" --Followthrough:Supervision:Enabled=false \
   >"$folder/host.log" 2>&1 &
 host=$!
+echo "$host" > "$folder/host.pid" # for a profiler: dotnet-trace collect -p "$(cat FOLDER/host.pid)"
 trap 'kill -TERM $host 2>/dev/null; wait $host 2>/dev/null || true' EXIT
 until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.2; done
 # CPU seconds the host has used (user + system): requests per CPU-second do not depend on what else the machine runs.

@@ -63,6 +63,49 @@ public abstract class ReportGroupCommitTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ReportCheckedBeforeAnotherWasSaved_IsStaleInTheWriter_LeavesNothing_AndItsRequestReadsOnAfterwards()
+    {
+        var (task, _, _) = await SignedForAsync(app, "DL-EEB");
+        var id = (int)task["id"]!;
+        var version = (int)task["version"]!;
+        var staff = await app.CreateUserAsync(Role.UnitStaff, "DL-EEB");
+        var me = new CurrentUser(staff.PersonId, staff.UserName, Role.UnitStaff, staff.UnitId);
+
+        await app.WithServicesAsync(async sp =>
+        {
+            var group = sp.GetRequiredService<ReportGroupCommit>();
+            await using var first = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            await using var second = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            foreach (var request in new[] { first, second })
+            {
+                request.ServiceProvider.GetRequiredService<AuditActor>().Set(staff.PersonId, staff.UserName);
+            }
+
+            // Both are checked against the same version; the second is saved only after the first was committed.
+            var late = second.ServiceProvider.GetRequiredService<ProgressService>();
+            var prepared = await late.PrepareReportAsync(me, id, new ReportInput { Version = version, Percent = 50, Done = "Race: checked first, saved last" }, []);
+            Assert.True(prepared.IsDone);
+            var early = await group.ReportAsync(
+                first.ServiceProvider.GetRequiredService<ProgressService>(), me, id, new ReportInput { Version = version, Percent = 40, Done = "Race: saved first" }, []);
+            Assert.Equal(OutcomeKind.Done, early.Kind);
+
+            var lost = await group.SaveInNextBatchAsync(late, prepared.Value!, CancellationToken.None);
+            Assert.Equal(OutcomeKind.Stale, lost.Kind);
+            Assert.Equal(version + 1, lost.CurrentVersion);
+
+            // The losing request's context was lent the writer's connection; it has its own again and reads on.
+            var reread = await second.ServiceProvider.GetRequiredService<TaskService>().LoadAsync(id);
+            Assert.Equal(version + 1, reread!.Version);
+            return 0;
+        });
+
+        await using var scope = app.Db();
+        Assert.Equal(["Race: saved first"], await scope.Db.Set<ProgressReport>().AsNoTracking().Where(r => r.TaskId == id).Select(r => r.Done).ToListAsync());
+        var verification = await app.WithServicesAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync());
+        Assert.True(verification.Intact, verification.Problem);
+    }
+
+    [Fact]
     public async Task BurstOfConcurrentReports_AllAnsweredAfterCommit_OnePerTaskVersion_AndTheChainVerifies()
     {
         var tasks = new List<(JsonNode Task, HttpClient Staff)>();

@@ -18,7 +18,7 @@ public sealed class TaskOptions
     public string CodePrefix { get; set; } = "DL";
 
     /// <summary>
-    /// Progress reports sent to the API are saved in group commits (see <see cref="ReportGroupCommit"/>); false saves
+    /// Progress reports (the API and the task page's form) are saved in group commits (see <see cref="ReportGroupCommit"/>); false saves
     /// each in its own transaction, as before. A switch so the two can be compared under load on one machine.
     /// </summary>
     public bool GroupCommitReports { get; set; } = true;

@@ -14,16 +14,46 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
 {
     public const int MaxNarrative = 4000;
 
+    /// <summary>Checks the report and saves it alone, in its own transaction.</summary>
     public async Task<TaskOutcome<ReportResult>> ReportAsync(
+        CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
+    {
+        var prepared = await PrepareReportAsync(user, taskId, input, files, cancellationToken);
+        return prepared.IsDone ? await SaveReportAsync(prepared.Value!, cancellationToken) : prepared.As<ReportResult>();
+    }
+
+    /// <summary>
+    /// Reads the task, checks the report and applies it to the task in this service's context, writing nothing yet:
+    /// a refusal comes back here, before any write. <see cref="SaveReportAsync"/> then stores the files and saves the
+    /// rows; the save succeeds only if the task is still at the version read here, so what was checked still holds.
+    /// </summary>
+    public async Task<TaskOutcome<PreparedReport>> PrepareReportAsync(
         CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(files);
+
+        // Its reads share one connection (taken from the pool once, not once per query); it is given back before the
+        // save, which may run on a group commit's connection instead.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await PrepareAsync(user, taskId, input, files, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<TaskOutcome<PreparedReport>> PrepareAsync(
+        CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
+    {
         var task = await LoadForReportAsync(taskId, cancellationToken);
         if (task is null)
         {
-            return Outcome.NotFound<ReportResult>();
+            return Outcome.NotFound<PreparedReport>();
         }
 
         var action = input.ClaimsCompletion ? TaskAction.ClaimCompletion : TaskAction.ReportProgress;
@@ -32,13 +62,13 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         var (facts, acceptedDates) = await tasks.ReportFactsAsync(task, evidenceNow: files.Count > 0, cancellationToken);
         if (TaskSteps.Refusal(task, action, role, facts) is { } refusal)
         {
-            return refusal.As<ReportResult>();
+            return refusal.As<PreparedReport>();
         }
 
         // A report written against an older version (another report came first) is stale, even if it would also be invalid now.
         if (input.Version is { } seen && seen != task.Version)
         {
-            return Outcome.Stale<ReportResult>(task.Version);
+            return Outcome.Stale<PreparedReport>(task.Version);
         }
 
         var errors = new ValidationErrors();
@@ -46,18 +76,15 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         var checkedFiles = CheckFiles(files, errors);
         if (!errors.IsEmpty)
         {
-            return Outcome.Invalid<ReportResult>(errors);
+            return Outcome.Invalid<PreparedReport>(errors);
         }
 
         var today = tasks.Today;
-        var now = db.Clock.GetUtcNow().UtcDateTime;
-        var written = new List<string>();
-        var evidence = new List<EvidenceFile>();
         var report = new ProgressReport
         {
             TaskId = task.Id,
             ReportedOn = today,
-            ReportedAt = now,
+            ReportedAt = db.Clock.GetUtcNow().UtcDateTime,
             ReportedById = db.Actor.PersonId,
             ReportedByName = db.Actor.Name,
             Percent = percent,
@@ -70,26 +97,6 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
             ReachedTimeNodeId = input.ReachedTimeNodeId,
         };
         db.Set<ProgressReport>().Add(report);
-        foreach (var (file, contentType, sha) in checkedFiles)
-        {
-            if (await store.SaveAsync(sha, file.Content, cancellationToken))
-            {
-                written.Add(sha);
-            }
-
-            var evidenceFile = new EvidenceFile
-            {
-                TaskId = task.Id,
-                Report = report,
-                FileName = Path.GetFileName(file.FileName).Trim(),
-                ContentType = contentType,
-                SizeBytes = file.Content.Length,
-                Sha256 = sha,
-                UploadedAt = now,
-            };
-            evidence.Add(evidenceFile);
-            db.Set<EvidenceFile>().Add(evidenceFile);
-        }
 
         var from = task.State;
         task.State = TaskLifecycle.Decide(task.State, action, role, facts).Next!.Value;
@@ -111,14 +118,53 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         tasks.Record(task, action.Name(), from, task.State, report.Done, details);
         db.Entry(task).Property(t => t.Version).OriginalValue = input.Version!.Value;
         db.DescribeNextSave(action.Name(), report.Done);
-        var saved = await tasks.SaveAsync(task, cancellationToken);
+        return Outcome.Done(new PreparedReport(db, task, report, checkedFiles));
+    }
+
+    /// <summary>
+    /// Stores the prepared report's files and saves it, with the context's current connection and transaction (its
+    /// own, or a group commit's). A report whose task changed since it was prepared is stale and leaves nothing behind:
+    /// no row, and no stored file that nothing references.
+    /// </summary>
+    public async Task<TaskOutcome<ReportResult>> SaveReportAsync(PreparedReport prepared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Db != db)
+        {
+            throw new ArgumentException("A report is saved by the service (and context) that prepared it.", nameof(prepared));
+        }
+
+        var written = new List<string>();
+        var evidence = new List<EvidenceFile>();
+        foreach (var (file, contentType, sha) in prepared.Files)
+        {
+            if (await store.SaveAsync(sha, file.Content, cancellationToken))
+            {
+                written.Add(sha);
+            }
+
+            var evidenceFile = new EvidenceFile
+            {
+                TaskId = prepared.Task.Id,
+                Report = prepared.Report,
+                FileName = Path.GetFileName(file.FileName).Trim(),
+                ContentType = contentType,
+                SizeBytes = file.Content.Length,
+                Sha256 = sha,
+                UploadedAt = prepared.Report.ReportedAt,
+            };
+            evidence.Add(evidenceFile);
+            db.Set<EvidenceFile>().Add(evidenceFile);
+        }
+
+        var saved = await tasks.SaveAsync(prepared.Task, cancellationToken);
         if (!saved.IsDone)
         {
             await ForgetUnreferencedAsync(written, cancellationToken);
             return saved.As<ReportResult>();
         }
 
-        return Outcome.Done(new ReportResult(task, report, evidence));
+        return Outcome.Done(new ReportResult(prepared.Task, prepared.Report, evidence));
     }
 
     /// <summary>
@@ -196,7 +242,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         return percent;
     }
 
-    private static List<(UploadedFile File, string ContentType, string Sha256)> CheckFiles(IReadOnlyList<UploadedFile> files, ValidationErrors errors)
+    private static List<CheckedFile> CheckFiles(IReadOnlyList<UploadedFile> files, ValidationErrors errors)
     {
         if (files.Count > EvidenceCheck.MaxFilesPerReport)
         {
@@ -204,13 +250,13 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
             return [];
         }
 
-        var accepted = new List<(UploadedFile, string, string)>();
+        var accepted = new List<CheckedFile>();
         foreach (var file in files)
         {
             var verdict = EvidenceCheck.Check(file.FileName, file.Content);
             if (verdict.Accepted)
             {
-                accepted.Add((file, verdict.ContentType!, EvidenceStore.Checksum(file.Content)));
+                accepted.Add(new CheckedFile(file, verdict.ContentType!, EvidenceStore.Checksum(file.Content)));
             }
             else
             {
@@ -234,6 +280,15 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
+
+/// <summary>
+/// A report checked and applied to its task in <see cref="Db"/>'s change tracker, not yet saved (see
+/// <see cref="ProgressService.PrepareReportAsync"/>); its evidence files are checked, not yet stored.
+/// </summary>
+public sealed record PreparedReport(FollowthroughDb Db, WorkTask Task, ProgressReport Report, IReadOnlyList<CheckedFile> Files);
+
+/// <summary>An evidence file whose content matched its name, with the type it was recognised as and its checksum.</summary>
+public sealed record CheckedFile(UploadedFile File, string ContentType, string Sha256);
 
 /// <summary>A saved report, with its task as changed and its evidence files (ids assigned by the save, in upload order).</summary>
 public sealed record ReportResult(WorkTask Task, ProgressReport Report, IReadOnlyList<EvidenceFile> Evidence);

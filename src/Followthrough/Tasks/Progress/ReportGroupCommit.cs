@@ -6,22 +6,24 @@ using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Followthrough.Tasks;
 
 /// <summary>
-/// Group commit for progress reports sent through the API. Reports arriving together are queued to one writer,
-/// which saves a batch of them in one transaction and commits once: one fsync (SQLite) or one commit round trip
-/// (PostgreSQL) and one wait for the audit head's lock for the whole batch, instead of one each, and no writers
-/// queuing on the database's lock. Each report runs exactly as <see cref="ProgressService.ReportAsync"/> does alone
-/// (its own scope and change tracker), inside a savepoint: a refused report (stale, wrong state, forbidden, invalid)
-/// or one that throws is rolled back to its savepoint and the others go on. Nobody is answered before the commit,
-/// so a 201 means the report is on disk; if the commit fails, every report of the batch gets the failure.
-/// Reports see the ones before them in the batch, as they would have seen them committed: two reports on one task
-/// at the same version still give one 201 and one 409. The audit chain is appended report by report inside the
-/// transaction, under the head's lock, so it is the same chain a series of single saves would have written.
+/// Group commit for progress reports. Each report is read and checked in its own request, in parallel with the others
+/// (<see cref="ProgressService.PrepareReportAsync"/>); only the saves queue to one writer, which saves a batch of them
+/// in one transaction and commits once: one fsync (SQLite) or one commit round trip (PostgreSQL) and one wait for the
+/// audit head's lock for the whole batch, and no writers queuing on the database's lock. Each save runs in its
+/// request's own context (its change tracker), on the batch's connection, inside a savepoint: a save that fails (the
+/// task changed since it was read: stale) or throws is rolled back to its savepoint and the others go on. A save
+/// succeeds only when the task is still at the version its report was checked against, so the checks made outside
+/// the transaction still hold. Nobody is answered before the commit, so a 201 means the report is on disk; if the
+/// commit fails, every report of the batch gets the failure. Two reports on one task at the same version still give
+/// one 201 and one 409. The audit chain is appended report by report inside the transaction, under the head's lock,
+/// so it is the same chain a series of single saves would have written.
 /// </summary>
-public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
+public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<TaskOptions> options) : IAsyncDisposable
 {
     /// <summary>Enough to share one commit among many; small enough that the first in a batch does not wait long.</summary>
     public const int MaxBatch = 64;
@@ -33,17 +35,29 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
     private Task? _writer;
 
     /// <summary>
-    /// Saves the report in the next batch and answers once that batch is committed (or refused). The actor is the
-    /// request's, so the audit entries name the same person as a direct save would.
+    /// Checks the report with the request's own <paramref name="progress"/> service and saves it in the next batch,
+    /// answering once that batch is committed (or refused); saves it alone when group commit is switched off
+    /// (<see cref="TaskOptions.GroupCommitReports"/>).
     /// </summary>
-    public Task<TaskOutcome<ReportResult>> ReportAsync(
-        CurrentUser user, AuditActor actor, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
+    public async Task<TaskOutcome<ReportResult>> ReportAsync(
+        ProgressService progress, CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(files);
-        var submission = new Submission(user, actor.PersonId, actor.Name, taskId, input, files, cancellationToken);
+        ArgumentNullException.ThrowIfNull(progress);
+        var prepared = await progress.PrepareReportAsync(user, taskId, input, files, cancellationToken);
+        if (!prepared.IsDone)
+        {
+            return prepared.As<ReportResult>();
+        }
+
+        return options.Value.GroupCommitReports
+            ? await SaveInNextBatchAsync(progress, prepared.Value!, cancellationToken)
+            : await progress.SaveReportAsync(prepared.Value!, cancellationToken);
+    }
+
+    /// <summary>Queues a prepared report to the writer and answers once its batch is committed (or refused).</summary>
+    internal async Task<TaskOutcome<ReportResult>> SaveInNextBatchAsync(ProgressService progress, PreparedReport prepared, CancellationToken cancellationToken)
+    {
+        var submission = new Submission(progress, prepared, cancellationToken);
         lock (_gate)
         {
             _writer ??= Task.Run(WriteAsync, CancellationToken.None);
@@ -54,19 +68,51 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
             throw new ObjectDisposedException(nameof(ReportGroupCommit), "The application is stopping.");
         }
 
-        return submission.Answer.Task;
+        return await submission.Answer.Task;
     }
 
     /// <summary>
-    /// Saves these reports as one batch, in this order, as the writer does with reports that queue up together.
-    /// For tests, which cannot otherwise know which reports share a commit.
+    /// Checks these reports, each in a scope of its own as a request would, then saves the accepted ones as one batch,
+    /// in this order, as the writer does with reports that queue up together. For tests, which cannot otherwise know
+    /// which reports share a commit.
     /// </summary>
     internal async Task<TaskOutcome<ReportResult>[]> CommitTogetherAsync(
         IEnumerable<(CurrentUser User, AuditActor Actor, int TaskId, ReportInput Input)> reports)
     {
-        var batch = reports.Select(r => new Submission(r.User, r.Actor.PersonId, r.Actor.Name, r.TaskId, r.Input, [], CancellationToken.None)).ToList();
-        await CommitAsync(batch);
-        return await Task.WhenAll(batch.Select(s => s.Answer.Task));
+        var requests = new List<AsyncServiceScope>();
+        try
+        {
+            var answers = new List<Task<TaskOutcome<ReportResult>>>();
+            var batch = new List<Submission>();
+            foreach (var (user, actor, taskId, input) in reports)
+            {
+                var request = scopes.CreateAsyncScope();
+                requests.Add(request);
+                request.ServiceProvider.GetRequiredService<AuditActor>().Set(actor.PersonId, actor.Name);
+                var progress = request.ServiceProvider.GetRequiredService<ProgressService>();
+                var prepared = await progress.PrepareReportAsync(user, taskId, input, []);
+                if (prepared.IsDone)
+                {
+                    var submission = new Submission(progress, prepared.Value!, CancellationToken.None);
+                    batch.Add(submission);
+                    answers.Add(submission.Answer.Task);
+                }
+                else
+                {
+                    answers.Add(Task.FromResult(prepared.As<ReportResult>()));
+                }
+            }
+
+            await CommitAsync(batch);
+            return await Task.WhenAll(answers);
+        }
+        finally
+        {
+            foreach (var request in requests)
+            {
+                await request.DisposeAsync();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -127,7 +173,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
                 await dbTransaction.SaveAsync(Savepoint);
                 try
                 {
-                    var outcome = await ReportOneAsync(submission, connection, dbTransaction);
+                    var outcome = await SaveOneAsync(submission, connection, dbTransaction);
                     if (outcome.IsDone)
                     {
                         await dbTransaction.ReleaseAsync(Savepoint);
@@ -168,24 +214,35 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
         }
     }
 
-    private async Task<TaskOutcome<ReportResult>> ReportOneAsync(Submission submission, DbConnection connection, DbTransaction transaction)
+    /// <summary>
+    /// Saves one prepared report with its request's context, lent the batch's connection and transaction for the save
+    /// and given them back afterwards. The request waits for its answer meanwhile, so nothing else uses that context.
+    /// </summary>
+    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        services.GetRequiredService<AuditActor>().Set(submission.ActorId, submission.ActorName);
-        var db = services.GetRequiredService<FollowthroughDb>();
-        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        await db.Database.UseTransactionAsync(transaction);
+        var database = submission.Prepared.Db.Database;
+        var own = database.GetConnectionString();
+        database.SetDbConnection(connection, contextOwnsConnection: false);
+        await database.UseTransactionAsync(transaction);
 
         // The batch's savepoint undoes a refused report. EF's own savepoint per save is needed only when files were
         // written: a report that loses its race must see its rows gone to tell which stored files nobody references.
-        db.Database.AutoSavepointsEnabled = submission.Files.Count > 0;
-        return await services.GetRequiredService<ProgressService>()
-            .ReportAsync(submission.User, submission.TaskId, submission.Input, submission.Files, CancellationToken.None);
+        database.AutoSavepointsEnabled = submission.Prepared.Files.Count > 0;
+        try
+        {
+            return await submission.Progress.SaveReportAsync(submission.Prepared, CancellationToken.None);
+        }
+        finally
+        {
+            await database.UseTransactionAsync(null);
+            // A connection of its own again, opened when next needed (setting the same connection string alone would keep
+            // the batch's connection, which is disposed after the commit).
+            database.SetDbConnection(null, contextOwnsConnection: false);
+            database.SetConnectionString(own);
+        }
     }
 
-    private sealed record Submission(
-        CurrentUser User, int? ActorId, string ActorName, int TaskId, ReportInput Input, IReadOnlyList<UploadedFile> Files, CancellationToken Cancellation)
+    private sealed record Submission(ProgressService Progress, PreparedReport Prepared, CancellationToken Cancellation)
     {
         public TaskCompletionSource<TaskOutcome<ReportResult>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
