@@ -23,7 +23,6 @@ public static class TasksModule
         services.AddScoped<TaskDirectory>();
         services.AddScoped<UnitRevisions>();
         services.AddSingleton<InboxCache>();
-        services.AddSingleton<Accounts.IReadWithToken, InboxRevisionWithToken>(); // the inbox's revision, in the token's round trip
         services.AddScoped<Plans.IPlanProgressSource, PlanProgress>();
         return services;
     }

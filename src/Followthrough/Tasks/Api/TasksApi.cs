@@ -256,8 +256,7 @@ public static class TasksApi
 
     private static async Task<Results<Ok<InboxDto>, KeptInbox, ProblemHttpResult, ValidationProblem>> InboxAsync(
         int? unitId, CurrentUser me, TaskQueries queries, TaskDirectory directory, UnitRevisions revisions, InboxCache cache,
-        CalendarService calendars, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext context,
-        CancellationToken cancellationToken)
+        CalendarService calendars, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         // Unit staff see their own unit's inbox; the office and leaders may look at any unit's.
         var unit = me.Role == Role.UnitStaff ? me.UnitId : unitId;
@@ -273,10 +272,8 @@ public static class TasksApi
             return Problems.Invalid(errors);
         }
 
-        // Read before the rows (with the API token when it is the caller's own unit): an inbox built after this read is
-        // at least as new as the key it is kept under.
-        var revision = await InboxRevisionWithToken.ForRequestAsync(context, unit.Value, revisions, cancellationToken);
-        var key = new InboxKey(revision, queries.Today, calendars.Latest);
+        // Read before the rows: an inbox built after this read is at least as new as the key it is kept under.
+        var key = new InboxKey(await revisions.ReadAsync(unit.Value, cancellationToken), queries.Today, calendars.Latest);
         if (cache.TryGet(unit.Value, key, out var kept))
         {
             return new KeptInbox(kept);
