@@ -15,7 +15,7 @@ public static class StorageServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditActor>();
         services.AddSingleton(new MigrationRunner(settings));
-        services.AddSingleton(new DirectSql(settings));
+        services.AddSingleton(_ => new DirectSql(settings)); // built by the container, so disposed with it
         services.AddDbContext<FollowthroughDb>(options => Configure(options, settings));
         return services;
     }

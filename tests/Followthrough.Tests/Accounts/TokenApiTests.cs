@@ -78,6 +78,27 @@ public abstract class TokenApiTests(AppFixture app)
         Assert.NotEqual(JsonValueKind.Null, revoked.GetProperty("revokedAt").ValueKind);
     }
 
+    [Fact]
+    public async Task TokenRevokedBehindTheAppsBack_IsRefusedOnTheVeryNextRequest()
+    {
+        // The token is read on every request, through a long-lived data source: nothing of it may be kept between
+        // requests, even when the revocation bypasses the app (plain SQL, as another instance or the command line).
+        var user = await app.CreateUserAsync(Role.UnitStaff, "DL-FIN");
+        var client = await app.ApiClientAsync(user);
+        var tokenId = await LatestTokenIdAsync(user.PersonId);
+        var burst = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.GetAsync("/api/v1/tasks/inbox")));
+        Assert.All(burst, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        await using (var scope = app.Db())
+        {
+            await scope.Db.Set<ApiToken>().Where(t => t.Id == tokenId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow.AddSeconds(-1)));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/tasks/inbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"name":""}""", "name")]
     [InlineData("""{"name":"   "}""", "name")]

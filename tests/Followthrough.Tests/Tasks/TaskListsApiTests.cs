@@ -199,6 +199,36 @@ public abstract class TaskListsApiTests(AppFixture app)
         }
     }
 
+    [Fact]
+    public async Task Inbox_ForAnyCaller_ShowsAtOnce_AChangeMadeBehindTheAppsBack()
+    {
+        // Unit staff asking for their inbox, staff naming their own unit, and the office asking for that unit's: each is
+        // answered from memory while nothing changed, and each must see the change in the very next answer.
+        var (task, supervisor, staff) = await SignedForAsync(app, "DL-GJZ");
+        var id = (int)task["id"]!;
+        var unitId = await app.UnitIdAsync("DL-GJZ");
+        string[] asked = ["/api/v1/tasks/inbox", $"/api/v1/tasks/inbox?unitId={unitId}"];
+        static bool Overdue(JsonObject inbox, int id) => inbox["overdue"]!["items"]!.AsArray().Any(t => (int)t!["id"]! == id);
+        foreach (var client in new[] { staff, supervisor })
+        {
+            foreach (var path in asked.Skip(client == supervisor ? 1 : 0))
+            {
+                Assert.False(Overdue((await client.GetFromJsonAsync<JsonObject>(path))!, id));
+                Assert.False(Overdue((await client.GetFromJsonAsync<JsonObject>(path))!, id)); // kept
+            }
+        }
+
+        await MakeOverdueAsync(id, days: 4);
+
+        foreach (var client in new[] { staff, supervisor })
+        {
+            foreach (var path in asked.Skip(client == supervisor ? 1 : 0))
+            {
+                Assert.True(Overdue((await client.GetFromJsonAsync<JsonObject>(path))!, id), path);
+            }
+        }
+    }
+
     private async Task MakeOverdueAsync(int id, int days)
     {
         await using var scope = app.Db();
