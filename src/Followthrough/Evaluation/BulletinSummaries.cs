@@ -54,9 +54,7 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         var postgres = !db.Database.IsSqlite();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tasks = new List<(int Id, ReportingCadence Cadence, DateOnly? AssignedOn, DateOnly? Deadline)>();
-        await using (var select = Command(
-            "SELECT id, reporting_cadence, assigned_on, deadline FROM tasks WHERE reported_periods IS NULL AND id > @after ORDER BY id LIMIT @batch"
-            + (postgres ? " FOR UPDATE" : string.Empty)))
+        await using (var select = Command(NextBatch(postgres)))
         {
             Add(select, "after", after);
             Add(select, "batch", batch);
@@ -107,6 +105,14 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         await transaction.CommitAsync(cancellationToken);
         return (tasks[^1].Id, summaries.Count);
     }
+
+    /// <summary>
+    /// The next tasks without a summary, read through the partial index <c>evaluation_tasks_unsummarized</c> (migration
+    /// 0013), so a fill with nothing to do reads nothing; on PostgreSQL locked for the batch's transaction.
+    /// </summary>
+    internal static string NextBatch(bool postgres) =>
+        "SELECT id, reporting_cadence, assigned_on, deadline FROM tasks WHERE reported_periods IS NULL AND id > @after ORDER BY id LIMIT @batch"
+        + (postgres ? " FOR UPDATE" : string.Empty);
 
     private DbCommand Command(string text)
     {
