@@ -34,6 +34,7 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
         var (from, to) = (period.From, period.To);
         var sql = new BulletinSql(db.Database.IsSqlite());
         var parameters = BulletinSql.Parameters(from, to, today).ToList();
+        await using var reading = await ReadWithoutJitAsync(cancellationToken);
         var groups = await QueryAsync(sql.Tasks, parameters, r => new TaskGroup(
             r.GetInt32(0), Day(r, 1), Day(r, 2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8),
             r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.IsDBNull(12) ? null : r.GetInt32(12)), cancellationToken);
@@ -138,25 +139,32 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
         return result;
     }
 
+    /// <summary>
+    /// On PostgreSQL, a transaction for the bulletin's reads with the JIT off: PostgreSQL would first compile
+    /// <see cref="BulletinSql"/>'s long expressions, which on a quarter of 57,000 due tasks took 1.5 s against 0.3 s to run
+    /// them without it (bench/RESULTS.md). SET LOCAL keeps the setting to that transaction, which only reads (disposing it
+    /// undoes nothing else). Null on SQLite, or when the caller's own transaction is used.
+    /// </summary>
+    private async Task<IDbContextTransaction?> ReadWithoutJitAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
+        return own;
+    }
+
     /// <summary>Runs one of <see cref="BulletinSql"/>'s queries on the context's connection.</summary>
     private async Task<List<T>> QueryAsync<T>(
         string text, List<(string Name, object Value)> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-
-        // PostgreSQL would compile these long expressions with its JIT first: on a quarter of 57,000 due tasks that took
-        // 1.5 s, and running them without it 0.3 s (bench/RESULTS.md). SET LOCAL keeps the setting to this transaction.
-        var ownTransaction = !db.Database.IsSqlite() && db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
         try
         {
-            if (!db.Database.IsSqlite())
-            {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
-            }
-
             await using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The text is BulletinSql's own, built from constants; every value is a parameter.
             command.CommandText = text;
@@ -171,28 +179,16 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
             }
 
             var result = new List<T>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    result.Add(read(reader));
-                }
-            }
-
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
+                result.Add(read(reader));
             }
 
             return result;
         }
         finally
         {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-
             await db.Database.CloseConnectionAsync();
         }
     }
