@@ -80,7 +80,9 @@ internal static class BulletinFixture
         ReportingCadence = ReportingCadence.Monthly,
     };
 
-    private static void Report(FollowthroughDb db, WorkTask task, DateOnly on, bool returned = false) =>
+    /// <summary>A progress report on <paramref name="on"/> (returned the next day when <paramref name="returned"/>): only its task,
+    /// day and return count for the bulletin.</summary>
+    internal static void Report(FollowthroughDb db, WorkTask task, DateOnly on, bool returned = false) =>
         db.Set<ProgressReport>().Add(new ProgressReport
         {
             TaskId = task.Id,

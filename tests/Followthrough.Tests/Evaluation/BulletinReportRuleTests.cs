@@ -177,18 +177,7 @@ public abstract class BulletinReportRuleTests(AppFixture app)
             for (var r = random.Next(9); r > 0; r--)
             {
                 var on = random.Next(4) == 0 ? Edge(Day(task.AssignedOn!.Value.AddDays(-10), 300)) : Day(task.AssignedOn!.Value.AddDays(-10), Math.Max(1, end.DayNumber - task.AssignedOn!.Value.DayNumber + 10));
-                var returned = random.Next(8) == 0;
-                db.Set<ProgressReport>().Add(new ProgressReport
-                {
-                    TaskId = task.Id,
-                    ReportedOn = on,
-                    ReportedAt = on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
-                    ReportedByName = "rule test",
-                    Percent = 40,
-                    ReturnedAt = returned ? on.AddDays(1).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc) : null,
-                    ReturnedByName = returned ? "supervisor" : null,
-                    ReturnReason = returned ? "Thin" : null,
-                });
+                BulletinFixture.Report(db, task, on, returned: random.Next(8) == 0);
             }
         }
 
