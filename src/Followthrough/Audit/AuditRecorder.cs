@@ -43,9 +43,11 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
                 continue;
             }
 
-            StampVersionAndTime(entry, now);
             var before = entry.State == EntityState.Added ? null : Serialize(entry, original: true, onlyModified: entry.State == EntityState.Modified);
             changes.Add(new CapturedChange(entry, entry.State, before));
+
+            // After the capture: the stamps are the save's own bookkeeping, not part of the change the trail records.
+            StampVersionAndTime(entry, now);
         }
 
         return changes;
@@ -108,8 +110,10 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
             db.Set<AuditEntry>().Add(entry);
         }
 
-        head.LastSequence = sequence;
-        head.LastHash = previousHash;
+        // Through the change tracker, so the save sees the new end of the chain without looking for changes.
+        var tracked = db.Entry(head);
+        tracked.Property(nameof(AuditHead.LastSequence)).CurrentValue = sequence;
+        tracked.Property(nameof(AuditHead.LastHash)).CurrentValue = previousHash;
         Forget();
     }
 
@@ -135,25 +139,30 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         return head;
     }
 
+    /// <summary>
+    /// Sets the stamps through the change tracker, which marks them modified at once: the save that follows needs no
+    /// second pass over every tracked entity to find them (see <see cref="FollowthroughDb.SaveChangesAsync(bool, CancellationToken)"/>).
+    /// </summary>
     private static void StampVersionAndTime(EntityEntry entry, DateTime now)
     {
-        if (entry.Entity is ITimestamped stamped)
+        if (entry.Entity is ITimestamped)
         {
             if (entry.State == EntityState.Added)
             {
-                stamped.CreatedAt = now;
+                entry.Property(nameof(ITimestamped.CreatedAt)).CurrentValue = now;
             }
 
             if (entry.State != EntityState.Deleted)
             {
-                stamped.UpdatedAt = now;
+                entry.Property(nameof(ITimestamped.UpdatedAt)).CurrentValue = now;
             }
         }
 
-        if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+        if (entry.Entity is IVersioned && entry.State == EntityState.Modified)
         {
             // The original value stays what the caller loaded (or was told by If-Match), so a stale save fails.
-            versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+            var version = entry.Property(nameof(IVersioned.Version));
+            version.CurrentValue = (int)version.OriginalValue! + 1;
         }
     }
 

@@ -40,6 +40,12 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+
+        // The capture has just looked over every tracked entity for changes, and nothing but this save touches them
+        // until it ends: no second, third and fourth look (each costs a pass over the whole change tracker, which a
+        // large save such as the daily supervision run's notices feels).
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             var head = await AuditRecorder.LockHeadAsync(this, cancellationToken);
@@ -55,6 +61,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
         }
         finally
         {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
             _recorder.Forget(); // a failed save must not lend its description to the next one
             if (ownTransaction is not null)
             {
