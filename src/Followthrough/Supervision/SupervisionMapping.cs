@@ -37,6 +37,17 @@ internal sealed class SpecialSupervisionItemMapping : IEntityTypeConfiguration<S
     }
 }
 
+internal sealed class SettledTaskMapping : IEntityTypeConfiguration<SettledTask>
+{
+    public void Configure(EntityTypeBuilder<SettledTask> builder)
+    {
+        builder.ToTable("supervision_settled");
+        builder.HasKey(s => s.TaskId);
+        builder.Property(s => s.TaskId).ValueGeneratedNever();
+        builder.HasOne<WorkTask>().WithMany().HasForeignKey(s => s.TaskId);
+    }
+}
+
 internal sealed class SupervisionRunLogMapping : IEntityTypeConfiguration<SupervisionRunLog>
 {
     public void Configure(EntityTypeBuilder<SupervisionRunLog> builder) => builder.ToTable("supervision_runs");

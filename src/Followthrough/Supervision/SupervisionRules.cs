@@ -28,19 +28,44 @@ public sealed record PlannedNotice(string Key, NoticeKind Kind, DateOnly? DueOn,
 public static class SupervisionRules
 {
     /// <summary>The escalation ladder, lowest first, as configured (default 5 and 10 working days).</summary>
+    /// <remarks>Built without LINQ: the daily run asks for it once per late task, hundreds of thousands of times.</remarks>
     public static IReadOnlyList<EscalationRule> Escalations(SupervisionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [.. new[]
-        {
-            new EscalationRule(options.KeyItemAfterWorkingDays, EscalationStep.KeyItem),
-            new EscalationRule(options.SpecialListAfterWorkingDays, EscalationStep.SpecialSupervision),
-        }.OrderBy(r => r.AfterWorkingDays)];
+        var keyItem = new EscalationRule(options.KeyItemAfterWorkingDays, EscalationStep.KeyItem);
+        var special = new EscalationRule(options.SpecialListAfterWorkingDays, EscalationStep.SpecialSupervision);
+        return special.AfterWorkingDays < keyItem.AfterWorkingDays ? [special, keyItem] : [keyItem, special];
     }
 
     /// <summary>The escalation steps a task this late has reached.</summary>
-    public static IReadOnlyList<EscalationRule> Reached(int workingDaysLate, SupervisionOptions options) =>
-        [.. Escalations(options).Where(r => r.AfterWorkingDays > 0 && workingDaysLate >= r.AfterWorkingDays)];
+    public static IReadOnlyList<EscalationRule> Reached(int workingDaysLate, SupervisionOptions options)
+    {
+        var reached = new List<EscalationRule>(2);
+        foreach (var rule in Escalations(options))
+        {
+            if (rule.AfterWorkingDays > 0 && workingDaysLate >= rule.AfterWorkingDays)
+            {
+                reached.Add(rule);
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>The ladder's thresholds as text, e.g. "5,10": a settled task is settled under one ladder only.</summary>
+    public static string LadderName(SupervisionOptions options) =>
+        string.Join(',', Escalations(options).Where(r => r.AfterWorkingDays > 0).Select(r => r.AfterWorkingDays.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Whether these notices, planned for a task due on <paramref name="due"/>, are all the due pass will ever plan for
+    /// that due day: it has passed, and the task is late enough for every step of the ladder. Only a new due day or a new
+    /// ladder can bring another notice.
+    /// </summary>
+    public static bool SaysAll(IReadOnlyList<PlannedNotice> planned, DateOnly due, DateOnly today, SupervisionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        return due < today && planned.Count(p => p.Escalation is not null) == Escalations(options).Count(r => r.AfterWorkingDays > 0);
+    }
 
     public static IReadOnlyList<PlannedNotice> Plan(
         int taskId, DateOnly? nextDue, DateOnly? nextReportDue, DateOnly today,

@@ -1,8 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,11 +40,15 @@ public sealed partial class SupervisionRun(
 
     private SupervisionOptions Options => options.Value;
 
+    /// <summary>When this run last took or renewed its lease (the lease runs from a moment after).</summary>
+    private DateTimeOffset _leaseTakenAt;
+
     /// <summary>Runs the supervision for <paramref name="day"/> (today in Beijing when null).</summary>
     public async Task<SupervisionRunResult> RunAsync(DateOnly? day = null, CancellationToken cancellationToken = default)
     {
         var today = day ?? db.Clock.Today();
         var lease = TimeSpan.FromSeconds(Math.Max(10, Options.LeaseSeconds));
+        _leaseTakenAt = db.Clock.GetUtcNow();
         if (!await SupervisionLease.TryTakeAsync(db, SupervisionLease.DailyRun, Holder, lease, cancellationToken))
         {
             return new(today, 0, 0, 0, 0, 0, "Another instance is running the supervision.");
@@ -85,6 +92,7 @@ public sealed partial class SupervisionRun(
     public async Task<(int Sent, int Failed)> DeliverPendingAsync(CancellationToken cancellationToken = default)
     {
         var lease = TimeSpan.FromSeconds(Math.Max(10, Options.LeaseSeconds));
+        _leaseTakenAt = db.Clock.GetUtcNow();
         if (!await SupervisionLease.TryTakeAsync(db, SupervisionLease.DailyRun, Holder, lease, cancellationToken))
         {
             return (0, 0);
@@ -111,12 +119,19 @@ public sealed partial class SupervisionRun(
         // One day past the window's end: a due day on a weekend after the last working day of the window still counts
         // as due soon; the rules decide exactly.
         var limit = SupervisionRules.DueSoonUntil(today, tasks.Calendar, tasks.Options).AddDays(1);
+        var ladder = SupervisionRules.LadderName(Options);
+        var pass = new Pass(
+            t => t.NextDue,
+            (id, due) => SupervisionRules.Plan(id, due, null, today, tasks.Calendar, tasks.Options, Options),
+            (due, planned) => SupervisionRules.SaysAll(planned, due, today, Options),
+            ladder);
         var (lastDue, lastId) = (DateOnly.MinValue, 0);
         while (true)
         {
             var (due, id) = (lastDue, lastId);
             var ids = await db.Set<WorkTask>().AsNoTracking()
                 .Where(t => t.NextDue <= limit && (t.NextDue > due || (t.NextDue == due && t.Id > id)))
+                .Where(t => !db.Set<SettledTask>().Any(s => s.TaskId == t.Id && s.DueOn == t.NextDue && s.Ladder == ladder))
                 .OrderBy(t => t.NextDue).ThenBy(t => t.Id)
                 .Take(Options.BatchSize)
                 .Select(t => new { t.Id, NextDue = t.NextDue!.Value })
@@ -126,12 +141,7 @@ public sealed partial class SupervisionRun(
                 return;
             }
 
-            var pending = await PendingAsync(ids.Select(x => SupervisionRules.Plan(x.Id, x.NextDue, null, today, tasks.Calendar, tasks.Options, Options)), cancellationToken);
-            if (pending.Count > 0)
-            {
-                await BatchAsync(pending, today, t => SupervisionRules.Plan(t.Id, t.NextDue, null, today, tasks.Calendar, tasks.Options, Options), tally, cancellationToken);
-            }
-
+            await DecideAsync(pass, [.. ids.Select(x => (x.Id, x.NextDue))], today, tally, cancellationToken);
             (lastDue, lastId) = (ids[^1].NextDue, ids[^1].Id);
             await RenewAsync(lease, cancellationToken);
         }
@@ -140,12 +150,18 @@ public sealed partial class SupervisionRun(
     /// <summary>Progress reports owed before today: urging to report.</summary>
     private async Task ReportPassAsync(DateOnly today, TimeSpan lease, Tally tally, CancellationToken cancellationToken)
     {
+        var pass = new Pass(
+            t => t.NextReportDue,
+            (id, due) => SupervisionRules.Plan(id, null, due, today, tasks.Calendar, tasks.Options, Options),
+            (due, _) => due < today,
+            Ladder: null);
         var (lastDue, lastId) = (DateOnly.MinValue, 0);
         while (true)
         {
             var (due, id) = (lastDue, lastId);
             var ids = await db.Set<WorkTask>().AsNoTracking()
                 .Where(t => t.NextReportDue < today && (t.NextReportDue > due || (t.NextReportDue == due && t.Id > id)))
+                .Where(t => !db.Set<SettledTask>().Any(s => s.TaskId == t.Id && s.ReportDueOn == t.NextReportDue))
                 .OrderBy(t => t.NextReportDue).ThenBy(t => t.Id)
                 .Take(Options.BatchSize)
                 .Select(t => new { t.Id, NextReportDue = t.NextReportDue!.Value })
@@ -155,58 +171,170 @@ public sealed partial class SupervisionRun(
                 return;
             }
 
-            var pending = await PendingAsync(ids.Select(x => SupervisionRules.Plan(x.Id, null, x.NextReportDue, today, tasks.Calendar, tasks.Options, Options)), cancellationToken);
-            if (pending.Count > 0)
-            {
-                await BatchAsync(pending, today, t => SupervisionRules.Plan(t.Id, null, t.NextReportDue, today, tasks.Calendar, tasks.Options, Options), tally, cancellationToken);
-            }
-
+            await DecideAsync(pass, [.. ids.Select(x => (x.Id, x.NextReportDue))], today, tally, cancellationToken);
             (lastDue, lastId) = (ids[^1].NextReportDue, ids[^1].Id);
             await RenewAsync(lease, cancellationToken);
         }
     }
 
-    /// <summary>The tasks with a planned notice not yet written, decided from the hot columns alone: on a day whose
-    /// notices are all out, a batch costs one read of the tasks' due days and one of the keys, and loads no task.</summary>
-    private async Task<List<int>> PendingAsync(IEnumerable<IReadOnlyList<PlannedNotice>> plans, CancellationToken cancellationToken)
+    /// <summary>
+    /// One batch of a pass: writes the notices still missing, then records which of its tasks the run has said
+    /// everything to about their present due days (<see cref="SettledTask"/>), so later runs skip them. That record is
+    /// written only after the notices are committed, and only for the due day the notices were checked against.
+    /// </summary>
+    private async Task DecideAsync(Pass pass, List<(int Id, DateOnly Due)> batch, DateOnly today, Tally tally, CancellationToken cancellationToken)
     {
-        var planned = plans.SelectMany(p => p).ToList();
-        if (planned.Count == 0)
+        var plans = batch.Select(x => (x.Id, x.Due, Planned: pass.Plan(x.Id, x.Due))).ToList();
+        var pending = (await PendingAsync(plans.Select(p => p.Planned), cancellationToken)).ToHashSet();
+        var settled = plans.Where(p => !pending.Contains(p.Id) && pass.SaysAll(p.Due, p.Planned)).Select(p => (p.Id, p.Due)).ToList();
+        if (pending.Count > 0)
         {
-            return [];
+            var written = await BatchAsync([.. pending], today, t => pass.Due(t) is { } due ? pass.Plan(t.Id, due) : [], tally, cancellationToken);
+            settled.AddRange(written
+                .Where(t => pass.Due(t) is { } due && pass.SaysAll(due, pass.Plan(t.Id, due)))
+                .Select(t => (t.Id, pass.Due(t)!.Value)));
         }
 
-        var keys = planned.Select(p => p.Key).ToList();
-        var existing = (await db.Set<Notice>().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return [.. planned.Where(p => !existing.Contains(p.Key)).Select(p => TaskIdOf(p.Key)).Distinct()];
+        await SettleAsync(pass, settled, cancellationToken);
+    }
+
+    /// <summary>Records the settled tasks of a batch: the due day (and ladder) or the report day they were settled for.</summary>
+    private async Task SettleAsync(Pass pass, List<(int Id, DateOnly Due)> settled, CancellationToken cancellationToken)
+    {
+        if (settled.Count == 0)
+        {
+            return;
+        }
+
+        var sqlite = db.Database.IsSqlite();
+        var (columns, update) = pass.Ladder is null
+            ? ("report_due_on", "report_due_on = excluded.report_due_on")
+            : ("due_on, ladder", "due_on = excluded.due_on, ladder = excluded.ladder");
+        var values = pass.Ladder is null ? "r.due" : "r.due, @ladder";
+        var rows = sqlite
+            ? $"(SELECT json_extract(j.value, '$[0]') AS id, json_extract(j.value, '$[1]') AS due FROM json_each(@rows) AS j) AS r WHERE true"
+            : "unnest(@ids, @dues) AS r (id, due)";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"INSERT INTO supervision_settled (task_id, {columns}) SELECT r.id, {values} FROM {rows} ON CONFLICT (task_id) DO UPDATE SET {update}";
+            if (sqlite)
+            {
+                Add(command, "@rows", JsonSerializer.Serialize(settled.Select(s => new object[] { s.Id, s.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
+            }
+            else
+            {
+                Add(command, "@ids", settled.Select(s => s.Id).ToArray());
+                Add(command, "@dues", settled.Select(s => s.Due).ToArray());
+            }
+
+            if (pass.Ladder is not null)
+            {
+                Add(command, "@ladder", pass.Ladder);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The tasks with a planned notice not yet written, decided from the hot columns alone: on a day whose
+    /// notices are all out, a batch costs one read of the tasks' due days and one probe of the keys, loads no task and
+    /// reads no key back.</summary>
+    private async Task<List<int>> PendingAsync(IEnumerable<IReadOnlyList<PlannedNotice>> plans, CancellationToken cancellationToken)
+    {
+        var keys = plans.SelectMany(p => p).Select(p => p.Key).ToList();
+        return keys.Count == 0 ? [] : [.. (await UnwrittenAsync(keys, cancellationToken)).Select(TaskIdOf).Distinct()];
+    }
+
+    /// <summary>
+    /// The keys that no notice has yet. The list goes as one parameter (a JSON array on SQLite, an array on
+    /// PostgreSQL), not one parameter per key: binding a few thousand named parameters costs more than the lookups.
+    /// </summary>
+    private async Task<List<string>> UnwrittenAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        var sqlite = db.Database.IsSqlite();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // Plain ADO.NET: EF Core compiles a raw query's reader anew on each call, which a run making hundreds of
+            // these would pay for in JIT and finalizer time.
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = sqlite
+                ? "SELECT k.value FROM json_each(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k.value)"
+                : "SELECT k FROM unnest(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k)";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@keys";
+            parameter.Value = sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray();
+            command.Parameters.Add(parameter);
+            var unwritten = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                unwritten.Add(reader.GetString(0));
+            }
+
+            return unwritten;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static int TaskIdOf(string key) => int.Parse(key.AsSpan(5, key.IndexOf(':', 5) - 5), CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Renews the lease once a quarter of it has gone by since it was last taken (a write and, on SQLite, a sync each
+    /// time, so not after every batch): it never runs out while this run is alive, and a run that stalled past it finds
+    /// out at the next batch.
+    /// </summary>
     private async Task RenewAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
+        var now = db.Clock.GetUtcNow();
+        if (now - _leaseTakenAt < lease / 4)
+        {
+            return;
+        }
+
         if (!await SupervisionLease.TryTakeAsync(db, SupervisionLease.DailyRun, Holder, lease, cancellationToken))
         {
             // Our lease ran out and another instance took over; stop rather than work side by side.
             throw new SupervisionLeaseLostException();
         }
+
+        _leaseTakenAt = now;
     }
 
     /// <summary>Decides one batch and commits it: the new notices, their deliveries, the timeline steps and escalations.
-    /// A batch that collides with another writer (a notice key taken meanwhile, a task changed) is read again.</summary>
-    private async Task BatchAsync(List<int> ids, DateOnly today, Func<WorkTask, IReadOnlyList<PlannedNotice>> plan, Tally tally, CancellationToken cancellationToken)
+    /// A batch that collides with another writer (a notice key taken meanwhile, a task changed) is read again. Gives
+    /// back the tasks as decided on: every notice they were planned is now written.</summary>
+    private async Task<List<WorkTask>> BatchAsync(List<int> ids, DateOnly today, Func<WorkTask, IReadOnlyList<PlannedNotice>> plan, Tally tally, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var batch = await db.Set<WorkTask>().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+            var batch = await db.Set<WorkTask>().Where(t => EF.Parameter(ids).Contains(t.Id)).ToListAsync(cancellationToken);
             var planned = batch.SelectMany(t => plan(t).Select(p => (Task: t, Plan: p))).ToList();
             var keys = planned.Select(p => p.Plan.Key).ToList();
-            var existing = keys.Count == 0 ? [] : (await db.Set<Notice>().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            var fresh = planned.Where(p => !existing.Contains(p.Plan.Key)).ToList();
+            var unwritten = keys.Count == 0 ? [] : (await UnwrittenAsync(keys, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var fresh = planned.Where(p => unwritten.Contains(p.Plan.Key)).ToList();
             if (fresh.Count == 0)
             {
                 db.ChangeTracker.Clear();
-                return;
+                return batch;
             }
 
             var counts = await WriteAsync(fresh, today, cancellationToken);
@@ -218,7 +346,7 @@ public sealed partial class SupervisionRun(
                 tally.Notices += fresh.Count;
                 tally.KeyItems += counts.KeyItems;
                 tally.SpecialList += counts.SpecialList;
-                return;
+                return batch;
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -384,6 +512,17 @@ public sealed partial class SupervisionRun(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} by {Channel} failed: {Error}. It is tried again on the next run.")]
     private static partial void LogDeliveryFailed(ILogger logger, long deliveryId, string channel, string error);
+
+    /// <summary>
+    /// What tells the two passes apart: the due day they read, the notices they plan for it, whether those say all there
+    /// is to say about it (see <see cref="SettledTask"/>), and the escalation ladder the due pass settles under (none
+    /// for the report pass).
+    /// </summary>
+    private sealed record Pass(
+        Func<WorkTask, DateOnly?> Due,
+        Func<int, DateOnly, IReadOnlyList<PlannedNotice>> Plan,
+        Func<DateOnly, IReadOnlyList<PlannedNotice>, bool> SaysAll,
+        string? Ladder);
 
     private sealed class Tally
     {
