@@ -83,8 +83,8 @@ public static class AuditBulk
         {
             head.Transaction = transaction;
             head.CommandText = "UPDATE audit_head SET last_sequence = @sequence, last_hash = @hash WHERE id = 1";
-            Add(head, "@sequence", sequence);
-            Add(head, "@hash", previousHash);
+            head.AddParameter("@sequence", sequence);
+            head.AddParameter("@hash", previousHash);
             await head.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -221,12 +221,4 @@ public static class AuditBulk
     private static DbTransaction RequireTransaction(FollowthroughDb db) =>
         db.Database.CurrentTransaction?.GetDbTransaction()
         ?? throw new InvalidOperationException("Bulk audit entries must be written inside the transaction of the rows they describe.");
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 }

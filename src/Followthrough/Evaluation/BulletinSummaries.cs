@@ -56,8 +56,8 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         var tasks = new List<(int Id, ReportingCadence Cadence, DateOnly? AssignedOn, DateOnly? Deadline)>();
         await using (var select = Command(NextBatch(postgres)))
         {
-            Add(select, "after", after);
-            Add(select, "batch", batch);
+            select.AddParameter("@after", after);
+            select.AddParameter("@batch", batch);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -92,8 +92,8 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         {
             // One prepared statement rebound per task: SQLite runs in this process, so a statement per row is cheap.
             await using var update = Command("UPDATE tasks SET reported_periods = @text WHERE id = @id");
-            var text = Add(update, "text", string.Empty);
-            var id = Add(update, "id", 0);
+            var text = update.AddParameter("@text", string.Empty);
+            var id = update.AddParameter("@id", 0);
             await update.PrepareAsync(cancellationToken);
             foreach (var summary in summaries)
             {
@@ -120,15 +120,6 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         command.CommandText = text;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return command;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     private static DateOnly? Day(DbDataReader reader, int ordinal) =>

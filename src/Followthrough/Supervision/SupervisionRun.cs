@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Followthrough.Organization;
@@ -221,17 +220,17 @@ public sealed partial class SupervisionRun(
             command.CommandText = $"INSERT INTO supervision_settled (task_id, {columns}) SELECT r.id, {values} FROM {rows} ON CONFLICT (task_id) DO UPDATE SET {update}";
             if (sqlite)
             {
-                Add(command, "@rows", JsonSerializer.Serialize(settled.Select(s => new object[] { s.Id, s.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
+                command.AddParameter("@rows", JsonSerializer.Serialize(settled.Select(s => new object[] { s.Id, s.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
             }
             else
             {
-                Add(command, "@ids", settled.Select(s => s.Id).ToArray());
-                Add(command, "@dues", settled.Select(s => s.Due).ToArray());
+                command.AddParameter("@ids", settled.Select(s => s.Id).ToArray());
+                command.AddParameter("@dues", settled.Select(s => s.Due).ToArray());
             }
 
             if (pass.Ladder is not null)
             {
-                Add(command, "@ladder", pass.Ladder);
+                command.AddParameter("@ladder", pass.Ladder);
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -240,14 +239,6 @@ public sealed partial class SupervisionRun(
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>The tasks with a planned notice not yet written, decided from the hot columns alone: on a day whose
@@ -276,10 +267,7 @@ public sealed partial class SupervisionRun(
             command.CommandText = sqlite
                 ? "SELECT k.value FROM json_each(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k.value)"
                 : "SELECT k FROM unnest(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k)";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@keys";
-            parameter.Value = sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray();
-            command.Parameters.Add(parameter);
+            command.AddParameter("@keys", sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray());
             var unwritten = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

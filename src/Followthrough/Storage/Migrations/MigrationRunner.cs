@@ -56,9 +56,9 @@ public sealed class MigrationRunner(DatabaseSettings settings)
             {
                 record.Transaction = transaction;
                 record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @applied)";
-                AddParameter(record, "@version", migration.Version);
-                AddParameter(record, "@name", migration.Name);
-                AddParameter(record, "@applied", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                record.AddParameter("@version", migration.Version);
+                record.AddParameter("@name", migration.Name);
+                record.AddParameter("@applied", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -110,7 +110,7 @@ public sealed class MigrationRunner(DatabaseSettings settings)
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = @version";
-        AddParameter(command, "@version", version);
+        command.AddParameter("@version", version);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
@@ -122,14 +122,6 @@ public sealed class MigrationRunner(DatabaseSettings settings)
         command.CommandText = sql;
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private static Migration Load(Assembly assembly, string resourceName, string fileName)
