@@ -128,20 +128,14 @@ public sealed partial class SupervisionRun(
         while (true)
         {
             var (due, id) = (lastDue, lastId);
-            var ids = await db.Set<WorkTask>().AsNoTracking()
-                .Where(t => t.NextDue <= limit && (t.NextDue > due || (t.NextDue == due && t.Id > id)))
-                .Where(t => !db.Set<SettledTask>().Any(s => s.TaskId == t.Id && s.DueOn == t.NextDue && s.Ladder == ladder))
-                .OrderBy(t => t.NextDue).ThenBy(t => t.Id)
-                .Take(Options.BatchSize)
-                .Select(t => new { t.Id, NextDue = t.NextDue!.Value })
-                .ToListAsync(cancellationToken);
+            var ids = await DueBatch(db, limit, ladder, due, id).Take(Options.BatchSize).ToListAsync(cancellationToken);
             if (ids.Count == 0)
             {
                 return;
             }
 
-            await DecideAsync(pass, [.. ids.Select(x => (x.Id, x.NextDue))], today, tally, cancellationToken);
-            (lastDue, lastId) = (ids[^1].NextDue, ids[^1].Id);
+            await DecideAsync(pass, ids, today, tally, cancellationToken);
+            (lastId, lastDue) = ids[^1];
             await RenewAsync(lease, cancellationToken);
         }
     }
@@ -158,23 +152,37 @@ public sealed partial class SupervisionRun(
         while (true)
         {
             var (due, id) = (lastDue, lastId);
-            var ids = await db.Set<WorkTask>().AsNoTracking()
-                .Where(t => t.NextReportDue < today && (t.NextReportDue > due || (t.NextReportDue == due && t.Id > id)))
-                .Where(t => !db.Set<SettledTask>().Any(s => s.TaskId == t.Id && s.ReportDueOn == t.NextReportDue))
-                .OrderBy(t => t.NextReportDue).ThenBy(t => t.Id)
-                .Take(Options.BatchSize)
-                .Select(t => new { t.Id, NextReportDue = t.NextReportDue!.Value })
-                .ToListAsync(cancellationToken);
+            var ids = await ReportBatch(db, today, due, id).Take(Options.BatchSize).ToListAsync(cancellationToken);
             if (ids.Count == 0)
             {
                 return;
             }
 
-            await DecideAsync(pass, [.. ids.Select(x => (x.Id, x.NextReportDue))], today, tally, cancellationToken);
-            (lastDue, lastId) = (ids[^1].NextReportDue, ids[^1].Id);
+            await DecideAsync(pass, ids, today, tally, cancellationToken);
+            (lastId, lastDue) = ids[^1];
             await RenewAsync(lease, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The due pass's tasks after (<paramref name="due"/>, <paramref name="id"/>) in index order: due by
+    /// <paramref name="limit"/>, and not settled for their due day under <paramref name="ladder"/>.
+    /// </summary>
+    internal static IQueryable<(int Id, DateOnly Due)> DueBatch(FollowthroughDb db, DateOnly limit, string ladder, DateOnly due, int id) =>
+        db.Set<WorkTask>().AsNoTracking()
+            .Where(t => t.NextDue <= limit && (t.NextDue > due || (t.NextDue == due && t.Id > id)))
+            .Where(t => !db.Set<SettledTask>().Any(s => s.TaskId == t.Id && s.DueOn == t.NextDue && s.Ladder == ladder))
+            .OrderBy(t => t.NextDue).ThenBy(t => t.Id)
+            .Select(t => new ValueTuple<int, DateOnly>(t.Id, t.NextDue!.Value));
+
+    /// <summary>The report pass's tasks after (<paramref name="due"/>, <paramref name="id"/>): a report owed before
+    /// <paramref name="today"/>, not settled for that report day.</summary>
+    internal static IQueryable<(int Id, DateOnly Due)> ReportBatch(FollowthroughDb db, DateOnly today, DateOnly due, int id) =>
+        db.Set<WorkTask>().AsNoTracking()
+            .Where(t => t.NextReportDue < today && (t.NextReportDue > due || (t.NextReportDue == due && t.Id > id)))
+            .Where(t => !db.Set<SettledTask>().Any(s => s.TaskId == t.Id && s.ReportDueOn == t.NextReportDue))
+            .OrderBy(t => t.NextReportDue).ThenBy(t => t.Id)
+            .Select(t => new ValueTuple<int, DateOnly>(t.Id, t.NextReportDue!.Value));
 
     /// <summary>
     /// One batch of a pass: writes the notices still missing, then records which of its tasks the run has said
