@@ -38,7 +38,7 @@ public static class SupervisionRunSpeed
             {
                 (Label: "first run, 1 March (the whole backlog)", Day: new DateOnly(2026, 3, 1)),
                 (Label: "same day again (nothing new)", Day: new DateOnly(2026, 3, 1)),
-                (Label: "next working day, 2 March (a normal day; records the backlog as settled)", Day: new DateOnly(2026, 3, 2)),
+                (Label: "next working day, 2 March (a normal day)", Day: new DateOnly(2026, 3, 2)),
                 (Label: "the working day after, 3 March (a normal day)", Day: new DateOnly(2026, 3, 3)),
             };
             foreach (var (label, day) in runs)
