@@ -219,7 +219,7 @@ public sealed partial class SupervisionRun(
             : ("due_on, ladder", "due_on = excluded.due_on, ladder = excluded.ladder");
         var values = pass.Ladder is null ? "r.due" : "r.due, @ladder";
         var rows = sqlite
-            ? $"(SELECT json_extract(j.value, '$[0]') AS id, json_extract(j.value, '$[1]') AS due FROM json_each(@rows) AS j) AS r WHERE true"
+            ? "(SELECT json_extract(j.value, '$[0]') AS id, json_extract(j.value, '$[1]') AS due FROM json_each(@rows) AS j) AS r WHERE true"
             : "unnest(@ids, @dues) AS r (id, due)";
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
