@@ -8,6 +8,8 @@
 #   FT_LOAD_TESTS="inbox" (or "reports") runs only that test; the reports test uses up its targets (each is a task at
 #   version 1), so the inbox alone can be re-run as often as wanted.
 #   FT_TARGETS picks another targets file (default FOLDER/targets.txt).
+#   FT_REPORT_WARMUP names a second targets file, on other tasks, to report on for FT_REPORT_WARMUP_SECONDS (20)
+#   before the measured run: a cold host spends its first seconds compiling and sizing its heap.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 database="$1"; folder="$2"; seconds="${3:-20}"; connections="${4:-32}"; threads=2; tests="${FT_LOAD_TESTS:-inbox reports}"
@@ -43,6 +45,11 @@ echo "after inbox: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 [[ " $tests " == *" reports "* ]] || exit 0
+if [[ -n "${FT_REPORT_WARMUP:-}" ]]; then
+  # Warm up on other tasks first (JIT tiering, the GC sizing its heap, SQLite's page cache): not measured.
+  FT_TARGETS="$FT_REPORT_WARMUP" FT_THREADS=$threads wrk -t$threads -c$connections -d"${FT_REPORT_WARMUP_SECONDS:-20}s" \
+    -s "$root/bench/load/report.lua" "http://127.0.0.1:$port" | sed -n 's/^created/warm-up: created/p'
+fi
 echo "== reports: POST /api/v1/tasks/{id}/reports, $connections connections, ${seconds}s"
 measure reports env FT_TARGETS="${FT_TARGETS:-$folder/targets.txt}" FT_THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/report.lua" "http://127.0.0.1:$port"
 echo "after reports: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
