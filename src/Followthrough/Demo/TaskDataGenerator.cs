@@ -182,9 +182,7 @@ public sealed class TaskDataGenerator(FollowthroughDb db, TimeProvider clock)
 
     private async Task<int> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
+        await using var command = db.CreateCommand(sql);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 

@@ -36,7 +36,7 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
         var parameters = BulletinSql.Parameters(from, to, today).ToList();
         await using var reading = await ReadWithoutJitAsync(cancellationToken);
         var groups = await QueryAsync(sql.Tasks, parameters, r => new TaskGroup(
-            r.GetInt32(0), Day(r, 1), Day(r, 2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8),
+            r.GetInt32(0), r.GetDayOrNull(1), r.GetDayOrNull(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8),
             r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.IsDBNull(12) ? null : r.GetInt32(12)), cancellationToken);
 
         // Periods answered: from the summaries of the tasks that have one (in the pass above), and from the reports of
@@ -157,44 +157,10 @@ public sealed class BulletinBuilder(FollowthroughDb db, IWorkingDayCalendar cale
         return own;
     }
 
-    /// <summary>Runs one of <see cref="BulletinSql"/>'s queries on the context's connection.</summary>
-    private async Task<List<T>> QueryAsync<T>(
-        string text, List<(string Name, object Value)> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The text is BulletinSql's own, built from constants; every value is a parameter.
-            command.CommandText = text;
-#pragma warning restore CA2100
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            var result = new List<T>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                result.Add(read(reader));
-            }
-
-            return result;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static DateOnly? Day(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
+    /// <summary>Runs one of <see cref="BulletinSql"/>'s queries (its text built from constants; every value a parameter).</summary>
+    private Task<List<T>> QueryAsync<T>(
+        string text, List<(string Name, object Value)> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        db.QueryAsync(text, parameters.Select(p => ("@" + p.Name, (object?)p.Value)), read, cancellationToken);
 
     private sealed record TaskGroup(
         int UnitId, DateOnly? DelayedDeadline, DateOnly? LateEnd, long Due, long OnTime, long Late, long Overdue, long Awaiting, long ReportsDue,

@@ -54,14 +54,14 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         var postgres = !db.Database.IsSqlite();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tasks = new List<(int Id, ReportingCadence Cadence, DateOnly? AssignedOn, DateOnly? Deadline)>();
-        await using (var select = Command(NextBatch(postgres)))
+        await using (var select = db.CreateCommand(NextBatch(postgres)))
         {
             select.AddParameter("@after", after);
             select.AddParameter("@batch", batch);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                tasks.Add((reader.GetInt32(0), Enum.Parse<ReportingCadence>(reader.GetString(1)), Day(reader, 2), Day(reader, 3)));
+                tasks.Add((reader.GetInt32(0), Enum.Parse<ReportingCadence>(reader.GetString(1)), reader.GetDayOrNull(2), reader.GetDayOrNull(3)));
             }
         }
 
@@ -82,7 +82,7 @@ public sealed class BulletinSummaries(FollowthroughDb db)
 
         if (postgres)
         {
-            await using var update = Command(
+            await using var update = db.CreateCommand(
                 "UPDATE tasks AS t SET reported_periods = s.text FROM unnest(@ids, @texts) AS s (id, text) WHERE t.id = s.id");
             ((NpgsqlCommand)update).Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = summaries.Select(s => s.Id).ToArray() });
             ((NpgsqlCommand)update).Parameters.Add(new NpgsqlParameter("texts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = summaries.Select(s => s.Text!).ToArray() });
@@ -91,7 +91,7 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         else
         {
             // One prepared statement rebound per task: SQLite runs in this process, so a statement per row is cheap.
-            await using var update = Command("UPDATE tasks SET reported_periods = @text WHERE id = @id");
+            await using var update = db.CreateCommand("UPDATE tasks SET reported_periods = @text WHERE id = @id");
             var text = update.AddParameter("@text", string.Empty);
             var id = update.AddParameter("@id", 0);
             await update.PrepareAsync(cancellationToken);
@@ -114,14 +114,4 @@ public sealed class BulletinSummaries(FollowthroughDb db)
         "SELECT id, reporting_cadence, assigned_on, deadline FROM tasks WHERE reported_periods IS NULL AND id > @after ORDER BY id LIMIT @batch"
         + (postgres ? " FOR UPDATE" : string.Empty);
 
-    private DbCommand Command(string text)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = text;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
-    }
-
-    private static DateOnly? Day(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
 }

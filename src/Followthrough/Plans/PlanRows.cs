@@ -108,24 +108,8 @@ internal static class PlanRows
         }
     }
 
-    private static async Task<List<T>> QueryAsync<T>(FollowthroughDb db, int planId, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@plan";
-        parameter.Value = planId;
-        command.Parameters.Add(parameter);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    private static Task<List<T>> QueryAsync<T>(FollowthroughDb db, int planId, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        db.QueryAsync(sql, [("@plan", planId)], read, cancellationToken);
 
     /// <summary>SQLite keeps decimals as text (how EF Core stores them), PostgreSQL as numeric.</summary>
     private static decimal Decimal(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch

@@ -224,8 +224,8 @@ public sealed partial class SupervisionRun(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"INSERT INTO supervision_settled (task_id, {columns}) SELECT r.id, {values} FROM {rows} ON CONFLICT (task_id) DO UPDATE SET {update}";
+            await using var command = db.CreateCommand(
+                $"INSERT INTO supervision_settled (task_id, {columns}) SELECT r.id, {values} FROM {rows} ON CONFLICT (task_id) DO UPDATE SET {update}");
             if (sqlite)
             {
                 command.AddParameter("@rows", JsonSerializer.Serialize(settled.Select(s => new object[] { s.Id, s.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
@@ -261,35 +261,14 @@ public sealed partial class SupervisionRun(
     /// <summary>
     /// The keys that no notice has yet. The list goes as one parameter (a JSON array on SQLite, an array on
     /// PostgreSQL), not one parameter per key: binding a few thousand named parameters costs more than the lookups.
+    /// Plain ADO.NET, because EF Core's raw queries compile their reader anew on each call.
     /// </summary>
-    private async Task<List<string>> UnwrittenAsync(List<string> keys, CancellationToken cancellationToken)
-    {
-        var sqlite = db.Database.IsSqlite();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // Plain ADO.NET: EF Core compiles a raw query's reader anew on each call, which a run making hundreds of
-            // these would pay for in JIT and finalizer time.
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sqlite
-                ? "SELECT k.value FROM json_each(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k.value)"
-                : "SELECT k FROM unnest(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k)";
-            command.AddParameter("@keys", sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray());
-            var unwritten = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                unwritten.Add(reader.GetString(0));
-            }
-
-            return unwritten;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private Task<List<string>> UnwrittenAsync(List<string> keys, CancellationToken cancellationToken) =>
+        db.Database.IsSqlite()
+            ? db.QueryAsync("SELECT k.value FROM json_each(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k.value)",
+                [("@keys", JsonSerializer.Serialize(keys))], r => r.GetString(0), cancellationToken)
+            : db.QueryAsync("SELECT k FROM unnest(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = k)",
+                [("@keys", keys.ToArray())], r => r.GetString(0), cancellationToken);
 
     private static int TaskIdOf(string key) => int.Parse(key.AsSpan(5, key.IndexOf(':', 5) - 5), CultureInfo.InvariantCulture);
 
