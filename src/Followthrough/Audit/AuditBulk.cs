@@ -46,8 +46,15 @@ public sealed record BulkAuditRecord(string EntityType, string EntityId, string 
 /// </summary>
 public static class AuditBulk
 {
-    private static readonly string[] EntryColumns =
+    internal const string EntryTable = "audit_entries";
+
+    /// <summary>The columns of <see cref="EntryTable"/> in the order of <see cref="Row"/>.</summary>
+    internal static readonly string[] EntryColumns =
         ["sequence", "occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "comment", "before_json", "after_json", "previous_hash", "hash"];
+
+    /// <summary>An entry as a row of <see cref="EntryColumns"/>.</summary>
+    internal static object?[] Row(AuditEntry entry) =>
+        [entry.Sequence, entry.OccurredAt, entry.ActorId, entry.ActorName, entry.Action, entry.EntityType, entry.EntityId, entry.Comment, entry.BeforeJson, entry.AfterJson, entry.PreviousHash, entry.Hash];
 
     /// <summary>
     /// Takes the trail's write lock now (PostgreSQL row lock, SQLite write lock) for the rest of the transaction, so a
@@ -71,24 +78,15 @@ public static class AuditBulk
             return;
         }
 
-        var transaction = RequireTransaction(db);
+        RequireTransaction(db);
         var locked = await AuditRecorder.LockHeadAsync(db, cancellationToken); // the same lock and read as every save
-        var connection = db.Database.GetDbConnection();
         var sequence = locked.LastSequence;
         var previousHash = locked.LastHash;
         var rows = Chain(db, action, comment, records, ref sequence, ref previousHash);
-        await BulkSql.InsertAsync(db, "audit_entries", EntryColumns, rows, cancellationToken);
+        await BulkSql.InsertAsync(db, EntryTable, EntryColumns, rows, cancellationToken);
+        await AuditRecorder.WriteHeadAsync(db, new AuditRecorder.LockedHead(sequence, previousHash), cancellationToken);
 
-        await using (var head = connection.CreateCommand())
-        {
-            head.Transaction = transaction;
-            head.CommandText = "UPDATE audit_head SET last_sequence = @sequence, last_hash = @hash WHERE id = 1";
-            head.AddParameter("@sequence", sequence);
-            head.AddParameter("@hash", previousHash);
-            await head.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // A head the context already tracks is now out of date; the recorder reloads it, but so does this, to be plain.
+        // A head the context tracks (someone loaded it) is now out of date.
         if (db.Set<AuditHead>().Local.SingleOrDefault() is { } tracked)
         {
             await db.Entry(tracked).ReloadAsync(cancellationToken);

@@ -82,12 +82,18 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         return new LockedHead(reader.GetInt64(0), reader.GetString(1));
     }
 
-    public void Append(FollowthroughDb db, List<CapturedChange> changes, LockedHead locked)
+    /// <summary>
+    /// Appends one entry per captured change after <paramref name="head"/>, with plain SQL on the save's connection and
+    /// transaction (the entries are never tracked: nothing reads them back from the context), and returns the new end
+    /// of the chain. The caller writes that end to the head row (<see cref="WriteHeadAsync"/>), or keeps it while it
+    /// holds the head for several saves (<see cref="HeldAuditHead"/>).
+    /// </summary>
+    public async Task<LockedHead> AppendAsync(FollowthroughDb db, List<CapturedChange> changes, LockedHead head, CancellationToken cancellationToken)
     {
-        var head = TrackHead(db, locked);
         var occurredAt = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         var sequence = head.LastSequence;
         var previousHash = head.LastHash;
+        var rows = new List<object?[]>(changes.Count);
         foreach (var change in changes)
         {
             var entry = new AuditEntry
@@ -107,36 +113,25 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
             };
             entry.Hash = AuditChain.ComputeHash(entry);
             previousHash = entry.Hash;
-            db.Set<AuditEntry>().Add(entry);
+            rows.Add(AuditBulk.Row(entry));
         }
 
-        // Through the change tracker, so the save sees the new end of the chain without looking for changes.
-        var tracked = db.Entry(head);
-        tracked.Property(nameof(AuditHead.LastSequence)).CurrentValue = sequence;
-        tracked.Property(nameof(AuditHead.LastHash)).CurrentValue = previousHash;
+        await BulkSql.InsertAsync(db, AuditBulk.EntryTable, AuditBulk.EntryColumns, rows, cancellationToken);
         Forget();
+        return new LockedHead(sequence, previousHash);
     }
 
-    /// <summary>
-    /// The head entity with the values read under the lock, tracked as unchanged so that setting the new end of the
-    /// chain writes one UPDATE. A head already tracked from an earlier save of this context is brought up to date.
-    /// </summary>
-    private static AuditHead TrackHead(FollowthroughDb db, LockedHead locked)
+    /// <summary>Records the new end of the chain in the head row, inside the transaction that locked it.</summary>
+    public static async Task WriteHeadAsync(FollowthroughDb db, LockedHead head, CancellationToken cancellationToken)
     {
-        var head = db.Set<AuditHead>().Local.SingleOrDefault();
-        if (head is null)
-        {
-            head = new AuditHead { Id = 1, LastSequence = locked.LastSequence, LastHash = locked.LastHash };
-            db.Set<AuditHead>().Attach(head);
-            return head;
-        }
-
-        var entry = db.Entry(head);
-        entry.CurrentValues[nameof(AuditHead.LastSequence)] = locked.LastSequence;
-        entry.CurrentValues[nameof(AuditHead.LastHash)] = locked.LastHash;
-        entry.OriginalValues.SetValues(entry.CurrentValues);
-        entry.State = EntityState.Unchanged;
-        return head;
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The audit head is written inside the save's transaction.");
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE audit_head SET last_sequence = @sequence, last_hash = @hash WHERE id = 1";
+        command.AddParameter("@sequence", head.LastSequence);
+        command.AddParameter("@hash", head.LastHash);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

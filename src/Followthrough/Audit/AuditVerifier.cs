@@ -83,13 +83,18 @@ public sealed class AuditVerifier(FollowthroughDb db)
         return new SqliteSnapshot(db, transaction);
     }
 
-    /// <summary>EF Core does not own a transaction it was handed, so this ends it and closes the connection.</summary>
+    /// <summary>
+    /// EF Core does not own a transaction it was handed, so this ends it and closes the connection: twice, because
+    /// being handed the transaction opened it once more and forgetting the transaction does not close it again. A
+    /// pooled context must go back with its connection closed as many times as it was opened.
+    /// </summary>
     private sealed class SqliteSnapshot(FollowthroughDb db, SqliteTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await db.Database.UseTransactionAsync(null);
             await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -91,13 +91,22 @@ public sealed class TaskDataGenerator(FollowthroughDb db, TimeProvider clock)
             throw new ArgumentException(string.Join(" ", problems), nameof(request));
         }
 
+        // One connection for the whole run, given back closed (the context may be a pooled one).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await GenerateOnOpenConnectionAsync(request, progress, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<GeneratorResult> GenerateOnOpenConnectionAsync(GeneratorRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         var watch = Stopwatch.StartNew();
         var today = request.Today ?? clock.Today();
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
 
         var created = await EnsureUnitsAsync(request.Units, cancellationToken);
         var units = await UnitIdsAsync(request.Units, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Followthrough.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,15 +10,35 @@ namespace Followthrough.Storage;
 /// classes in their folders and reach their data through <see cref="DbContext.Set{TEntity}()"/>.
 /// Saving is where the platform's promises are kept: versions rise, timestamps are set, and every change is
 /// written to the hash-chained audit trail in the same transaction (see <see cref="AuditRecorder"/>).
+/// Contexts are pooled (see <see cref="StorageServices"/>): each scope rents one and names its actor and clock with
+/// <see cref="ActingFor"/>. Whoever opens the connection closes it, so a context goes back to the pool closed.
 /// </summary>
-public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, AuditActor actor, TimeProvider clock)
-    : DbContext(options)
+public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options) : DbContext(options)
 {
-    private readonly AuditRecorder _recorder = new(actor, clock);
+    private AuditRecorder _recorder = new(new AuditActor(), TimeProvider.System);
 
-    public TimeProvider Clock => clock;
+    public TimeProvider Clock { get; private set; } = TimeProvider.System;
 
-    public AuditActor Actor => actor;
+    public AuditActor Actor { get; private set; } = new();
+
+    /// <summary>
+    /// The head of the trail as locked by the transaction this context saves in, when that transaction holds it for
+    /// several saves (see <see cref="HeldAuditHead"/>): saves then append after it without locking and reading the
+    /// head again, and leave writing it to the holder. Null (the usual case): each save locks, reads and writes it.
+    /// </summary>
+    internal HeldAuditHead? HeldHead { get; set; }
+
+    /// <summary>Whose changes this context saves and by which clock, for the scope that has just rented it.</summary>
+    public FollowthroughDb ActingFor(AuditActor actor, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(clock);
+        Actor = actor;
+        Clock = clock;
+        _recorder = new AuditRecorder(actor, clock); // nor does a description left by the last renter
+        HeldHead = null;
+        return this;
+    }
 
     /// <summary>
     /// Names the step the next save performs (e.g. "signed-for") and the user's comment; both go into every audit
@@ -48,10 +69,27 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options, A
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var head = await AuditRecorder.LockHeadAsync(this, cancellationToken);
+            var held = HeldHead;
+            var head = held?.End ?? await AuditRecorder.LockHeadAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            _recorder.Append(this, changes, head);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            try
+            {
+                var end = await _recorder.AppendAsync(this, changes, head, cancellationToken);
+                if (held is not null)
+                {
+                    held.End = end;
+                }
+                else
+                {
+                    await AuditRecorder.WriteHeadAsync(this, end, cancellationToken);
+                }
+            }
+            catch (DbException failure)
+            {
+                // Callers see a failed save as EF Core reports one, whichever of its writes failed.
+                throw new DbUpdateException("The audit trail could not be written, so the change was not saved.", failure);
+            }
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

@@ -16,7 +16,13 @@ public static class StorageServices
         services.AddScoped<AuditActor>();
         services.AddSingleton(new MigrationRunner(settings));
         services.AddSingleton(_ => new DirectSql(settings)); // built by the container, so disposed with it
-        services.AddDbContext<FollowthroughDb>(options => Configure(options, settings));
+
+        // Pooled: a request rents a context whose EF Core services are already built, instead of building them anew
+        // (which a busy host, such as one taking a thousand progress reports a second, feels as allocation and as
+        // contention on the service provider). The scope names its actor and clock on the rented context.
+        services.AddPooledDbContextFactory<FollowthroughDb>(options => Configure(options, settings));
+        services.AddScoped(scope => scope.GetRequiredService<IDbContextFactory<FollowthroughDb>>().CreateDbContext()
+            .ActingFor(scope.GetRequiredService<AuditActor>(), scope.GetRequiredService<TimeProvider>()));
         return services;
     }
 

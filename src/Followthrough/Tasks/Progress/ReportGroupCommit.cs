@@ -20,8 +20,8 @@ namespace Followthrough.Tasks;
 /// succeeds only when the task is still at the version its report was checked against, so the checks made outside
 /// the transaction still hold. Nobody is answered before the commit, so a 201 means the report is on disk; if the
 /// commit fails, every report of the batch gets the failure. Two reports on one task at the same version still give
-/// one 201 and one 409. The audit chain is appended report by report inside the transaction, under the head's lock,
-/// so it is the same chain a series of single saves would have written.
+/// one 201 and one 409. The audit head is locked once for the batch (<see cref="HeldAuditHead"/>) and the chain is
+/// appended report by report inside the transaction, so it is the same chain a series of single saves would have written.
 /// </summary>
 public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<TaskOptions> options) : IAsyncDisposable
 {
@@ -164,16 +164,19 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
-            await db.Database.OpenConnectionAsync();
+            // Beginning the transaction opens the connection and disposing it closes it: the pooled context goes back
+            // with its connection closed, ready for a request to lend it another one.
             await using var transaction = await db.Database.BeginTransactionAsync();
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
+            var head = await HeldAuditHead.LockAsync(db); // once for the batch, before any savepoint
             foreach (var submission in batch)
             {
+                var before = head.End;
                 await dbTransaction.SaveAsync(Savepoint);
                 try
                 {
-                    var outcome = await SaveOneAsync(submission, connection, dbTransaction);
+                    var outcome = await SaveOneAsync(submission, connection, dbTransaction, head);
                     if (outcome.IsDone)
                     {
                         await dbTransaction.ReleaseAsync(Savepoint);
@@ -181,6 +184,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
                     else
                     {
                         await dbTransaction.RollbackAsync(Savepoint);
+                        head.End = before;
                     }
 
                     answers.Add(() => submission.Answer.TrySetResult(outcome));
@@ -191,10 +195,12 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
                     // clears an aborted PostgreSQL transaction, so the rest of the batch goes on. If even that fails,
                     // the batch fails as a whole (below).
                     await dbTransaction.RollbackAsync(Savepoint);
+                    head.End = before;
                     answers.Add(() => submission.Answer.TrySetException(failure));
                 }
             }
 
+            await head.WriteAsync(db);
             await transaction.CommitAsync();
         }
         catch (Exception failure)
@@ -218,9 +224,10 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
     /// Saves one prepared report with its request's context, lent the batch's connection and transaction for the save
     /// and given them back afterwards. The request waits for its answer meanwhile, so nothing else uses that context.
     /// </summary>
-    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction)
+    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction, HeldAuditHead head)
     {
-        var database = submission.Prepared.Db.Database;
+        var context = submission.Prepared.Db;
+        var database = context.Database;
         var own = database.GetConnectionString();
         database.SetDbConnection(connection, contextOwnsConnection: false);
         await database.UseTransactionAsync(transaction);
@@ -228,16 +235,19 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
         // The batch's savepoint undoes a refused report. EF's own savepoint per save is needed only when files were
         // written: a report that loses its race must see its rows gone to tell which stored files nobody references.
         database.AutoSavepointsEnabled = submission.Prepared.Files.Count > 0;
+        context.HeldHead = head;
         try
         {
             return await submission.Progress.SaveReportAsync(submission.Prepared, CancellationToken.None);
         }
         finally
         {
+            context.HeldHead = null;
             await database.UseTransactionAsync(null);
             // A connection of its own again, opened when next needed (setting the same connection string alone would keep
-            // the batch's connection, which is disposed after the commit).
-            database.SetDbConnection(null, contextOwnsConnection: false);
+            // the batch's connection, which is disposed after the commit), and owned by the context: a pooled context
+            // disposes only a connection it owns when it goes back to the pool, so the next renter starts clean.
+            database.SetDbConnection(null, contextOwnsConnection: true);
             database.SetConnectionString(own);
         }
     }
