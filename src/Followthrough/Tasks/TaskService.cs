@@ -58,9 +58,12 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
         WorkTask task, bool evidenceNow, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var accepted = await db.Set<ProgressReport>().Where(r => r.TaskId == task.Id && r.ReturnedAt == null)
-            .Select(r => new { r.ReportedOn, HasFiles = db.Set<EvidenceFile>().Any(f => f.ReportId == r.Id) })
-            .ToListAsync(cancellationToken);
+        var accepted = new List<AcceptedReport>();
+        await foreach (var report in AcceptedReports.For(db)(db, task.Id).WithCancellation(cancellationToken))
+        {
+            accepted.Add(report);
+        }
+
         var facts = new TaskFacts(
             HasPendingExtension: task.ExtensionPending,
             HasUnsplitPartners: task.Partners.Any(p => p.SubTaskId is null),
@@ -68,6 +71,17 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
             HasEvidence: evidenceNow || accepted.Exists(r => r.HasFiles));
         return (facts, [.. accepted.Select(r => r.ReportedOn)]);
     }
+
+    /// <summary>
+    /// The reports of a task that count, with whether each has evidence. Compiled once: every progress report asks,
+    /// so it skips translating the query again.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<FollowthroughDb, int, IAsyncEnumerable<AcceptedReport>>> AcceptedReports = new(() =>
+        EF.CompileAsyncQuery((FollowthroughDb db, int taskId) => db.Set<ProgressReport>()
+            .Where(r => r.TaskId == taskId && r.ReturnedAt == null)
+            .Select(r => new AcceptedReport(r.ReportedOn, db.Set<EvidenceFile>().Any(f => f.ReportId == r.Id)))));
+
+    private sealed record AcceptedReport(DateOnly ReportedOn, bool HasFiles);
 
     /// <summary>The dates of the reports that count for the cadence (not returned).</summary>
     public async Task<List<DateOnly>> AcceptedReportDatesAsync(int taskId, long? except = null, CancellationToken cancellationToken = default) =>

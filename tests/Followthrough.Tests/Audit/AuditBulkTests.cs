@@ -21,16 +21,20 @@ public sealed class AuditBulkTests
             ["note"] = null,
             ["created_at"] = time,
             ["kind"] = DayOfWeek.Monday,
+            ["due_on"] = new DateOnly(2026, 10, 8),
+            ["share"] = 0.125d,
         };
 
-        // The recorder: JsonSerializer over the column names in ordinal order, times and enums as text, Chinese unescaped.
+        // The form the trail has always had (the recorder and bulk writers both write it now): JsonSerializer over the column names in ordinal order, times and enums as text, Chinese unescaped.
         var expected = JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
             ["created_at"] = time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["due_on"] = "2026-10-08",
             ["id"] = 42,
             ["is_illustrative"] = true,
             ["kind"] = "Monday",
             ["note"] = null,
+            ["share"] = 0.125d,
             ["supersedes_id"] = 7L,
             ["text_zh"] = "建设“科学城”<b>&",
             ["value"] = 3.150m,
