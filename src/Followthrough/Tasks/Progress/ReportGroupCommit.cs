@@ -170,18 +170,16 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
             var head = await HeldAuditHead.LockAsync(db); // once for the batch, before any savepoint
+            var first = true;
             foreach (var submission in batch)
             {
                 var before = head.End;
-                await dbTransaction.SaveAsync(Savepoint);
+                await NextSavepointAsync(dbTransaction, first);
+                first = false;
                 try
                 {
                     var outcome = await SaveOneAsync(submission, connection, dbTransaction, head);
-                    if (outcome.IsDone)
-                    {
-                        await dbTransaction.ReleaseAsync(Savepoint);
-                    }
-                    else
+                    if (!outcome.IsDone)
                     {
                         await dbTransaction.RollbackAsync(Savepoint);
                         head.End = before;
@@ -218,6 +216,19 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
         {
             answer();
         }
+    }
+
+    /// <summary>
+    /// Sets the savepoint a report's save can be rolled back to, releasing the previous report's in the same command
+    /// (one round trip on PostgreSQL, not two). A savepoint rolled back to is released too: that keeps nothing. The
+    /// commit releases the last one.
+    /// </summary>
+    private static async Task NextSavepointAsync(DbTransaction transaction, bool first)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = first ? $"SAVEPOINT {Savepoint}" : $"RELEASE SAVEPOINT {Savepoint}; SAVEPOINT {Savepoint}";
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>
