@@ -35,7 +35,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options) :
         ArgumentNullException.ThrowIfNull(clock);
         Actor = actor;
         Clock = clock;
-        _recorder = new AuditRecorder(actor, clock); // nor does a description left by the last renter
+        _recorder = new AuditRecorder(actor, clock); // a fresh one: no description left by the last renter
         HeldHead = null;
         return this;
     }

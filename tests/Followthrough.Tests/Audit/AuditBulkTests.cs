@@ -25,7 +25,8 @@ public sealed class AuditBulkTests
             ["share"] = 0.125d,
         };
 
-        // The form the trail has always had (the recorder and bulk writers both write it now): JsonSerializer over the column names in ordinal order, times and enums as text, Chinese unescaped.
+        // The form the trail has always had (the recorder and bulk writers both write it now): JsonSerializer over the
+        // column names in ordinal order, times, dates and enums as text, Chinese unescaped.
         var expected = JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
             ["created_at"] = time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
