@@ -124,14 +124,15 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
     /// <summary>Records the new end of the chain in the head row, inside the transaction that locked it.</summary>
     public static async Task WriteHeadAsync(FollowthroughDb db, LockedHead head, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The audit head is written inside the save's transaction.");
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE audit_head SET last_sequence = @sequence, last_hash = @hash WHERE id = 1";
-        command.AddParameter("@sequence", head.LastSequence);
-        command.AddParameter("@hash", head.LastHash);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The audit head is written inside the save's transaction.");
+        }
+
+        await db.ExecuteAsync(
+            "UPDATE audit_head SET last_sequence = @sequence, last_hash = @hash WHERE id = 1",
+            [("@sequence", head.LastSequence), ("@hash", head.LastHash)],
+            cancellationToken);
     }
 
     /// <summary>

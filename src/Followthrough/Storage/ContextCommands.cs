@@ -66,6 +66,29 @@ public static class ContextCommands
         }
     }
 
+    /// <summary>Runs a statement that reads nothing back; opens the connection for it if the caller has not.</summary>
+    public static async Task ExecuteAsync(
+        this FollowthroughDb db, string sql, IEnumerable<(string Name, object? Value)> parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(parameters);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.CreateCommand(sql);
+            foreach (var (name, value) in parameters)
+            {
+                command.AddParameter(name, value);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>A date column that may be null (both databases give <see cref="DateOnly"/> back).</summary>
     public static DateOnly? GetDayOrNull(this DbDataReader reader, int ordinal)
     {

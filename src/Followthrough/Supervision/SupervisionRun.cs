@@ -221,32 +221,26 @@ public sealed partial class SupervisionRun(
         var rows = sqlite
             ? "(SELECT json_extract(j.value, '$[0]') AS id, json_extract(j.value, '$[1]') AS due FROM json_each(@rows) AS j) AS r WHERE true"
             : "unnest(@ids, @dues) AS r (id, due)";
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var parameters = new List<(string, object?)>();
+        if (sqlite)
         {
-            await using var command = db.CreateCommand(
-                $"INSERT INTO supervision_settled (task_id, {columns}) SELECT r.id, {values} FROM {rows} ON CONFLICT (task_id) DO UPDATE SET {update}");
-            if (sqlite)
-            {
-                command.AddParameter("@rows", JsonSerializer.Serialize(settled.Select(s => new object[] { s.Id, s.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
-            }
-            else
-            {
-                command.AddParameter("@ids", settled.Select(s => s.Id).ToArray());
-                command.AddParameter("@dues", settled.Select(s => s.Due).ToArray());
-            }
-
-            if (pass.Ladder is not null)
-            {
-                command.AddParameter("@ladder", pass.Ladder);
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            parameters.Add(("@rows", JsonSerializer.Serialize(settled.Select(s => new object[] { s.Id, s.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))));
         }
-        finally
+        else
         {
-            await db.Database.CloseConnectionAsync();
+            parameters.Add(("@ids", settled.Select(s => s.Id).ToArray()));
+            parameters.Add(("@dues", settled.Select(s => s.Due).ToArray()));
         }
+
+        if (pass.Ladder is not null)
+        {
+            parameters.Add(("@ladder", pass.Ladder));
+        }
+
+        await db.ExecuteAsync(
+            $"INSERT INTO supervision_settled (task_id, {columns}) SELECT r.id, {values} FROM {rows} ON CONFLICT (task_id) DO UPDATE SET {update}",
+            parameters,
+            cancellationToken);
     }
 
     /// <summary>The tasks with a planned notice not yet written, decided from the hot columns alone: on a day whose

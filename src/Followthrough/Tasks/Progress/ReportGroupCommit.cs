@@ -174,7 +174,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
             foreach (var submission in batch)
             {
                 var before = head.End;
-                await NextSavepointAsync(dbTransaction, first);
+                await NextSavepointAsync(db, first);
                 first = false;
                 try
                 {
@@ -223,13 +223,8 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
     /// (one round trip on PostgreSQL, not two). A savepoint rolled back to is released too: that keeps nothing. The
     /// commit releases the last one.
     /// </summary>
-    private static async Task NextSavepointAsync(DbTransaction transaction, bool first)
-    {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = first ? $"SAVEPOINT {Savepoint}" : $"RELEASE SAVEPOINT {Savepoint}; SAVEPOINT {Savepoint}";
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task NextSavepointAsync(FollowthroughDb db, bool first) =>
+        db.ExecuteAsync(first ? $"SAVEPOINT {Savepoint}" : $"RELEASE SAVEPOINT {Savepoint}; SAVEPOINT {Savepoint}", []);
 
     /// <summary>
     /// Saves one prepared report with its request's context, lent the batch's connection and transaction for the save
