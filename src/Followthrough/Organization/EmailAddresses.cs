@@ -14,17 +14,19 @@ public sealed class EmailAddresses(FollowthroughDb db)
     /// <summary>The addresses of the active staff of <paramref name="unitIds"/> (by unit) and of
     /// <paramref name="personIds"/> (by person), in one read; a person may be found both ways.</summary>
     public async Task<List<EmailAddress>> OfUnitStaffAndPeopleAsync(
-        IReadOnlyCollection<int> unitIds, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default)
+        IEnumerable<int> unitIds, IEnumerable<int> personIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unitIds);
         ArgumentNullException.ThrowIfNull(personIds);
+        List<int> units = [.. unitIds];
+        List<int> people = [.. personIds];
         var found = await db.Set<Person>().AsNoTracking()
             .Where(p => p.IsActive && p.Email != null && p.Email != ""
-                && ((p.UnitId != null && unitIds.Contains(p.UnitId.Value) && p.Role == Role.UnitStaff) || personIds.Contains(p.Id)))
+                && ((p.UnitId != null && units.Contains(p.UnitId.Value) && p.Role == Role.UnitStaff) || people.Contains(p.Id)))
             .Select(p => new { p.Id, p.UnitId, p.Role, p.Email })
             .ToListAsync(cancellationToken);
         var byUnit = found.Where(p => p.Role == Role.UnitStaff && p.UnitId is not null).Select(p => new EmailAddress(p.UnitId, null, p.Email!));
-        var byPerson = found.Where(p => personIds.Contains(p.Id)).Select(p => new EmailAddress(null, p.Id, p.Email!));
+        var byPerson = found.Where(p => people.Contains(p.Id)).Select(p => new EmailAddress(null, p.Id, p.Email!));
         return [.. byUnit.Concat(byPerson)];
     }
 }

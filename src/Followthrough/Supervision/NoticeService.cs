@@ -180,7 +180,7 @@ public sealed class NoticeService
         var onPage = await items.OrderByDescending(s => s.AddedOn).ThenBy(s => s.Id).Skip(page.Skip).Take(page.PageSize)
             .Select(s => new { s.TaskId, s.AddedOn, s.WorkingDaysLate })
             .ToListAsync(cancellationToken);
-        var listed = await _tasks.ReadAsync([.. onPage.Select(s => s.TaskId)], cancellationToken);
+        var listed = await _tasks.ReadAsync(onPage.Select(s => s.TaskId), cancellationToken);
         var rows = new List<SpecialItemDto>(onPage.Count);
         foreach (var s in onPage)
         {

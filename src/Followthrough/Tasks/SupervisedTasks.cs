@@ -117,18 +117,26 @@ public sealed class SupervisedTasks(FollowthroughDb db, TaskService tasks)
     /// The tasks a batch is about to write notices for, held by the scope's context so that the steps and escalations
     /// staged next are saved against the versions read here (a task changed meanwhile fails the save).
     /// </summary>
-    public async Task<List<SupervisedTask>> LoadAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
-        [.. (await db.Set<WorkTask>().Where(t => EF.Parameter(ids).Contains(t.Id)).ToListAsync(cancellationToken)).Select(Of)];
+    public async Task<List<SupervisedTask>> LoadAsync(IEnumerable<int> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var list = ids.ToList();
+        return [.. (await db.Set<WorkTask>().Where(t => EF.Parameter(list).Contains(t.Id)).ToListAsync(cancellationToken)).Select(Of)];
+    }
 
     /// <summary>One task, held like <see cref="LoadAsync"/>; null when there is none.</summary>
     public async Task<SupervisedTask?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Set<WorkTask>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is { } task ? Of(task) : null;
 
     /// <summary>Read-only, for lists (the special supervision list): the tasks found among <paramref name="ids"/>.</summary>
-    public async Task<Dictionary<int, SupervisedTask>> ReadAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
-        await db.Set<WorkTask>().AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id))
+    public async Task<Dictionary<int, SupervisedTask>> ReadAsync(IEnumerable<int> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var list = ids.ToList();
+        return await db.Set<WorkTask>().AsNoTracking().Where(t => EF.Parameter(list).Contains(t.Id))
             .Select(t => new SupervisedTask(t.Id, t.Code, t.Title, t.LeadUnitId, t.LeadLeaderId, t.State, t.NextDue, t.NextReportDue))
             .ToDictionaryAsync(t => t.Id, cancellationToken);
+    }
 
     /// <summary>Stages a supervision step on the task's timeline (the task stays in its state).</summary>
     public async Task RecordStepAsync(int taskId, SupervisionStep step, string? comment, string details, CancellationToken cancellationToken = default)
