@@ -23,7 +23,8 @@ internal sealed record PlannedNotice(string Key, NoticeKind Kind, DateOnly? DueO
 /// The supervision office's rules, pure: given a running task's stored due days and today, which reminders, urging
 /// notices and escalations are due. The keys name the occasion (the task, what, and the due day or the threshold), so
 /// the same occasion is never announced twice; a new deadline or time node is a new occasion.
-/// Measured like <see cref="TaskStanding"/>: "late" counts working days after the due day up to and including today.
+/// Whether a due day has passed or is near, and how many working days late, is <see cref="TaskStanding.AgainstDueDay"/>'s
+/// answer, the same as on the task page; the ladder and the notices are decided here.
 /// </summary>
 internal static class SupervisionRules
 {
