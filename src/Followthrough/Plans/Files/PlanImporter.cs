@@ -61,7 +61,7 @@ public sealed class PlanImporter(FollowthroughDb db)
             return Fail(new ImportProblem(name, 0, string.Empty, problem));
         }
 
-        var (sheets, structure) = PlanImportValidator.MapSheets(tables);
+        var (sheets, structure) = MappedSheet.MapFile(tables);
         if (structure.Count > 0)
         {
             return new ImportOutcome(structure, null);
@@ -72,7 +72,7 @@ public sealed class PlanImporter(FollowthroughDb db)
             ? PlanChecks.NormalizeCode(planSheet.Rows[0][codeColumn])
             : string.Empty;
         var existing = await LoadExistingAsync(planCode, cancellationToken);
-        var linkable = await LoadLinkableAsync(sheets, cancellationToken);
+        var linkable = await HigherPlanLinks.LoadAsync(db, sheets, cancellationToken);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
         var validator = new PlanImportValidator(units, existing, linkable, options.MayRecordValuesFor ?? (_ => true), PlanClock.Today(db.Clock));
         var draft = validator.Validate(sheets);
@@ -145,37 +145,6 @@ public sealed class PlanImporter(FollowthroughDb db)
             MinValueYear = values.Count == 0 ? null : values.Min(v => v.Year),
             MaxValueYear = values.Count == 0 ? null : values.Max(v => v.Year),
         };
-    }
-
-    /// <summary>The plans (and their items) that the file's "implements" column names.</summary>
-    private async Task<Dictionary<string, LinkablePlan>> LoadLinkableAsync(Dictionary<FileSheet, MappedSheet> sheets, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<string, LinkablePlan>(StringComparer.Ordinal);
-        if (!sheets.TryGetValue(PlanFileLayout.Items, out var items) || !items.Columns.TryGetValue("implements", out var column))
-        {
-            return result;
-        }
-
-        var references = items.Rows.Select(r => r[column].Split([':', '：'], 2, StringSplitOptions.TrimEntries))
-            .Where(p => p.Length == 2)
-            .Select(p => (Plan: PlanChecks.NormalizeCode(p[0]), Item: PlanChecks.NormalizeCode(p[1])))
-            .ToList();
-        var planCodes = references.Select(r => r.Plan).Distinct().ToList();
-        if (planCodes.Count == 0)
-        {
-            return result;
-        }
-
-        var plans = await db.Set<Plan>().AsNoTracking().Where(p => planCodes.Contains(p.Code)).ToListAsync(cancellationToken);
-        foreach (var plan in plans)
-        {
-            var codes = references.Where(r => r.Plan == plan.Code).Select(r => r.Item).Distinct().ToList();
-            var ids = await db.Set<PlanItem>().AsNoTracking().Where(i => i.PlanId == plan.Id && codes.Contains(i.Code))
-                .ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, cancellationToken);
-            result[plan.Code] = new LinkablePlan(plan.Code, plan.Level, ids);
-        }
-
-        return result;
     }
 
     private async Task<int> WriteAsync(ImportDraft draft, ExistingPlan existing, ImportChanges changes, string fileName, string sha, CancellationToken cancellationToken)
