@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Followthrough.Audit;
+using Followthrough.Demo;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,7 @@ public sealed class CliContext : IAsyncDisposable
             .AddInMemoryCollection([new(DatabaseSettings.DataFolderKey, dataFolder)])
             .Build());
         services.AddFollowthroughCore(settings);
+        services.AddFollowthroughDemo(); // demo load
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateAsyncScope();
         Services.GetRequiredService<AuditActor>().Set(null, $"cli:{Environment.UserName}");

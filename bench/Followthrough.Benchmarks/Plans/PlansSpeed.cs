@@ -206,6 +206,7 @@ internal static class PlansSpeed
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddFollowthroughCore(settings);
+        services.AddFollowthroughDemo();
         return services.BuildServiceProvider();
     }
 
