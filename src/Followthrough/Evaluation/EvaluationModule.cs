@@ -7,7 +7,6 @@ public static class EvaluationModule
     public static IServiceCollection AddEvaluation(this IServiceCollection services)
     {
         services.AddScoped<BulletinBuilder>();
-        services.AddScoped<BulletinSummaries>();
         services.AddScoped<EvaluationService>();
         return services;
     }
