@@ -89,9 +89,9 @@ public sealed class TaskDataGenerator(FollowthroughDb db, TimeProvider clock)
         }
 
         // The reports just written left their tasks without a summary of answered periods: fill them once, at the end,
-        // rather than per batch (BulletinSummaries skips the tasks that already have one).
+        // rather than per batch (ReportedPeriodSummaries skips the tasks that already have one).
         progress?.Report($"Summarizing reporting periods for the bulletin, {watch.Elapsed.TotalSeconds:N0} s");
-        await new Evaluation.BulletinSummaries(db).FillAsync(Evaluation.BulletinSummaries.DefaultBatch, cancellationToken: cancellationToken);
+        await new Tasks.ReportedPeriodSummaries(db).FillAsync(Tasks.ReportedPeriodSummaries.DefaultBatch, cancellationToken: cancellationToken);
         await FinishAsync(cancellationToken);
         return new GeneratorResult(created, request.Tasks, nodes, partners, reports, firstId, lastId, watch.Elapsed);
     }

@@ -28,7 +28,7 @@ public sealed partial class SupervisionRun(
     FollowthroughDb db,
     TaskService tasks,
     NoticeSenders senders,
-    Evaluation.BulletinSummaries summaries,
+    ReportedPeriodSummaries summaries,
     IOptions<SupervisionOptions> options,
     ILogger<SupervisionRun> logger)
 {
