@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Followthrough.Audit;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -43,7 +42,7 @@ public sealed class CliContext : IAsyncDisposable
         services.AddFollowthroughCore(settings);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateAsyncScope();
-        Services.GetRequiredService<AuditActor>().Set(null, $"cli:{Environment.UserName}");
+        Services.GetRequiredService<Actor>().Set(null, $"cli:{Environment.UserName}");
     }
 
     public TextWriter Output { get; }

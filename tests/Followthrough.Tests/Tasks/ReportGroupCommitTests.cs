@@ -31,7 +31,7 @@ public abstract class ReportGroupCommitTests(AppFixture app)
         var outsider = await app.CreateUserAsync(Role.UnitStaff, "DL-DRC");
         var me = new CurrentUser(staff.PersonId, staff.UserName, Role.UnitStaff, staff.UnitId);
         var stranger = new CurrentUser(outsider.PersonId, outsider.UserName, Role.UnitStaff, outsider.UnitId);
-        var actor = new AuditActor();
+        var actor = new Actor();
         actor.Set(staff.PersonId, staff.UserName);
         ReportInput Input(int version, string done) => new() { Version = version, Percent = 40, Done = done };
 
@@ -78,7 +78,7 @@ public abstract class ReportGroupCommitTests(AppFixture app)
             await using var second = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             foreach (var request in new[] { first, second })
             {
-                request.ServiceProvider.GetRequiredService<AuditActor>().Set(staff.PersonId, staff.UserName);
+                request.ServiceProvider.GetRequiredService<Actor>().Set(staff.PersonId, staff.UserName);
             }
 
             // Both are checked against the same version; the second is saved only after the first was committed.

@@ -77,7 +77,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
     /// which reports share a commit.
     /// </summary>
     internal async Task<TaskOutcome<ReportResult>[]> CommitTogetherAsync(
-        IEnumerable<(CurrentUser User, AuditActor Actor, int TaskId, ReportInput Input)> reports)
+        IEnumerable<(CurrentUser User, Actor Actor, int TaskId, ReportInput Input)> reports)
     {
         var requests = new List<AsyncServiceScope>();
         try
@@ -88,7 +88,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
             {
                 var request = scopes.CreateAsyncScope();
                 requests.Add(request);
-                request.ServiceProvider.GetRequiredService<AuditActor>().Set(actor.PersonId, actor.Name);
+                request.ServiceProvider.GetRequiredService<Actor>().Set(actor.PersonId, actor.Name);
                 var progress = request.ServiceProvider.GetRequiredService<ProgressService>();
                 var prepared = await progress.PrepareReportAsync(user, taskId, input, []);
                 if (prepared.IsDone)
@@ -169,7 +169,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
             await using var transaction = await db.Database.BeginTransactionAsync();
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
-            var head = await HeldAuditHead.LockAsync(db); // once for the batch, before any savepoint
+            using var head = await HeldAuditHead.LockAsync(db); // once for the batch, before any savepoint
             var first = true;
             foreach (var submission in batch)
             {
@@ -178,7 +178,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
                 first = false;
                 try
                 {
-                    var outcome = await SaveOneAsync(submission, connection, dbTransaction, head);
+                    var outcome = await SaveOneAsync(submission, connection, dbTransaction);
                     if (!outcome.IsDone)
                     {
                         await dbTransaction.RollbackAsync(Savepoint);
@@ -230,7 +230,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
     /// Saves one prepared report with its request's context, lent the batch's connection and transaction for the save
     /// and given them back afterwards. The request waits for its answer meanwhile, so nothing else uses that context.
     /// </summary>
-    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction, HeldAuditHead head)
+    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction)
     {
         var context = submission.Prepared.Db;
         var database = context.Database;
@@ -241,14 +241,12 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
         // The batch's savepoint undoes a refused report. EF's own savepoint per save is needed only when files were
         // written: a report that loses its race must see its rows gone to tell which stored files nobody references.
         database.AutoSavepointsEnabled = submission.Prepared.Files.Count > 0;
-        context.HeldHead = head;
         try
         {
             return await submission.Progress.SaveReportAsync(submission.Prepared, CancellationToken.None);
         }
         finally
         {
-            context.HeldHead = null;
             await database.UseTransactionAsync(null);
             // A connection of its own again, opened when next needed (setting the same connection string alone would keep
             // the batch's connection, which is disposed after the commit), and owned by the context: a pooled context
