@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Followthrough.Audit;
 using Followthrough.Demo;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
@@ -45,7 +44,7 @@ public sealed class CliContext : IAsyncDisposable
         services.AddFollowthroughDemo(); // demo load
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateAsyncScope();
-        Services.GetRequiredService<AuditActor>().Set(null, $"cli:{Environment.UserName}");
+        Services.GetRequiredService<Actor>().Set(null, $"cli:{Environment.UserName}");
     }
 
     public TextWriter Output { get; }
