@@ -1,4 +1,4 @@
-using Followthrough.Audit;
+using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +28,7 @@ internal sealed partial class SupervisionHostedService(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, SupervisionRun.ActorName);
+                scope.ServiceProvider.GetRequiredService<Actor>().Set(null, SupervisionRun.ActorName);
                 var run = scope.ServiceProvider.GetRequiredService<SupervisionRun>();
                 var today = clock.Today();
                 if (!await run.FinishedForAsync(today, stoppingToken))

@@ -1,4 +1,3 @@
-using Followthrough.Evaluation;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +28,7 @@ public static class SupervisionModule
             sp.GetRequiredService<FollowthroughDb>(),
             sp.GetRequiredService<SupervisionPasses>(),
             sp.GetRequiredService<PendingDeliveries>(),
-            sp.GetRequiredService<BulletinSummaries>(),
+            sp.GetRequiredService<ReportedPeriodSummaries>(),
             sp.GetRequiredService<IOptions<SupervisionOptions>>(),
             sp.GetRequiredService<ILogger<SupervisionRun>>()));
         services.AddScoped(sp => new NoticeService(

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Followthrough.Evaluation;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ public sealed partial class SupervisionRun
     private readonly FollowthroughDb _db;
     private readonly SupervisionPasses _passes;
     private readonly PendingDeliveries _deliveries;
-    private readonly BulletinSummaries _summaries;
+    private readonly ReportedPeriodSummaries _summaries;
     private readonly IOptions<SupervisionOptions> _options;
     private readonly ILogger<SupervisionRun> _logger;
 
@@ -35,7 +34,7 @@ public sealed partial class SupervisionRun
         FollowthroughDb db,
         SupervisionPasses passes,
         PendingDeliveries deliveries,
-        BulletinSummaries summaries,
+        ReportedPeriodSummaries summaries,
         IOptions<SupervisionOptions> options,
         ILogger<SupervisionRun> logger)
     {

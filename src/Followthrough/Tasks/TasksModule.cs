@@ -23,6 +23,8 @@ public static class TasksModule
         services.AddScoped<DecompositionImport>();
         services.AddScoped<TaskDirectory>();
         services.AddScoped<UnitRevisions>();
+        services.AddScoped<TaskFigures>();
+        services.AddScoped<ReportedPeriodSummaries>();
         services.AddSingleton<InboxCache>();
         services.AddScoped<Plans.IPlanProgressSource, PlanProgress>();
         return services;

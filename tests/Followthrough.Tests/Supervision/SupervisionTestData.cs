@@ -46,7 +46,7 @@ internal static class SupervisionTestData
             sp.GetRequiredService<FollowthroughDb>(),
             ActivatorUtilities.CreateInstance<SupervisionPasses>(sp, supervised, writer, chosen),
             ActivatorUtilities.CreateInstance<PendingDeliveries>(sp, chosen),
-            sp.GetRequiredService<Followthrough.Evaluation.BulletinSummaries>(),
+            sp.GetRequiredService<Followthrough.Tasks.ReportedPeriodSummaries>(),
             chosen,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SupervisionRun>>());
     }
