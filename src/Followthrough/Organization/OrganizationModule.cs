@@ -8,7 +8,7 @@ namespace Followthrough.Organization;
 public static class OrganizationModule
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
-        services.AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<UnitImporter>().AddScoped<UnitNames>();
+        services.AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<EmailAddresses>().AddScoped<UnitImporter>().AddScoped<UnitNames>();
 
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder api)
     {

@@ -12,7 +12,7 @@ namespace Followthrough.Supervision;
 /// otherwise retries the deliveries still waiting. Every web instance runs one; the database lease lets one work at a
 /// time. A failure is logged and tried again on the next wake-up; it never stops the web host.
 /// </summary>
-public sealed partial class SupervisionHostedService(
+internal sealed partial class SupervisionHostedService(
     IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionHostedService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -13,6 +13,7 @@ public static class TasksModule
         services.AddSingleton<IWorkingDayCalendar, CalendarWorkingDays>();
         services.AddSingleton(provider => new EvidenceStore(DataFolder(provider)));
         services.AddScoped<TaskService>();
+        services.AddScoped<SupervisedTasks>();
         services.AddScoped<TaskSteps>();
         services.AddScoped<ProgressService>();
         services.AddSingleton<ReportGroupCommit>();
