@@ -21,6 +21,7 @@ public static class TasksModule
         services.AddScoped<TaskLists>();
         services.AddScoped<DecompositionImport>();
         services.AddScoped<TaskDirectory>();
+        services.AddScoped<TaskLedger>();
         services.AddScoped<UnitRevisions>();
         services.AddSingleton<InboxCache>();
         services.AddScoped<Plans.IPlanProgressSource, PlanProgress>();
