@@ -41,7 +41,7 @@ public static class CommitmentsApi
 }
 
 /// <summary>A commitment: who promised what, where, by when; the unit delivering it; where it stands.</summary>
-public sealed record CommitmentDto(
+internal sealed record CommitmentDto(
     int TaskId, string Code, string Title, PersonRef? Leader, UnitRef? LeadUnit, string? Occasion, DateOnly? PromisedBy,
     TaskState State, CommitmentStanding Standing, int? WorkingDaysLate, int Percent)
 {

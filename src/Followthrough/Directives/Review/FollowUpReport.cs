@@ -5,7 +5,7 @@ namespace Followthrough.Directives.Review;
 
 /// <summary>
 /// "Implement the spirit of the meeting one by one": how far a document's directives have come. Counted from the
-/// standings of the tasks made from it (<see cref="TaskLedger.StandingsAsync"/>), so the figures agree with the task lists.
+/// tasks made from it with <see cref="TaskStanding.Compute"/>, so the figures agree with the task lists.
 /// </summary>
 public sealed record FollowUpReport(
     int Directives,
