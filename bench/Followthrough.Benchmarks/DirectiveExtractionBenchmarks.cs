@@ -6,6 +6,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Followthrough.Calendar;
+using Followthrough.Demo;
 using Followthrough.Directives.Extraction;
 
 namespace Followthrough.Benchmarks;
@@ -34,7 +35,7 @@ public class DirectiveExtractionBenchmarks
     public void Setup()
     {
         var calendar = CalendarSnapshot.Embedded.For(null);
-        _extractor = new DirectiveExtractor(ActorRegistry.Demo, (from, days) => calendar.AddWorkingDays(from, days).Date);
+        _extractor = new DirectiveExtractor(DemoActors.Registry, (from, days) => calendar.AddWorkingDays(from, days).Date);
         _text = SampleText.Build(Language, Megabytes);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Followthrough.Calendar;
+using Followthrough.Demo;
 using Followthrough.Directives.Extraction;
 
 namespace Followthrough.Benchmarks;
@@ -16,7 +17,7 @@ internal static class ExtractionCpuTime
     public static void Run(TextWriter output)
     {
         var calendar = CalendarSnapshot.Embedded.For(null);
-        var extractor = new DirectiveExtractor(ActorRegistry.Demo, (from, days) => calendar.AddWorkingDays(from, days).Date);
+        var extractor = new DirectiveExtractor(DemoActors.Registry, (from, days) => calendar.AddWorkingDays(from, days).Date);
         var date = new DateOnly(2021, 4, 21);
         output.WriteLine("| language | MB | median wall ms | median CPU ms | MB per CPU-second | CPU ms per MB | directives |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -44,7 +44,7 @@ public static class SupervisionRunSpeed
             foreach (var (label, day) in runs)
             {
                 await using var scope = provider.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, SupervisionRun.ActorName);
+                scope.ServiceProvider.GetRequiredService<Actor>().Set(null, SupervisionRun.ActorName);
                 var clock = Stopwatch.StartNew();
                 var result = await scope.ServiceProvider.GetRequiredService<SupervisionRun>().RunAsync(day);
                 clock.Stop();

@@ -66,7 +66,7 @@ internal static class BulletinCommands
         var batch = new Option<int>("--batch")
         {
             Description = "Tasks per transaction",
-            DefaultValueFactory = _ => BulletinSummaries.DefaultBatch,
+            DefaultValueFactory = _ => ReportedPeriodSummaries.DefaultBatch,
         };
         var command = new Command(
             "summarize",
@@ -85,7 +85,7 @@ internal static class BulletinCommands
 
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var written = await context.Get<BulletinSummaries>().FillAsync(size, cancellationToken: cancellationToken);
+            var written = await context.Get<ReportedPeriodSummaries>().FillAsync(size, cancellationToken: cancellationToken);
             await context.Output.WriteLineAsync(
                 $"Summarized the reporting periods of {written.ToString("N0", CultureInfo.InvariantCulture)} task(s) in {watch.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)} s.");
             return FollowthroughCli.Ok;

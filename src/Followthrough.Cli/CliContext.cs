@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Followthrough.Audit;
+using Followthrough.Demo;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -41,9 +41,10 @@ public sealed class CliContext : IAsyncDisposable
             .AddInMemoryCollection([new(DatabaseSettings.DataFolderKey, dataFolder)])
             .Build());
         services.AddFollowthroughCore(settings);
+        services.AddFollowthroughDemo(); // demo load
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _scope = _provider.CreateAsyncScope();
-        Services.GetRequiredService<AuditActor>().Set(null, $"cli:{Environment.UserName}");
+        Services.GetRequiredService<Actor>().Set(null, $"cli:{Environment.UserName}");
     }
 
     public TextWriter Output { get; }

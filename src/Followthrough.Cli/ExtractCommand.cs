@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Followthrough.Calendar;
+using Followthrough.Demo;
 using Followthrough.Directives.Extraction;
 using Followthrough.Organization;
 using Followthrough.Storage;
@@ -135,7 +136,7 @@ public static class ExtractCommand
         ParseResult parse, TextWriter error, CancellationToken cancellationToken)
     {
         var region = TaskRegion();
-        var fallback = (ActorRegistry.Demo, Calendar(CalendarSnapshot.Embedded, region));
+        var fallback = (DemoActors.Registry, Calendar(CalendarSnapshot.Embedded, region));
         var settings = CliContext.SettingsFrom(parse);
         var configured = parse.GetValue(CliContext.DatabaseOption) is { Length: > 0 }
             || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Followthrough__Database"));
@@ -160,7 +161,7 @@ public static class ExtractCommand
             if (units.Count == 0)
             {
                 await error.WriteLineAsync($"Note: {settings.Describe()} holds no units yet; using the built-in demo units.");
-                return (ActorRegistry.Demo, calendar);
+                return (DemoActors.Registry, calendar);
             }
 
             return (ActorRegistry.FromUnits(units), calendar);

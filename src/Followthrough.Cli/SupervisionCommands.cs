@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Followthrough.Audit;
+using Followthrough.Storage;
 using Followthrough.Supervision;
 
 namespace Followthrough.Cli;
@@ -40,7 +40,7 @@ internal static class SupervisionCommands
             }
 
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
-            context.Get<AuditActor>().Set(null, SupervisionRun.ActorName);
+            context.Get<Actor>().Set(null, SupervisionRun.ActorName);
             var result = await context.Get<SupervisionRun>().RunAsync(day, cancellationToken);
             var on = result.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (!result.Ran)

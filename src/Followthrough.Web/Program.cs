@@ -1,9 +1,12 @@
+using Followthrough.Demo;
 using Followthrough.Web;
 
 // The content root is where the app was built to, so it serves its pages and styles from wherever it is started;
 // the current directory only decides where ./data (the embedded database) goes.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddFollowthrough();
+// The demo is loaded into an empty database on first start (Followthrough:LoadDemoData).
+builder.Services.AddFollowthroughDemo();
 
 var app = builder.Build();
 app.UseFollowthrough();

@@ -2,7 +2,6 @@ using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Commitments;
-using Followthrough.Demo;
 using Followthrough.Evaluation;
 using Followthrough.Directives;
 using Followthrough.Organization;
@@ -30,10 +29,6 @@ public static class FollowthroughCore
         services.AddEvaluation();
         services.AddCommitments();
         services.AddDirectives();
-        services.AddScoped<DemoLoader>();
-        services.AddScoped<DemoTasks>();
-        services.AddScoped<DemoCommitments>();
-        services.AddScoped<DemoDocuments>();
         return services;
     }
 }

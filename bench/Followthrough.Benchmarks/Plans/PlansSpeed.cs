@@ -56,7 +56,7 @@ internal static class PlansSpeed
 
             await using (var scope = services.CreateAsyncScope())
             {
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "bench");
+                scope.ServiceProvider.GetRequiredService<Actor>().Set(null, "bench");
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var outcome = await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(content, "large.xlsx", new ImportOptions());
@@ -76,7 +76,7 @@ internal static class PlansSpeed
             {
                 await using var scope = services.CreateAsyncScope();
                 var again = Stopwatch.StartNew();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "bench");
+                scope.ServiceProvider.GetRequiredService<Actor>().Set(null, "bench");
                 var reimport = await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(content, "large.xlsx", new ImportOptions());
                 Console.WriteLine($"Re-import of the same file: {again.ElapsedMilliseconds} ms, applied: {reimport.Summary?.Applied}");
                 var verify = Stopwatch.StartNew();
@@ -169,7 +169,7 @@ internal static class PlansSpeed
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "bench");
+                scope.ServiceProvider.GetRequiredService<Actor>().Set(null, "bench");
                 var plan = await db.Set<Plan>().SingleAsync(p => p.Id == planId);
                 plan.NameEn = $"Large test plan ({i})";
                 await db.SaveChangesAsync();
@@ -206,6 +206,7 @@ internal static class PlansSpeed
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddFollowthroughCore(settings);
+        services.AddFollowthroughDemo();
         return services.BuildServiceProvider();
     }
 

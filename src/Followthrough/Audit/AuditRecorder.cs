@@ -14,7 +14,7 @@ namespace Followthrough.Audit;
 /// (with generated ids) after it. The chain head is locked before anything is written and the entries appended
 /// after the changes, all inside the save's transaction. Properties marked with <see cref="AuditMapping.RedactedInAudit{T}"/> are never written out.
 /// </summary>
-internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
+internal static class AuditRecorder
 {
     /// <summary>
     /// Chinese names stay readable in the trail (not \uXXXX escapes). The JSON is only ever shown HTML-encoded or
@@ -22,21 +22,15 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
     /// </summary>
     internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private string? _action;
-    private string? _comment;
-
-    public void Describe(string action, string? comment)
+    /// <summary>
+    /// The save's changes with their before values, read before anything is written. Looks at the change tracker as
+    /// it is: the context has already detected the changes and stops further detection until the save ends.
+    /// </summary>
+    public static List<CapturedChange> Capture(FollowthroughDb db)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        _action = action;
-        _comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-    }
-
-    public List<CapturedChange> Capture(ChangeTracker tracker)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = db.Clock.GetUtcNow().UtcDateTime;
         var changes = new List<CapturedChange>();
-        foreach (var entry in tracker.Entries())
+        foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is AuditEntry or AuditHead || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
@@ -51,13 +45,6 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         }
 
         return changes;
-    }
-
-    /// <summary>Drops the description of a save that failed or wrote nothing, so it cannot label the next one.</summary>
-    public void Forget()
-    {
-        _action = null;
-        _comment = null;
     }
 
     /// <summary>
@@ -88,9 +75,11 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
     /// of the chain. The caller writes that end to the head row (<see cref="WriteHeadAsync"/>), or keeps it while it
     /// holds the head for several saves (<see cref="HeldAuditHead"/>).
     /// </summary>
-    public async Task<LockedHead> AppendAsync(FollowthroughDb db, List<CapturedChange> changes, LockedHead head, CancellationToken cancellationToken)
+    public static async Task<LockedHead> AppendAsync(FollowthroughDb db, List<CapturedChange> changes, LockedHead head, CancellationToken cancellationToken)
     {
-        var occurredAt = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
+        var occurredAt = AuditChain.Truncate(db.Clock.GetUtcNow().UtcDateTime);
+        var actor = db.Actor;
+        var description = db.NextSave;
         var sequence = head.LastSequence;
         var previousHash = head.LastHash;
         var rows = new List<object?[]>(changes.Count);
@@ -102,10 +91,10 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
                 OccurredAt = occurredAt,
                 ActorId = actor.PersonId,
                 ActorName = actor.Name,
-                Action = _action ?? DefaultAction(change.State),
+                Action = description?.Action ?? DefaultAction(change.State),
                 EntityType = change.Entry.Metadata.GetTableName() ?? change.Entry.Metadata.ShortName(),
                 EntityId = change.KeyBeforeSave ?? KeyOf(change.Entry),
-                Comment = _comment,
+                Comment = description?.Comment,
                 BeforeJson = change.Before,
                 AfterJson = change.State == EntityState.Deleted ? null : Serialize(change.Entry, original: false, onlyModified: change.State == EntityState.Modified, change.ModifiedNames),
                 PreviousHash = previousHash,
@@ -117,7 +106,6 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
         }
 
         await BulkSql.InsertAsync(db, AuditBulk.EntryTable, AuditBulk.EntryColumns, rows, cancellationToken);
-        Forget();
         return new LockedHead(sequence, previousHash);
     }
 
@@ -137,7 +125,7 @@ internal sealed class AuditRecorder(AuditActor actor, TimeProvider clock)
 
     /// <summary>
     /// Sets the stamps through the change tracker, which marks them modified at once: the save that follows needs no
-    /// second pass over every tracked entity to find them (see <see cref="FollowthroughDb.SaveChangesAsync(bool, CancellationToken)"/>).
+    /// second pass over every tracked entity to find them (see <see cref="FollowthroughDb.SaveChangesAsync(bool, CancellationToken)"/>, which detects changes once).
     /// </summary>
     private static void StampVersionAndTime(EntityEntry entry, DateTime now)
     {

@@ -1,20 +1,32 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Followthrough.Storage;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Followthrough.Audit;
 
 /// <summary>
 /// The end of the trail while one transaction holds the head's lock for a series of saves (the group commit of
-/// progress reports): locked and read once, advanced in memory by each save (<see cref="FollowthroughDb.HeldHead"/>),
-/// written to the head row once before the commit. Nobody else can append meanwhile (the lock is held until the
-/// commit), so the chain is the one a series of separate saves would have written. A holder that rolls a save back
-/// (to a savepoint) puts <see cref="End"/> back to where it was before that save.
+/// progress reports): locked and read once, advanced in memory by each save made in that transaction, by whichever
+/// context (<see cref="AuditInterceptor"/> finds it by the transaction), and written to the head row once before the
+/// commit. Nobody else can append meanwhile (the lock is held until the commit), so the chain is the one a series of
+/// separate saves would have written. A holder that rolls a save back (to a savepoint) puts <see cref="End"/> back to
+/// where it was before that save. Disposing it lets the transaction's saves lock the head themselves again.
 /// </summary>
-internal sealed class HeldAuditHead
+internal sealed class HeldAuditHead : IDisposable
 {
+    /// <summary>
+    /// Keyed by the transaction, disposed explicitly: Npgsql reuses a connection's transaction object, so a holding
+    /// left behind would make a later, unrelated save skip the lock.
+    /// </summary>
+    private static readonly ConditionalWeakTable<DbTransaction, HeldAuditHead> Holdings = [];
+
+    private readonly DbTransaction _transaction;
     private readonly AuditRecorder.LockedHead _locked;
 
-    private HeldAuditHead(AuditRecorder.LockedHead locked)
+    private HeldAuditHead(DbTransaction transaction, AuditRecorder.LockedHead locked)
     {
+        _transaction = transaction;
         _locked = locked;
         End = locked;
     }
@@ -23,8 +35,19 @@ internal sealed class HeldAuditHead
     public AuditRecorder.LockedHead End { get; set; }
 
     /// <summary>Locks the head for the rest of <paramref name="db"/>'s transaction; the first write of that transaction.</summary>
-    public static async Task<HeldAuditHead> LockAsync(FollowthroughDb db, CancellationToken cancellationToken = default) =>
-        new(await AuditRecorder.LockHeadAsync(db, cancellationToken));
+    public static async Task<HeldAuditHead> LockAsync(FollowthroughDb db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The audit head is held by a transaction.");
+        var held = new HeldAuditHead(transaction, await AuditRecorder.LockHeadAsync(db, cancellationToken));
+        Holdings.AddOrUpdate(transaction, held);
+        return held;
+    }
+
+    /// <summary>The head held by the transaction <paramref name="db"/> saves in, if one is.</summary>
+    public static HeldAuditHead? Of(FollowthroughDb db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction && Holdings.TryGetValue(transaction, out var held) ? held : null;
 
     /// <summary>Writes the end of the chain to the head row, if any save appended; call before committing.</summary>
     public async Task WriteAsync(FollowthroughDb db, CancellationToken cancellationToken = default)
@@ -34,4 +57,6 @@ internal sealed class HeldAuditHead
             await AuditRecorder.WriteHeadAsync(db, End, cancellationToken);
         }
     }
+
+    public void Dispose() => Holdings.Remove(_transaction);
 }

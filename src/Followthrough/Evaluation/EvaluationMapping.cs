@@ -1,8 +1,9 @@
-using Followthrough.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Followthrough.Evaluation;
+
+// The units' foreign keys are in the SQL migrations: the mapping names no other module's entity.
 
 internal sealed class EvaluationScoreMapping : IEntityTypeConfiguration<EvaluationScore>
 {
@@ -11,7 +12,6 @@ internal sealed class EvaluationScoreMapping : IEntityTypeConfiguration<Evaluati
         builder.ToTable("evaluation_scores");
         builder.HasIndex(s => new { s.UnitId, s.Period }).IsUnique();
         builder.Property(s => s.Version).IsConcurrencyToken();
-        builder.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId);
     }
 }
 
@@ -20,6 +20,5 @@ internal sealed class EvaluationNoteMapping : IEntityTypeConfiguration<Evaluatio
     public void Configure(EntityTypeBuilder<EvaluationNote> builder)
     {
         builder.ToTable("evaluation_notes");
-        builder.HasOne<Unit>().WithMany().HasForeignKey(n => n.UnitId);
     }
 }

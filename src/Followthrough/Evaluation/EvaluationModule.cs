@@ -2,12 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Evaluation;
 
-public static class EvaluationModule
+internal static class EvaluationModule
 {
     public static IServiceCollection AddEvaluation(this IServiceCollection services)
     {
         services.AddScoped<BulletinBuilder>();
-        services.AddScoped<BulletinSummaries>();
         services.AddScoped<EvaluationService>();
         return services;
     }

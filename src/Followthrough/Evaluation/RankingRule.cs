@@ -8,7 +8,7 @@ namespace Followthrough.Evaluation;
 /// Ties on the score (compared to two decimals) go to the higher on-time rate, then fewer overdue tasks, then
 /// fewer working days of average delay, then the unit code in ordinal order, so the order never depends on the database.
 /// </summary>
-public static class RankingRule
+internal static class RankingRule
 {
     public const double OnTimeWeight = 0.5;
     public const double ReportWeight = 0.2;

@@ -1,6 +1,5 @@
-using System.Data.Common;
-using Followthrough.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Followthrough.Storage;
@@ -8,35 +7,28 @@ namespace Followthrough.Storage;
 /// <summary>
 /// The one database context. Modules map their own tables with <see cref="IEntityTypeConfiguration{TEntity}"/>
 /// classes in their folders and reach their data through <see cref="DbContext.Set{TEntity}()"/>.
-/// Saving is where the platform's promises are kept: versions rise, timestamps are set, and every change is
-/// written to the hash-chained audit trail in the same transaction (see <see cref="AuditRecorder"/>).
+/// A save that changes rows runs in a transaction (its own when the caller has none), so what the save interceptors
+/// write beside the change (the audit trail, registered by the Audit module) commits with it or not at all.
 /// Contexts are pooled (see <see cref="StorageServices"/>): each scope rents one and names its actor and clock with
 /// <see cref="ActingFor"/>. Whoever opens the connection closes it, so a context goes back to the pool closed.
 /// </summary>
 public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options) : DbContext(options)
 {
-    private AuditRecorder _recorder = new(new AuditActor(), TimeProvider.System);
-
     public TimeProvider Clock { get; private set; } = TimeProvider.System;
 
-    public AuditActor Actor { get; private set; } = new();
+    public Actor Actor { get; private set; } = new();
 
-    /// <summary>
-    /// The head of the trail as locked by the transaction this context saves in, when that transaction holds it for
-    /// several saves (see <see cref="HeldAuditHead"/>): saves then append after it without locking and reading the
-    /// head again, and leave writing it to the holder. Null (the usual case): each save locks, reads and writes it.
-    /// </summary>
-    internal HeldAuditHead? HeldHead { get; set; }
+    /// <summary>What the next save does, as named by <see cref="DescribeNextSave"/>; null: created, updated or deleted.</summary>
+    public SaveDescription? NextSave { get; private set; }
 
     /// <summary>Whose changes this context saves and by which clock, for the scope that has just rented it.</summary>
-    public FollowthroughDb ActingFor(AuditActor actor, TimeProvider clock)
+    public FollowthroughDb ActingFor(Actor actor, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
         Actor = actor;
         Clock = clock;
-        _recorder = new AuditRecorder(actor, clock); // a fresh one: no description left by the last renter
-        HeldHead = null;
+        NextSave = null; // no description left by the last renter
         return this;
     }
 
@@ -44,52 +36,36 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options) :
     /// Names the step the next save performs (e.g. "signed-for") and the user's comment; both go into every audit
     /// entry of that save. Without it, entries say created, updated or deleted.
     /// </summary>
-    public void DescribeNextSave(string action, string? comment = null) => _recorder.Describe(action, comment);
+    public void DescribeNextSave(string action, string? comment = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        NextSave = new SaveDescription(action, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit trail, which is asynchronous.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var changes = _recorder.Capture(ChangeTracker);
-        if (changes.Count == 0)
+        // One look over every tracked entity for changes, here: nothing but this save touches them until it ends, so
+        // the interceptors and EF Core need no second, third and fourth look (each a pass over the whole change
+        // tracker, which a large save such as the daily supervision run's notices feels).
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
         {
-            _recorder.Forget(); // a description never outlives the save it was meant for
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
         }
 
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-
-        // The capture has just looked over every tracked entity for changes, and nothing but this save touches them
-        // until it ends: no second, third and fourth look (each costs a pass over the whole change tracker, which a
-        // large save such as the daily supervision run's notices feels).
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
+        IDbContextTransaction? ownTransaction = null;
         try
         {
-            var held = HeldHead;
-            var head = held?.End ?? await AuditRecorder.LockHeadAsync(this, cancellationToken);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            try
+            if (Database.CurrentTransaction is null && ChangeTracker.HasChanges())
             {
-                var end = await _recorder.AppendAsync(this, changes, head, cancellationToken);
-                if (held is not null)
-                {
-                    held.End = end;
-                }
-                else
-                {
-                    await AuditRecorder.WriteHeadAsync(this, end, cancellationToken);
-                }
-            }
-            catch (DbException failure)
-            {
-                // Callers see a failed save as EF Core reports one, whichever of its writes failed.
-                throw new DbUpdateException("The audit trail could not be written, so the change was not saved.", failure);
+                ownTransaction = await Database.BeginTransactionAsync(cancellationToken);
             }
 
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -100,7 +76,7 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options) :
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
-            _recorder.Forget(); // a failed save must not lend its description to the next one
+            NextSave = null; // a description never outlives the save it was meant for, failed or not
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();

@@ -5,7 +5,7 @@ namespace Followthrough.Supervision;
 /// the same save as the notice (so a notice is never lost between the inbox and the mail), sent by the run, and
 /// retried on every later run until it goes through or <see cref="SupervisionOptions.MaxDeliveryAttempts"/> is used up.
 /// </summary>
-public sealed class NoticeDelivery
+internal sealed class NoticeDelivery
 {
     public const string Email = "email";
     public const string Webhook = "webhook";

@@ -13,7 +13,7 @@ namespace Followthrough.Supervision;
 /// refuses or cannot be reached; the run records the error and tries again next time. Both carry the notice's key, so
 /// a receiver can drop the rare repeat (a delivery sent just before a crash is sent again).
 /// </summary>
-public sealed class NoticeSenders(IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionText> text, NoticeWebhookClient http)
+internal sealed class NoticeSenders(IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionText> text, NoticeWebhookClient http)
 {
     public SupervisionOptions Options => options.Value;
 
@@ -90,12 +90,12 @@ public sealed class NoticeSenders(IOptions<SupervisionOptions> options, IStringL
 }
 
 /// <summary>What the webhook receives.</summary>
-public sealed record WebhookPayload(
+internal sealed record WebhookPayload(
     string Key, NoticeKind Kind, int? TaskId, string TaskCode, string TaskTitle, DateOnly? DueOn, int? WorkingDaysLate,
     string? Message, int? RecipientUnitId, int? RecipientPersonId, DateTime CreatedAt, string Text);
 
 /// <summary>One shared HttpClient for the webhook (sockets are pooled; a client per call would exhaust them).</summary>
-public sealed class NoticeWebhookClient : IDisposable
+internal sealed class NoticeWebhookClient : IDisposable
 {
     public HttpClient Client { get; } = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 

@@ -36,17 +36,26 @@ public enum UrgeOutcome
 /// The inbox (站内通知) and the supervisor's urging by hand. A person reads the notices addressed to them and, for unit
 /// staff, to their unit; nobody reads another unit's notices.
 /// </summary>
-public sealed class NoticeService(FollowthroughDb db, TaskService tasks, SupervisionRun run)
+public sealed class NoticeService
 {
     public const int MaxMessageLength = 1000;
 
+    private readonly FollowthroughDb _db;
+    private readonly SupervisedTasks _tasks;
+    private readonly NoticeWriter _writer;
+
     private (int? PersonId, int Count)? _unread;
+
+    internal NoticeService(FollowthroughDb db, SupervisedTasks tasks, NoticeWriter writer)
+    {
+        (_db, _tasks, _writer) = (db, tasks, writer);
+    }
 
     /// <summary>The notices this person may read.</summary>
     public IQueryable<Notice> For(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var all = db.Set<Notice>().AsNoTracking();
+        var all = _db.Set<Notice>().AsNoTracking();
         if (!user.IsSignedIn)
         {
             return all.Where(n => false);
@@ -97,13 +106,13 @@ public sealed class NoticeService(FollowthroughDb db, TaskService tasks, Supervi
             return false;
         }
 
-        var notice = await db.Set<Notice>().SingleAsync(n => n.Id == id, cancellationToken);
+        var notice = await _db.Set<Notice>().SingleAsync(n => n.Id == id, cancellationToken);
         if (notice.ReadAt is null)
         {
-            notice.ReadAt = db.Clock.GetUtcNow().UtcDateTime;
+            notice.ReadAt = _db.Clock.GetUtcNow().UtcDateTime;
             notice.ReadById = user.PersonId;
-            db.DescribeNextSave("notice-read");
-            await db.SaveChangesAsync(cancellationToken);
+            _db.DescribeNextSave("notice-read");
+            await _db.SaveChangesAsync(cancellationToken);
         }
 
         return true;
@@ -128,7 +137,7 @@ public sealed class NoticeService(FollowthroughDb db, TaskService tasks, Supervi
             return (UrgeOutcome.Invalid, null, $"The message may be at most {MaxMessageLength} characters.");
         }
 
-        var task = await db.Set<WorkTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        var task = await _tasks.FindAsync(taskId, cancellationToken);
         if (task is null)
         {
             return (UrgeOutcome.NotFound, null, null);
@@ -139,7 +148,7 @@ public sealed class NoticeService(FollowthroughDb db, TaskService tasks, Supervi
             return (UrgeOutcome.NotRunning, null, $"Only a running task (assigned, signed for, in progress) can be urged; this one is {task.State}.");
         }
 
-        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var now = _db.Clock.GetUtcNow().UtcDateTime;
         var notice = new Notice
         {
             Key = $"task:{task.Id}:urged:{Guid.NewGuid():N}",
@@ -149,30 +158,38 @@ public sealed class NoticeService(FollowthroughDb db, TaskService tasks, Supervi
             TaskCode = task.Code,
             TaskTitle = task.Title,
             DueOn = task.NextDue,
-            WorkingDaysLate = task.NextDue is { } due && due < tasks.Today ? tasks.Calendar.Between(due, tasks.Today) : null,
+            WorkingDaysLate = task.NextDue is { } due ? TaskStanding.AgainstDueDay(due, _tasks.Today, _tasks.Calendar, _tasks.Options).WorkingDaysLate : null,
             Message = text,
             SenderId = user.PersonId,
             SenderName = user.Name,
             CreatedAt = now,
         };
-        db.Set<Notice>().Add(notice);
-        var emails = await run.EmailsAsync([(task, new PlannedNotice(notice.Key, NoticeKind.Urged, null, null))], cancellationToken);
-        run.AddDeliveries(notice, emails);
-        tasks.Record(task, "urged", task.State, task.State, text, notice.Key);
-        db.DescribeNextSave("urged", text);
-        await db.SaveChangesAsync(cancellationToken);
+        _db.Set<Notice>().Add(notice);
+        _writer.AddDeliveries(notice, await _writer.EmailsAsync([task], cancellationToken));
+        await _tasks.RecordStepAsync(task.Id, SupervisionStep.Urged, text, notice.Key, cancellationToken);
+        _db.DescribeNextSave("urged", text);
+        await _db.SaveChangesAsync(cancellationToken);
         return (UrgeOutcome.Sent, notice, null);
     }
 
+    /// <summary>The special supervision list, most recently added first, with each task as it stands now.</summary>
     public async Task<(IReadOnlyList<SpecialItemDto> Items, int Total)> SpecialListAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        var query = from s in db.Set<SpecialSupervisionItem>().AsNoTracking()
-                    join t in db.Set<WorkTask>().AsNoTracking() on s.TaskId equals t.Id
-                    select new { s, t };
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(x => x.s.AddedOn).ThenBy(x => x.s.Id).Skip(page.Skip).Take(page.PageSize)
-            .Select(x => new SpecialItemDto(x.t.Id, x.t.Code, x.t.Title, x.t.LeadUnitId, x.t.State, x.t.NextDue, x.s.AddedOn, x.s.WorkingDaysLate))
+        var items = _db.Set<SpecialSupervisionItem>().AsNoTracking();
+        var total = await items.CountAsync(cancellationToken);
+        var onPage = await items.OrderByDescending(s => s.AddedOn).ThenBy(s => s.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(s => new { s.TaskId, s.AddedOn, s.WorkingDaysLate })
             .ToListAsync(cancellationToken);
+        var listed = await _tasks.ReadAsync(onPage.Select(s => s.TaskId), cancellationToken);
+        var rows = new List<SpecialItemDto>(onPage.Count);
+        foreach (var s in onPage)
+        {
+            if (listed.TryGetValue(s.TaskId, out var t))
+            {
+                rows.Add(new(t.Id, t.Code, t.Title, t.LeadUnitId, t.State, t.NextDue, s.AddedOn, s.WorkingDaysLate));
+            }
+        }
+
         return (rows, total);
     }
 }

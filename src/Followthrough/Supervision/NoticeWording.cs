@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Supervision;
 
 /// <summary>The sentence each kind of notice says, in the reader's language. The English text is the resource key.</summary>
-public static class NoticeWording
+internal static class NoticeWording
 {
     public static string Sentence(Notice notice, IStringLocalizer<SupervisionText> t)
     {

@@ -2,7 +2,7 @@ namespace Followthrough.Supervision;
 
 /// <summary>A task on the special supervision list (专项督查清单): late so long that the office follows it in person.
 /// One row per task; the row stays after the task is done, as the record that it was put there.</summary>
-public sealed class SpecialSupervisionItem
+internal sealed class SpecialSupervisionItem
 {
     public int Id { get; set; }
 

@@ -1,4 +1,4 @@
-using Followthrough.Audit;
+using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +12,7 @@ namespace Followthrough.Supervision;
 /// otherwise retries the deliveries still waiting. Every web instance runs one; the database lease lets one work at a
 /// time. A failure is logged and tried again on the next wake-up; it never stops the web host.
 /// </summary>
-public sealed partial class SupervisionHostedService(
+internal sealed partial class SupervisionHostedService(
     IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionHostedService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +28,7 @@ public sealed partial class SupervisionHostedService(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, SupervisionRun.ActorName);
+                scope.ServiceProvider.GetRequiredService<Actor>().Set(null, SupervisionRun.ActorName);
                 var run = scope.ServiceProvider.GetRequiredService<SupervisionRun>();
                 var today = clock.Today();
                 if (!await run.FinishedForAsync(today, stoppingToken))

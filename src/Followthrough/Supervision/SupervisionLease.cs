@@ -9,7 +9,7 @@ namespace Followthrough.Supervision;
 /// alike: the row is written only when it is new, expired, or already ours. A holder that dies loses the lease when it
 /// expires. The lease only saves work: correctness comes from the unique notice keys.
 /// </summary>
-public static class SupervisionLease
+internal static class SupervisionLease
 {
     public const string DailyRun = "supervision-run";
 
@@ -32,5 +32,50 @@ public static class SupervisionLease
     {
         ArgumentNullException.ThrowIfNull(db);
         await db.Database.ExecuteSqlAsync($"DELETE FROM supervision_leases WHERE name = {name} AND holder = {holder}", cancellationToken);
+    }
+}
+
+/// <summary>
+/// The daily run's hold on <see cref="SupervisionLease.DailyRun"/>: taken at the start, renewed between batches, given
+/// back at the end.
+/// </summary>
+internal sealed class RunLease(FollowthroughDb db, string holder, TimeSpan duration)
+{
+    /// <summary>When the lease was last taken or renewed (it runs from a moment after).</summary>
+    private DateTimeOffset _takenAt;
+
+    public async Task<bool> TryTakeAsync(CancellationToken cancellationToken)
+    {
+        _takenAt = db.Clock.GetUtcNow();
+        return await SupervisionLease.TryTakeAsync(db, SupervisionLease.DailyRun, holder, duration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renews the lease once a quarter of it has gone by since it was last taken (a write and, on SQLite, a sync each
+    /// time, so not after every batch): it never runs out while this run is alive, and a run that stalled past it finds
+    /// out at the next batch.
+    /// </summary>
+    public async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        var now = db.Clock.GetUtcNow();
+        if (now - _takenAt < duration / 4)
+        {
+            return;
+        }
+
+        if (!await SupervisionLease.TryTakeAsync(db, SupervisionLease.DailyRun, holder, duration, cancellationToken))
+        {
+            // Our lease ran out and another instance took over; stop rather than work side by side.
+            throw new SupervisionLeaseLostException();
+        }
+
+        _takenAt = now;
+    }
+
+    /// <summary>Gives the lease back, whatever the run left on the context.</summary>
+    public async Task ReleaseAsync()
+    {
+        db.ChangeTracker.Clear();
+        await SupervisionLease.ReleaseAsync(db, SupervisionLease.DailyRun, holder, CancellationToken.None);
     }
 }

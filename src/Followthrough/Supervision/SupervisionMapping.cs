@@ -1,9 +1,9 @@
-using Followthrough.Organization;
-using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Followthrough.Supervision;
+
+// The foreign keys to tasks, units and people are in the SQL migrations; the model names no other module's entities.
 
 internal sealed class NoticeMapping : IEntityTypeConfiguration<Notice>
 {
@@ -12,9 +12,6 @@ internal sealed class NoticeMapping : IEntityTypeConfiguration<Notice>
         builder.ToTable("notices");
         builder.HasIndex(n => n.Key).IsUnique();
         builder.Ignore(n => n.IsRead);
-        builder.HasOne<WorkTask>().WithMany().HasForeignKey(n => n.TaskId);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(n => n.RecipientUnitId);
-        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientPersonId);
     }
 }
 
@@ -33,18 +30,6 @@ internal sealed class SpecialSupervisionItemMapping : IEntityTypeConfiguration<S
     {
         builder.ToTable("supervision_special_items");
         builder.HasIndex(s => s.TaskId).IsUnique();
-        builder.HasOne<WorkTask>().WithMany().HasForeignKey(s => s.TaskId);
-    }
-}
-
-internal sealed class SettledTaskMapping : IEntityTypeConfiguration<SettledTask>
-{
-    public void Configure(EntityTypeBuilder<SettledTask> builder)
-    {
-        builder.ToTable("supervision_settled");
-        builder.HasKey(s => s.TaskId);
-        builder.Property(s => s.TaskId).ValueGeneratedNever();
-        builder.HasOne<WorkTask>().WithMany().HasForeignKey(s => s.TaskId);
     }
 }
 

@@ -1,5 +1,9 @@
+using Followthrough.Storage;
+using Followthrough.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Followthrough.Supervision;
 
@@ -15,8 +19,20 @@ public static class SupervisionModule
         services.AddLocalization(); // notices are worded in Chinese and English for e-mail, also from the command line
         services.AddSingleton<NoticeWebhookClient>();
         services.AddScoped<NoticeSenders>();
-        services.AddScoped<SupervisionRun>();
-        services.AddScoped<NoticeService>();
+        services.AddScoped<NoticeWriter>();
+        services.AddScoped<SupervisionPasses>();
+        services.AddScoped<PendingDeliveries>();
+
+        // Public services built on the module's internal parts, which a public constructor cannot name.
+        services.AddScoped(sp => new SupervisionRun(
+            sp.GetRequiredService<FollowthroughDb>(),
+            sp.GetRequiredService<SupervisionPasses>(),
+            sp.GetRequiredService<PendingDeliveries>(),
+            sp.GetRequiredService<ReportedPeriodSummaries>(),
+            sp.GetRequiredService<IOptions<SupervisionOptions>>(),
+            sp.GetRequiredService<ILogger<SupervisionRun>>()));
+        services.AddScoped(sp => new NoticeService(
+            sp.GetRequiredService<FollowthroughDb>(), sp.GetRequiredService<SupervisedTasks>(), sp.GetRequiredService<NoticeWriter>()));
         return services;
     }
 

@@ -4,7 +4,7 @@ using Followthrough.Tasks;
 namespace Followthrough.Supervision;
 
 /// <summary>What an escalation does to a late task.</summary>
-public enum EscalationStep
+internal enum EscalationStep
 {
     /// <summary>The task becomes a key item (重点督办) and its lead leader is told.</summary>
     KeyItem,
@@ -14,18 +14,19 @@ public enum EscalationStep
 }
 
 /// <summary>Overdue by <see cref="AfterWorkingDays"/> working days or more: take <see cref="Step"/>.</summary>
-public sealed record EscalationRule(int AfterWorkingDays, EscalationStep Step);
+internal sealed record EscalationRule(int AfterWorkingDays, EscalationStep Step);
 
 /// <summary>A notice the rules call for, before it is addressed and written.</summary>
-public sealed record PlannedNotice(string Key, NoticeKind Kind, DateOnly? DueOn, int? WorkingDaysLate, EscalationStep? Escalation = null);
+internal sealed record PlannedNotice(string Key, NoticeKind Kind, DateOnly? DueOn, int? WorkingDaysLate, EscalationStep? Escalation = null);
 
 /// <summary>
 /// The supervision office's rules, pure: given a running task's stored due days and today, which reminders, urging
 /// notices and escalations are due. The keys name the occasion (the task, what, and the due day or the threshold), so
 /// the same occasion is never announced twice; a new deadline or time node is a new occasion.
-/// Measured like <see cref="TaskStanding"/>: "late" counts working days after the due day up to and including today.
+/// Whether a due day has passed or is near, and how many working days late, is <see cref="TaskStanding.AgainstDueDay"/>'s
+/// answer, the same as on the task page; the ladder and the notices are decided here.
 /// </summary>
-public static class SupervisionRules
+internal static class SupervisionRules
 {
     /// <summary>The escalation ladder, lowest first, as configured (default 5 and 10 working days).</summary>
     /// <remarks>Built without LINQ: the daily run asks for it once per late task, hundreds of thousands of times.</remarks>
@@ -67,6 +68,10 @@ public static class SupervisionRules
         return due < today && planned.Count(p => p.Escalation is not null) == Escalations(options).Count(r => r.AfterWorkingDays > 0);
     }
 
+    /// <summary>
+    /// The notices a running task's stored due days call for today. Whether a day is overdue or due soon, and how many
+    /// working days late, is <see cref="TaskStanding"/>'s answer; what the office sends for it is decided here.
+    /// </summary>
     public static IReadOnlyList<PlannedNotice> Plan(
         int taskId, DateOnly? nextDue, DateOnly? nextReportDue, DateOnly today,
         IWorkingDayCalendar calendar, TaskOptions taskOptions, SupervisionOptions options)
@@ -77,9 +82,9 @@ public static class SupervisionRules
         var planned = new List<PlannedNotice>();
         if (nextDue is { } due)
         {
-            if (due < today)
+            var standing = TaskStanding.AgainstDueDay(due, today, calendar, taskOptions);
+            if (standing is { Kind: StandingKind.Overdue, WorkingDaysLate: { } late })
             {
-                var late = calendar.Between(due, today);
                 planned.Add(new(Key(taskId, "overdue", Day(due)), NoticeKind.Overdue, due, late));
                 foreach (var rule in Reached(late, options))
                 {
@@ -87,25 +92,18 @@ public static class SupervisionRules
                     planned.Add(new(Key(taskId, "escalate", rule.AfterWorkingDays.ToString(CultureInfo.InvariantCulture)), kind, due, late, rule.Step));
                 }
             }
-            else if (calendar.Between(today, due) <= taskOptions.DueSoonWorkingDays)
+            else if (standing.Kind == StandingKind.DueSoon)
             {
                 planned.Add(new(Key(taskId, "due-soon", Day(due)), NoticeKind.DueSoon, due, null));
             }
         }
 
-        if (nextReportDue is { } reportDue && reportDue < today)
+        if (nextReportDue is { } reportDue && TaskStanding.IsReportOverdue(reportDue, today))
         {
             planned.Add(new(Key(taskId, "report-overdue", Day(reportDue)), NoticeKind.ReportOverdue, reportDue, calendar.Between(reportDue, today)));
         }
 
         return planned;
-    }
-
-    /// <summary>The latest day whose tasks may need a due-soon reminder: today plus the window in working days.</summary>
-    public static DateOnly DueSoonUntil(DateOnly today, IWorkingDayCalendar calendar, TaskOptions taskOptions)
-    {
-        ArgumentNullException.ThrowIfNull(taskOptions);
-        return calendar.Add(today, taskOptions.DueSoonWorkingDays);
     }
 
     public static string Key(int taskId, string what, string occasion) =>

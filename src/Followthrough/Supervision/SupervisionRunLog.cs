@@ -2,7 +2,7 @@ namespace Followthrough.Supervision;
 
 /// <summary>One supervision run: for which day, by which instance, and what it did. A run without
 /// <see cref="FinishedAt"/> was stopped half-way; the next run finishes its work (the notice keys prevent repeats).</summary>
-public sealed class SupervisionRunLog
+internal sealed class SupervisionRunLog
 {
     public int Id { get; set; }
 

@@ -13,6 +13,7 @@ public static class TasksModule
         services.AddSingleton<IWorkingDayCalendar, CalendarWorkingDays>();
         services.AddSingleton(provider => new EvidenceStore(DataFolder(provider)));
         services.AddScoped<TaskService>();
+        services.AddScoped<SupervisedTasks>();
         services.AddScoped<TaskSteps>();
         services.AddScoped<ProgressService>();
         services.AddSingleton<ReportGroupCommit>();
@@ -23,6 +24,8 @@ public static class TasksModule
         services.AddScoped<TaskDirectory>();
         services.AddScoped<TaskLedger>();
         services.AddScoped<UnitRevisions>();
+        services.AddScoped<TaskFigures>();
+        services.AddScoped<ReportedPeriodSummaries>();
         services.AddSingleton<InboxCache>();
         services.AddScoped<Plans.IPlanProgressSource, PlanProgress>();
         return services;

@@ -1,4 +1,3 @@
-using Followthrough.Demo;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
 using Microsoft.AspNetCore.Builder;
@@ -13,8 +12,9 @@ namespace Followthrough.Web;
 
 /// <summary>
 /// What happens before the first request. The embedded default (SQLite under ./data) migrates itself and loads the
-/// demo on first start; a configured database is migrated with <c>followthrough migrate</c>, or on start when
-/// <c>Followthrough:MigrateOnStart</c> is true. The URL and, once, the demo password are printed.
+/// demo on first start, when the host registered one (<see cref="IDemoData"/>); a configured database is migrated
+/// with <c>followthrough migrate</c>, or on start when <c>Followthrough:MigrateOnStart</c> is true. The URL and,
+/// once, the demo password are printed.
 /// </summary>
 public static partial class DatabaseStartup
 {
@@ -39,7 +39,10 @@ public static partial class DatabaseStartup
         if (demo)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            credentials = await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+            if (scope.ServiceProvider.GetService<IDemoData>() is { } demoData)
+            {
+                credentials = await demoData.LoadAsync();
+            }
         }
 
         // The password is printed as soon as it exists, so a failed start (a busy port) cannot lose it.

@@ -97,7 +97,7 @@ public static class FollowthroughWeb
         app.Use(async (context, next) =>
         {
             var user = CurrentUser.From(context.User);
-            context.RequestServices.GetRequiredService<AuditActor>().Set(user.PersonId, user.IsSignedIn ? user.Name : "anonymous");
+            context.RequestServices.GetRequiredService<Actor>().Set(user.PersonId, user.IsSignedIn ? user.Name : "anonymous");
             await next(context);
         });
         app.UseAntiforgery();

@@ -74,7 +74,7 @@ public sealed partial class TaskDataGeneratorTests
             var answered = (await db.Set<ProgressReport>().AsNoTracking().Where(r => r.ReturnedAt == null).Select(r => new { r.TaskId, r.ReportedOn }).ToListAsync())
                 .ToLookup(r => r.TaskId, r => r.ReportedOn);
             Assert.All(tasks, task => Assert.Equal(
-                (task.Code, Followthrough.Evaluation.ReportedPeriods.Summarize(task.ReportingCadence, task.AssignedOn, task.Deadline, answered[task.Id])),
+                (task.Code, Followthrough.Tasks.ReportedPeriods.Summarize(task.ReportingCadence, task.AssignedOn, task.Deadline, answered[task.Id])),
                 (task.Code, summaries[task.Id])));
             Assert.Contains(summaries.Values, s => s is { Length: > 2 });
 

@@ -1,3 +1,4 @@
+using Followthrough.Evaluation;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tasks;
@@ -36,6 +37,10 @@ namespace Followthrough.Tests.Evaluation;
 internal static class BulletinFixture
 {
     public static readonly DateOnly Today = new(2025, 3, 10);
+
+    /// <summary>The bulletin on the test calendar.</summary>
+    public static BulletinBuilder Builder(FollowthroughDb db) =>
+        new(db, new TaskFigures(db, Tests.Tasks.TestCalendar.Instance), new UnitNames(db));
 
     public static async Task<Unit> AddAsync(FollowthroughDb db, string code)
     {

@@ -3,7 +3,6 @@ using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Followthrough.Tests.Infrastructure;
-using Followthrough.Tests.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,7 +54,7 @@ public abstract class BulletinReportRuleTests(AppFixture app)
             var (bulletin, expected) = await app.WithServicesAsync(async sp =>
             {
                 var db = sp.GetRequiredService<FollowthroughDb>();
-                var built = await new BulletinBuilder(db, TestCalendar.Instance).BuildAsync(period, today);
+                var built = await BulletinFixture.Builder(db).BuildAsync(period, today);
                 return (built, await ByTheRuleAsync(db, unitId, period, today));
             });
 

@@ -2,7 +2,6 @@ using Followthrough.Evaluation;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Followthrough.Tests.Infrastructure;
-using Followthrough.Tests.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,7 +38,7 @@ public abstract class BulletinSummaryTests(AppFixture app)
     private Task<(int Due, int OnTime)> ReportsAsync(int unitId) => WithDbAsync(async db =>
     {
         Assert.True(EvaluationPeriod.TryParse("2025Q1", out var period, out var error), error);
-        var bulletin = await new BulletinBuilder(db, TestCalendar.Instance).BuildAsync(period, BulletinFixture.Today);
+        var bulletin = await BulletinFixture.Builder(db).BuildAsync(period, BulletinFixture.Today);
         var figures = bulletin.Rows.Single(r => r.UnitId == unitId).Figures;
         return (figures.ReportsDue, figures.ReportsOnTime);
     });
@@ -62,7 +61,7 @@ public abstract class BulletinSummaryTests(AppFixture app)
             Assert.Equal((letter, text), (letter, await SummaryAsync(tasks[letter])));
         }
 
-        Assert.Equal(0, await WithDbAsync(db => new BulletinSummaries(db).FillAsync()));
+        Assert.Equal(0, await WithDbAsync(db => new ReportedPeriodSummaries(db).FillAsync()));
         foreach (var (letter, text) in expected)
         {
             Assert.Equal((letter, text), (letter, await SummaryAsync(tasks[letter])));

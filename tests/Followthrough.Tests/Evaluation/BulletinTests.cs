@@ -8,7 +8,6 @@ using Followthrough.Evaluation;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tests.Infrastructure;
-using Followthrough.Tests.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Tests.Evaluation;
@@ -24,7 +23,7 @@ public abstract class BulletinTests(AppFixture app)
     private Task<Bulletin> BuildAsync(string period) => app.WithServicesAsync(sp =>
     {
         Assert.True(EvaluationPeriod.TryParse(period, out var parsed, out var error), error);
-        return new BulletinBuilder(sp.GetRequiredService<FollowthroughDb>(), TestCalendar.Instance).BuildAsync(parsed, BulletinFixture.Today);
+        return BulletinFixture.Builder(sp.GetRequiredService<FollowthroughDb>()).BuildAsync(parsed, BulletinFixture.Today);
     });
 
     /// <param name="summarized">With the tasks' summaries of answered periods filled, or not (the bulletin reads the reports).</param>

@@ -1,4 +1,4 @@
-using Followthrough.Evaluation;
+using Followthrough.Tasks;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +10,7 @@ internal static class Summaries
     /// <summary>Fills every missing summary, then checks that the unit's tasks all have one (so a bulletin reads them).</summary>
     public static async Task<int> FillAsync(FollowthroughDb db, int unitId)
     {
-        var written = await new BulletinSummaries(db).FillAsync();
+        var written = await new ReportedPeriodSummaries(db).FillAsync();
         Assert.Equal(0L, await MissingAsync(db, unitId));
         return written;
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Followthrough.Accounts;
-using Followthrough.Audit;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.AspNetCore.Hosting;
@@ -76,7 +75,7 @@ public abstract class AppFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var scope = Factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "test");
+        scope.ServiceProvider.GetRequiredService<Actor>().Set(null, "test");
         return await work(scope.ServiceProvider);
     }
 

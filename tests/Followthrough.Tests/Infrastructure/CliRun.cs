@@ -1,4 +1,3 @@
-using Followthrough.Audit;
 using Followthrough.Cli;
 using Followthrough.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +63,7 @@ public static class CoreServices
         ArgumentNullException.ThrowIfNull(work);
         await using var provider = Build(settings);
         await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "test");
+        scope.ServiceProvider.GetRequiredService<Actor>().Set(null, "test");
         return await work(scope.ServiceProvider);
     }
 

@@ -1,5 +1,5 @@
 using Followthrough.Storage;
-using Followthrough.Supervision;
+using Followthrough.Tasks;
 using Followthrough.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +22,7 @@ public sealed class SupervisionQueryPlanTests
         var plans = await QueryPlans.WithEmptyDatabaseAsync(provider, async (_, db) =>
         {
             var result = new List<string>();
-            foreach (var query in new[] { SupervisionRun.DueBatch(db, day.AddDays(5), "5,10", day.AddDays(-30), 42), SupervisionRun.ReportBatch(db, day, day.AddDays(-30), 42) })
+            foreach (var query in new[] { SupervisedTasks.DuePage(db, day.AddDays(5), "5,10", day.AddDays(-30), 42), SupervisedTasks.ReportPage(db, day, day.AddDays(-30), 42) })
             {
                 await using var command = query.Take(1000).CreateDbCommand();
                 result.Add(await QueryPlans.ExplainAsync(db, command, provider));

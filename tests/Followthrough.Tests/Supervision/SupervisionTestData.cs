@@ -39,18 +39,16 @@ internal static class SupervisionTestData
 
     public static SupervisionRun Create(IServiceProvider sp, SupervisionOptions? options = null, TaskService? tasks = null)
     {
-        var args = new List<object>();
-        if (options is not null)
-        {
-            args.Add(Options.Create(options));
-        }
-
-        if (tasks is not null)
-        {
-            args.Add(tasks);
-        }
-
-        return ActivatorUtilities.CreateInstance<SupervisionRun>(sp, [.. args]);
+        var chosen = options is null ? sp.GetRequiredService<IOptions<SupervisionOptions>>() : Options.Create(options);
+        var supervised = tasks is null ? sp.GetRequiredService<SupervisedTasks>() : ActivatorUtilities.CreateInstance<SupervisedTasks>(sp, tasks);
+        var writer = ActivatorUtilities.CreateInstance<NoticeWriter>(sp, supervised);
+        return new SupervisionRun(
+            sp.GetRequiredService<FollowthroughDb>(),
+            ActivatorUtilities.CreateInstance<SupervisionPasses>(sp, supervised, writer, chosen),
+            ActivatorUtilities.CreateInstance<PendingDeliveries>(sp, chosen),
+            sp.GetRequiredService<Followthrough.Tasks.ReportedPeriodSummaries>(),
+            chosen,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SupervisionRun>>());
     }
 
     public static async Task<List<Notice>> NoticesAsync(AppFixture app, IReadOnlyCollection<int> taskIds)

@@ -1,5 +1,4 @@
 using Followthrough.Accounts;
-using Followthrough.Audit;
 using Followthrough.Calendar;
 using Followthrough.Organization;
 using Followthrough.Storage;
@@ -57,7 +56,7 @@ public sealed class CalendarDeadlineTests
 
         await using var scope = provider_.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        sp.GetRequiredService<AuditActor>().Set(null, "test");
+        sp.GetRequiredService<Actor>().Set(null, "test");
         var db = sp.GetRequiredService<FollowthroughDb>();
         var unit = new Unit { Code = "T-EEB", NameZh = "测试局", NameEn = "Test bureau", Kind = UnitKind.Bureau };
         var office = new Person { NameZh = "督查员", Role = Role.Supervisor };

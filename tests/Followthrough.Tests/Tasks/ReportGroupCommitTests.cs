@@ -31,7 +31,7 @@ public abstract class ReportGroupCommitTests(AppFixture app)
         var outsider = await app.CreateUserAsync(Role.UnitStaff, "DL-DRC");
         var me = new CurrentUser(staff.PersonId, staff.UserName, Role.UnitStaff, staff.UnitId);
         var stranger = new CurrentUser(outsider.PersonId, outsider.UserName, Role.UnitStaff, outsider.UnitId);
-        var actor = new AuditActor();
+        var actor = new Actor();
         actor.Set(staff.PersonId, staff.UserName);
         ReportInput Input(int version, string done) => new() { Version = version, Percent = 40, Done = done };
 
@@ -78,15 +78,15 @@ public abstract class ReportGroupCommitTests(AppFixture app)
             await using var second = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             foreach (var request in new[] { first, second })
             {
-                request.ServiceProvider.GetRequiredService<AuditActor>().Set(staff.PersonId, staff.UserName);
+                request.ServiceProvider.GetRequiredService<Actor>().Set(staff.PersonId, staff.UserName);
             }
 
             // Both are checked against the same version; the second is saved only after the first was committed.
             var late = second.ServiceProvider.GetRequiredService<ProgressService>();
             var prepared = await late.PrepareReportAsync(me, id, new ReportInput { Version = version, Percent = 50, Done = "Race: checked first, saved last" }, []);
             Assert.True(prepared.IsDone);
-            var early = await group.ReportAsync(
-                first.ServiceProvider.GetRequiredService<ProgressService>(), me, id, new ReportInput { Version = version, Percent = 40, Done = "Race: saved first" }, []);
+            var early = await first.ServiceProvider.GetRequiredService<ProgressService>().ReportAsync(
+                me, id, new ReportInput { Version = version, Percent = 40, Done = "Race: saved first" }, []);
             Assert.Equal(OutcomeKind.Done, early.Kind);
 
             var lost = await group.SaveInNextBatchAsync(late, prepared.Value!, CancellationToken.None);
@@ -103,6 +103,33 @@ public abstract class ReportGroupCommitTests(AppFixture app)
         Assert.Equal(["Race: saved first"], await scope.Db.Set<ProgressReport>().AsNoTracking().Where(r => r.TaskId == id).Select(r => r.Done).ToListAsync());
         var verification = await app.WithServicesAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync());
         Assert.True(verification.Intact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task EveryWayOfReporting_ApiReportsPageFormAndAction_SavesThroughTheOneWriter()
+    {
+        var writer = app.Factory.Services.GetRequiredService<ReportGroupCommit>();
+        var (task, _, staff) = await SignedForAsync(app, "DL-EEB");
+        var id = (int)task["id"]!;
+        var written = writer.ReportsWritten;
+
+        using (var viaApi = await ReportAsync(staff, id, (int)task["version"]!, 20, "Entry: the API", files: ("plan.pdf", Pdf)))
+        {
+            Assert.Equal(HttpStatusCode.Created, viaApi.StatusCode);
+        }
+
+        Assert.Equal(written + 1, writer.ReportsWritten);
+
+        var person = await app.CreateUserAsync(Role.UnitStaff, "DL-EEB");
+        var browser = await SignedInBrowserClient.SignInAsync(app, person, AppFixture.Password);
+        var version = ((int)(await GetAsync(staff, id))["version"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var viaPage = await browser.PostFormAsync(
+            $"/tasks/{id}", [new("Version", version), new("Report.Percent", "60"), new("Report.Done", "Entry: the page form")], $"/tasks/{id}?handler=Report");
+        Assert.Equal(HttpStatusCode.Redirect, viaPage.StatusCode);
+        Assert.Equal(written + 2, writer.ReportsWritten);
+
+        await ActOkAsync(staff, id, "claim-completion", (int)(await GetAsync(staff, id))["version"]!, "Entry: the action");
+        Assert.Equal(written + 3, writer.ReportsWritten);
     }
 
     [Fact]

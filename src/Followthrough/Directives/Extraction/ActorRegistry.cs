@@ -1,4 +1,3 @@
-using Followthrough.Demo;
 using Followthrough.Organization;
 
 namespace Followthrough.Directives.Extraction;
@@ -8,15 +7,12 @@ public sealed record RegistryUnit(string Code, IReadOnlyList<string> Names, IRea
 
 /// <summary>
 /// The units the extractor looks for, compiled once into one automaton over all names and aliases, together with
-/// the generic actors ("relevant departments", "各区市县") that name no particular unit. Build it from the demo
-/// organisation (<see cref="Demo"/>) or from the database's units (<see cref="FromUnits"/>); the extractor does not
-/// care which.
+/// the generic actors ("relevant departments", "各区市县") that name no particular unit. Build it from the database's
+/// units (<see cref="FromUnits"/>) or from any list of units (the demo organisation's is in Followthrough.Demo); the
+/// extractor does not care which.
 /// </summary>
 public sealed class ActorRegistry
 {
-    private static readonly Lazy<ActorRegistry> DemoRegistry = new(() => new ActorRegistry(
-        DemoOrganization.Units.Select(u => new RegistryUnit(u.Code, [u.NameZh, u.NameEn], u.Aliases))));
-
     private readonly RegistryUnit[] _units;
 
     public ActorRegistry(IEnumerable<RegistryUnit> units)
@@ -60,9 +56,6 @@ public sealed class ActorRegistry
 
         Matcher = new KeywordMatcher<ActorKey>(keywords);
     }
-
-    /// <summary>The registry built into the product: the units of the demo organisation of Dalian and Liaoning.</summary>
-    public static ActorRegistry Demo => DemoRegistry.Value;
 
     public IReadOnlyList<RegistryUnit> Units => _units;
 

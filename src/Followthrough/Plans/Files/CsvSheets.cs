@@ -6,7 +6,7 @@ namespace Followthrough.Plans.Files;
 /// Plan files as CSV (RFC 4180, UTF-8 with a byte-order mark so Excel shows Chinese correctly). One file holds every
 /// sheet: each starts with a line holding only its name in brackets ("[Items]" or "[规划条目]"), then its header.
 /// </summary>
-public static class CsvSheets
+internal static class CsvSheets
 {
     public static async Task WriteAsync(Stream output, IEnumerable<SheetTable> sheets, CancellationToken cancellationToken = default)
     {

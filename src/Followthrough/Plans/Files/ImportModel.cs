@@ -53,28 +53,3 @@ internal sealed record ValueDraft(int Row, string IndicatorCode, ReportingPeriod
 
 /// <summary>Everything a valid file says, ready to compare with the database.</summary>
 internal sealed record ImportDraft(PlanDraft Plan, IReadOnlyList<ItemDraft> Items, IReadOnlyList<IndicatorDraft> Indicators, IReadOnlyList<ValueDraft> Values);
-
-/// <summary>The current figure of one period, as the import compares against it.</summary>
-internal sealed record CurrentFigure(long Id, decimal Value, string Note);
-
-/// <summary>What the database holds for the plan named in the file (empty when the plan is new).</summary>
-internal sealed class ExistingPlan
-{
-    public Plan? Plan { get; init; }
-
-    public Dictionary<string, PlanItem> Items { get; init; } = new(StringComparer.Ordinal);
-
-    public ILookup<int, PlanItemPartner> Partners { get; init; } = Array.Empty<PlanItemPartner>().ToLookup(p => p.PlanItemId);
-
-    public Dictionary<string, Indicator> Indicators { get; init; } = new(StringComparer.Ordinal);
-
-    public ILookup<int, IndicatorTarget> Targets { get; init; } = Array.Empty<IndicatorTarget>().ToLookup(t => t.IndicatorId);
-
-    public Dictionary<(int IndicatorId, int Year, int SubPeriod), CurrentFigure> Figures { get; init; } = [];
-
-    public HashSet<int> IndicatorsWithValues { get; init; } = [];
-
-    public int? MinValueYear { get; init; }
-
-    public int? MaxValueYear { get; init; }
-}

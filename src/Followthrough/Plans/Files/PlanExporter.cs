@@ -72,7 +72,7 @@ public sealed class PlanExporter(FollowthroughDb db, PlanBoard board)
         await WriteAsync(tables, format, output, cancellationToken);
     }
 
-    public static async Task WriteAsync(IReadOnlyList<SheetTable> tables, PlanFileFormat format, Stream output, CancellationToken cancellationToken = default)
+    internal static async Task WriteAsync(IReadOnlyList<SheetTable> tables, PlanFileFormat format, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tables);
         if (format == PlanFileFormat.Csv)
@@ -85,7 +85,7 @@ public sealed class PlanExporter(FollowthroughDb db, PlanBoard board)
             PlanFileLayout.SheetNamed(name) is { } sheet && column < sheet.Columns.Count && sheet.Columns[column].Numeric);
     }
 
-    public static List<SheetTable> Tables(PlanSnapshot snapshot, IReadOnlyList<IndicatorValue> values, bool chinese)
+    internal static List<SheetTable> Tables(PlanSnapshot snapshot, IReadOnlyList<IndicatorValue> values, bool chinese)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(values);
@@ -170,7 +170,7 @@ public sealed class PlanExporter(FollowthroughDb db, PlanBoard board)
     }
 
     /// <summary>The current value of every reported period of the plan's indicators (the newest row of each period).</summary>
-    public async Task<IReadOnlyList<IndicatorValue>> CurrentValuesAsync(int planId, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<IndicatorValue>> CurrentValuesAsync(int planId, CancellationToken cancellationToken = default)
     {
         var rows = await db.Set<IndicatorValue>().AsNoTracking()
             .Where(v => db.Set<Indicator>().Any(i => i.Id == v.IndicatorId && i.PlanId == planId))

@@ -1,13 +1,13 @@
 namespace Followthrough.Plans.Files;
 
 /// <summary>One column of a plan file: its English header (the key), its Chinese header and how it is read.</summary>
-public sealed record FileColumn(string Key, string Chinese, string Meaning, bool Required = false, bool Numeric = false, bool ExportOnly = false)
+internal sealed record FileColumn(string Key, string Chinese, string Meaning, bool Required = false, bool Numeric = false, bool ExportOnly = false)
 {
     public string Header(bool chinese) => chinese ? Chinese : Key;
 }
 
 /// <summary>One sheet of a plan file (a worksheet in Excel, a [section] in CSV).</summary>
-public sealed record FileSheet(string English, string Chinese, IReadOnlyList<FileColumn> Columns)
+internal sealed record FileSheet(string English, string Chinese, IReadOnlyList<FileColumn> Columns)
 {
     public string Name(bool chinese) => chinese ? Chinese : English;
 
@@ -19,7 +19,7 @@ public sealed record FileSheet(string English, string Chinese, IReadOnlyList<Fil
 /// Headers may be English (the keys below) or Chinese; sheets likewise. Units are named by code, name or alias; items
 /// by their code; a link to a higher-level plan's item as PLAN:ITEM.
 /// </summary>
-public static class PlanFileLayout
+internal static class PlanFileLayout
 {
     public static readonly FileSheet Plan = new("Plan", "规划",
     [
@@ -112,7 +112,7 @@ public static class PlanFileLayout
 }
 
 /// <summary>A sheet as read from or written to a file: a name and rows of text cells, the first row being the header.</summary>
-public sealed class SheetTable(string name)
+internal sealed class SheetTable(string name)
 {
     public string Name { get; } = name;
 
@@ -120,7 +120,7 @@ public sealed class SheetTable(string name)
 }
 
 /// <summary>A row with its number in the file (the Excel row number, or the CSV line number).</summary>
-public sealed record SheetRow(int Number, IReadOnlyList<string> Cells)
+internal sealed record SheetRow(int Number, IReadOnlyList<string> Cells)
 {
     public string this[int index] => index >= 0 && index < Cells.Count ? Cells[index] : string.Empty;
 

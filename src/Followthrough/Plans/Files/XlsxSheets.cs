@@ -13,7 +13,7 @@ namespace Followthrough.Plans.Files;
 /// DocumentFormat.OpenXml; the worksheets are streamed as plain XML, so a workbook of a hundred thousand rows reads and
 /// writes in well under a second. Columns marked numeric are written as number cells; everything else as inline text.
 /// </summary>
-public static class XlsxSheets
+internal static class XlsxSheets
 {
     /// <summary>A worksheet may not expand to more than this many characters (guards against zip bombs).</summary>
     private const long MaxCharactersInPart = 400_000_000;

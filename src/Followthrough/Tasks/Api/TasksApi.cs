@@ -200,7 +200,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult, ValidationProblem>> ReportAsync(
-        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, ReportGroupCommit group, ProgressService progress, TaskService tasks,
+        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, ProgressService progress, TaskService tasks,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var uploads = new List<UploadedFile>();
@@ -224,8 +224,8 @@ public static class TasksApi
         }
 
         var input = form.ToInput() with { Version = Versions.Expected(request, form.Version) };
-        // Checked here, saved in the next group commit and answered once that is on disk (see ReportGroupCommit).
-        var reported = await group.ReportAsync(progress, me, id, input, uploads, cancellationToken);
+        // Checked here, saved in the report writer's next batch and answered once that is on disk (see ReportGroupCommit).
+        var reported = await progress.ReportAsync(me, id, input, uploads, cancellationToken);
         if (!reported.IsDone)
         {
             var state = reported.Kind is OutcomeKind.Forbidden or OutcomeKind.NotNow ? (await tasks.LoadAsync(id, cancellationToken))?.State : null;

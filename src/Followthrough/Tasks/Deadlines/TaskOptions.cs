@@ -16,10 +16,4 @@ public sealed class TaskOptions
 
     /// <summary>The prefix of generated task codes: DL-2021-0001.</summary>
     public string CodePrefix { get; set; } = "DL";
-
-    /// <summary>
-    /// Progress reports (the API and the task page's form) are saved in group commits (see <see cref="ReportGroupCommit"/>); false saves
-    /// each in its own transaction, as before. A switch so the two can be compared under load on one machine.
-    /// </summary>
-    public bool GroupCommitReports { get; set; } = true;
 }

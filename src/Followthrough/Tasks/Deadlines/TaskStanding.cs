@@ -73,23 +73,45 @@ public sealed record TaskStanding(
         }
 
         var signForOverdue = task.State == TaskState.Assigned && task.SignForBy is { } signBy && signBy < today;
-        var reportOverdue = task.State.IsRunning() && task.NextReportDue is { } reportBy && reportBy < today;
+        var reportOverdue = task.State.IsRunning() && task.NextReportDue is { } reportBy && IsReportOverdue(reportBy, today);
         var (dueOn, node) = NextDue(task);
         if (dueOn is null)
         {
             return new(reportOverdue ? StandingKind.ReportOverdue : StandingKind.NoFixedDeadline, null, null, null, null, signForOverdue, reportOverdue, provisional);
         }
 
-        if (dueOn < today)
+        var due = AgainstDueDay(dueOn.Value, today, calendar, options);
+        var standing = due.Kind == StandingKind.NotYetDue && reportOverdue ? StandingKind.ReportOverdue : due.Kind;
+        return new(standing, dueOn, node, due.WorkingDaysLeft, due.WorkingDaysLate, signForOverdue, reportOverdue, provisional);
+    }
+
+    /// <summary>
+    /// Where a running task stands against one due day (its deadline or next time node): <see cref="StandingKind.Overdue"/>,
+    /// <see cref="StandingKind.DueSoon"/> or <see cref="StandingKind.NotYetDue"/>. The part of <see cref="Compute"/> that
+    /// needs only the day, for callers that hold the stored <see cref="WorkTask.NextDue"/> and not the task (the daily
+    /// supervision run reads hundreds of thousands of them). Counts working days once.
+    /// </summary>
+    public static DueStanding AgainstDueDay(DateOnly due, DateOnly today, IWorkingDayCalendar calendar, TaskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(options);
+        if (due < today)
         {
-            return new(StandingKind.Overdue, dueOn, node, 0, calendar.Between(dueOn.Value, today), signForOverdue, reportOverdue, provisional);
+            return new(StandingKind.Overdue, 0, calendar.Between(due, today));
         }
 
-        var left = calendar.Between(today, dueOn.Value);
-        var standing = left <= options.DueSoonWorkingDays ? StandingKind.DueSoon
-            : reportOverdue ? StandingKind.ReportOverdue
-            : StandingKind.NotYetDue;
-        return new(standing, dueOn, node, left, null, signForOverdue, reportOverdue, provisional);
+        var left = calendar.Between(today, due);
+        return new(left <= options.DueSoonWorkingDays ? StandingKind.DueSoon : StandingKind.NotYetDue, left, null);
+    }
+
+    /// <summary>Whether a report owed by <paramref name="reportBy"/> is late today (the stored <see cref="WorkTask.NextReportDue"/>).</summary>
+    public static bool IsReportOverdue(DateOnly reportBy, DateOnly today) => reportBy < today;
+
+    /// <summary>The last day a due day can fall on and still be due soon today: today plus the window in working days.</summary>
+    public static DateOnly DueSoonUntil(DateOnly today, IWorkingDayCalendar calendar, TaskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return calendar.Add(today, options.DueSoonWorkingDays);
     }
 
     private static (DateOnly? DueOn, string? Node) NextDue(WorkTask task)
@@ -100,3 +122,7 @@ public sealed record TaskStanding(
             : (task.Deadline, null);
     }
 }
+
+/// <summary>Where a running task stands against one due day: <see cref="WorkingDaysLeft"/> is 0 once it has passed,
+/// <see cref="WorkingDaysLate"/> is set only then.</summary>
+public readonly record struct DueStanding(StandingKind Kind, int WorkingDaysLeft, int? WorkingDaysLate);

@@ -4,13 +4,13 @@ using System.Text.RegularExpressions;
 namespace Followthrough.Tasks;
 
 /// <summary>A deadline as a decomposition table writes it, understood.</summary>
-public sealed record ParsedDeadline(DeadlineKind Kind, DateOnly? Date, int? WorkingDays);
+internal sealed record ParsedDeadline(DeadlineKind Kind, DateOnly? Date, int? WorkingDays);
 
 /// <summary>
 /// Reads deadlines the way decomposition tables write them: 2021年6月底前, 2021年6月30日, 2021-06-30, 2021年底,
 /// 2021年上半年, 2021年第三季度, 2021年6月中旬, "20个工作日", "长期坚持" (no fixed deadline), or an Excel date cell.
 /// </summary>
-public static partial class DeadlineText
+internal static partial class DeadlineText
 {
     private static readonly string[] LongTerm = ["长期坚持", "长期", "持续推进", "持续", "常态化", "长期推进", "ongoing", "long-term", "long term"];
 

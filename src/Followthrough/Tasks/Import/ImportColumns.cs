@@ -1,7 +1,7 @@
 namespace Followthrough.Tasks;
 
 /// <summary>The columns a decomposition table may have, and the headers (Chinese or English) that name them.</summary>
-public enum ImportColumn
+internal enum ImportColumn
 {
     Number,
     Code,
@@ -17,7 +17,7 @@ public enum ImportColumn
     Cadence,
 }
 
-public static class ImportColumns
+internal static class ImportColumns
 {
     private static readonly Dictionary<ImportColumn, string[]> Headers = new()
     {

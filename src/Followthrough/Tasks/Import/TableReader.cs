@@ -10,7 +10,7 @@ namespace Followthrough.Tasks;
 /// Reads the first sheet of an Excel workbook (.xlsx) or a CSV file into rows of text. CSV may be UTF-8 (with or
 /// without a byte-order mark) or GB18030, which Excel writes for Chinese on Chinese Windows.
 /// </summary>
-public static class TableReader
+internal static class TableReader
 {
     public const int MaxRows = 5000;
 
@@ -187,4 +187,4 @@ public static class TableReader
 }
 
 /// <summary>The file cannot be read as a table at all (as opposed to a bad row or cell).</summary>
-public sealed class TableFormatException(string message) : Exception(message);
+internal sealed class TableFormatException(string message) : Exception(message);

@@ -16,7 +16,7 @@ namespace Followthrough.Tasks.Pages;
 /// </summary>
 [RequestSizeLimit(TasksApi.MaxReportRequestBytes)]
 public sealed class DetailsModel(
-    TaskReader reader, TaskSteps steps, ProgressService progress, ReportGroupCommit group, TaskDirectory directory, AuditTrail audit,
+    TaskReader reader, TaskSteps steps, ProgressService progress, TaskDirectory directory, AuditTrail audit,
     CurrentUser me, IStringLocalizer<TasksText> text, Directives.Documents.DocumentQueries documents) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -132,7 +132,7 @@ public sealed class DetailsModel(
             return await RefusedAsync(new TaskFailure(OutcomeKind.Invalid, null, [], null, tooLarge), "report");
         }
 
-        var outcome = await group.ReportAsync(progress, me, Id, Report.ToInput(Version), uploads, HttpContext.RequestAborted);
+        var outcome = await progress.ReportAsync(me, Id, Report.ToInput(Version), uploads, HttpContext.RequestAborted);
         var name = Report.ClaimsCompletion ? TaskAction.ClaimCompletion.Name() : TaskAction.ReportProgress.Name();
         return outcome.IsDone
             ? LocalRedirect($"/tasks/{Id}?done={name}")

@@ -10,16 +10,20 @@ namespace Followthrough.Tasks;
 /// Progress reports and completion claims with their evidence files. Everything is checked before anything is
 /// written: a bad file leaves neither a row nor a file behind; a report that loses a race removes the files it wrote.
 /// </summary>
-public sealed class ProgressService(FollowthroughDb db, TaskService tasks, EvidenceStore store)
+public sealed class ProgressService(FollowthroughDb db, TaskService tasks, EvidenceStore store, ReportGroupCommit writer)
 {
     public const int MaxNarrative = 4000;
 
-    /// <summary>Checks the report and saves it alone, in its own transaction.</summary>
+    /// <summary>
+    /// The one way a report is written, whoever sends it: checked here, in the request (<see cref="PrepareReportAsync"/>),
+    /// saved in the writer's next batch (<see cref="ReportGroupCommit"/>, which calls <see cref="SaveReportAsync"/> inside
+    /// a savepoint), and answered once that batch is committed.
+    /// </summary>
     public async Task<TaskOutcome<ReportResult>> ReportAsync(
         CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
     {
         var prepared = await PrepareReportAsync(user, taskId, input, files, cancellationToken);
-        return prepared.IsDone ? await SaveReportAsync(prepared.Value!, cancellationToken) : prepared.As<ReportResult>();
+        return prepared.IsDone ? await writer.SaveInNextBatchAsync(this, prepared.Value!, cancellationToken) : prepared.As<ReportResult>();
     }
 
     /// <summary>
@@ -122,11 +126,11 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
     }
 
     /// <summary>
-    /// Stores the prepared report's files and saves it, with the context's current connection and transaction (its
-    /// own, or a group commit's). A report whose task changed since it was prepared is stale and leaves nothing behind:
+    /// Stores the prepared report's files and saves it, with the connection and transaction the writer lent the context
+    /// (see <see cref="ReportGroupCommit"/>). A report whose task changed since it was prepared is stale and leaves nothing behind:
     /// no row, and no stored file that nothing references.
     /// </summary>
-    public async Task<TaskOutcome<ReportResult>> SaveReportAsync(PreparedReport prepared, CancellationToken cancellationToken = default)
+    internal async Task<TaskOutcome<ReportResult>> SaveReportAsync(PreparedReport prepared, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         if (prepared.Db != db)

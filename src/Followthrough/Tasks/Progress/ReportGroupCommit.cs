@@ -6,15 +6,15 @@ using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Followthrough.Tasks;
 
 /// <summary>
-/// Group commit for progress reports. Each report is read and checked in its own request, in parallel with the others
-/// (<see cref="ProgressService.PrepareReportAsync"/>); only the saves queue to one writer, which saves a batch of them
-/// in one transaction and commits once: one fsync (SQLite) or one commit round trip (PostgreSQL) and one wait for the
-/// audit head's lock for the whole batch, and no writers queuing on the database's lock. Each save runs in its
+/// The one writer of progress reports: every report (the API's <c>/reports</c>, the report-progress and claim-completion
+/// actions, the task page's form, the demo) is checked in its own request (<see cref="ProgressService.PrepareReportAsync"/>)
+/// and saved here, by <see cref="ProgressService.ReportAsync"/>. The saves queue to one writer, which saves a batch
+/// of them in one transaction and commits once: one fsync (SQLite) or one commit round trip (PostgreSQL) and one wait
+/// for the audit head's lock for the whole batch, and no writers queuing on the database's lock. Each save runs in its
 /// request's own context (its change tracker), on the batch's connection, inside a savepoint: a save that fails (the
 /// task changed since it was read: stale) or throws is rolled back to its savepoint and the others go on. A save
 /// succeeds only when the task is still at the version its report was checked against, so the checks made outside
@@ -23,7 +23,14 @@ namespace Followthrough.Tasks;
 /// one 201 and one 409. The audit head is locked once for the batch (<see cref="HeldAuditHead"/>) and the chain is
 /// appended report by report inside the transaction, so it is the same chain a series of single saves would have written.
 /// </summary>
-public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<TaskOptions> options) : IAsyncDisposable
+/// <remarks>
+/// The request's context is handed to the writer's thread for the save: the report's changes live in its change
+/// tracker (the task as read, at the version the checks saw), and saving them in the writer's own context would mean
+/// reading the task again or copying that state; lending the connection to the request's thread instead would add two
+/// thread hops per report to a writer that saves one report at a time. It is safe because the request does nothing
+/// with its context until it is answered: one thread at a time, the queue and the answer ordering the hand-overs.
+/// </remarks>
+public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     /// <summary>Enough to share one commit among many; small enough that the first in a batch does not wait long.</summary>
     public const int MaxBatch = 64;
@@ -33,30 +40,22 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
     private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private Task? _writer;
+    private long _written;
 
-    /// <summary>
-    /// Checks the report with the request's own <paramref name="progress"/> service and saves it in the next batch,
-    /// answering once that batch is committed (or refused); saves it alone when group commit is switched off
-    /// (<see cref="TaskOptions.GroupCommitReports"/>).
-    /// </summary>
-    public async Task<TaskOutcome<ReportResult>> ReportAsync(
-        ProgressService progress, CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        var prepared = await progress.PrepareReportAsync(user, taskId, input, files, cancellationToken);
-        if (!prepared.IsDone)
-        {
-            return prepared.As<ReportResult>();
-        }
+    /// <summary>How many reports this writer has saved or refused in its batches: every report passes here (tests check it).</summary>
+    internal long ReportsWritten => Interlocked.Read(ref _written);
 
-        return options.Value.GroupCommitReports
-            ? await SaveInNextBatchAsync(progress, prepared.Value!, cancellationToken)
-            : await progress.SaveReportAsync(prepared.Value!, cancellationToken);
-    }
-
-    /// <summary>Queues a prepared report to the writer and answers once its batch is committed (or refused).</summary>
+    /// <summary>Queues a report prepared by <paramref name="progress"/> to the writer and answers once its batch is committed (or refused).</summary>
     internal async Task<TaskOutcome<ReportResult>> SaveInNextBatchAsync(ProgressService progress, PreparedReport prepared, CancellationToken cancellationToken)
     {
+        if (prepared.Db.Database.CurrentTransaction is not null)
+        {
+            // Its caller already writes in a transaction of its own (the demo loader loads everything in one): the
+            // report joins it, as it cannot be lent the batch's connection, and a batch would wait on that transaction's lock.
+            Interlocked.Increment(ref _written);
+            return await progress.SaveReportAsync(prepared, cancellationToken);
+        }
+
         var submission = new Submission(progress, prepared, cancellationToken);
         lock (_gate)
         {
@@ -77,7 +76,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
     /// which reports share a commit.
     /// </summary>
     internal async Task<TaskOutcome<ReportResult>[]> CommitTogetherAsync(
-        IEnumerable<(CurrentUser User, AuditActor Actor, int TaskId, ReportInput Input)> reports)
+        IEnumerable<(CurrentUser User, Actor Actor, int TaskId, ReportInput Input)> reports)
     {
         var requests = new List<AsyncServiceScope>();
         try
@@ -88,7 +87,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
             {
                 var request = scopes.CreateAsyncScope();
                 requests.Add(request);
-                request.ServiceProvider.GetRequiredService<AuditActor>().Set(actor.PersonId, actor.Name);
+                request.ServiceProvider.GetRequiredService<Actor>().Set(actor.PersonId, actor.Name);
                 var progress = request.ServiceProvider.GetRequiredService<ProgressService>();
                 var prepared = await progress.PrepareReportAsync(user, taskId, input, []);
                 if (prepared.IsDone)
@@ -159,6 +158,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
 
     private async Task CommitAsync(List<Submission> batch)
     {
+        Interlocked.Add(ref _written, batch.Count);
         var answers = new List<Action>(batch.Count);
         try
         {
@@ -169,7 +169,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
             await using var transaction = await db.Database.BeginTransactionAsync();
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
-            var head = await HeldAuditHead.LockAsync(db); // once for the batch, before any savepoint
+            using var head = await HeldAuditHead.LockAsync(db); // once for the batch, before any savepoint
             var first = true;
             foreach (var submission in batch)
             {
@@ -178,7 +178,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
                 first = false;
                 try
                 {
-                    var outcome = await SaveOneAsync(submission, connection, dbTransaction, head);
+                    var outcome = await SaveOneAsync(submission, connection, dbTransaction);
                     if (!outcome.IsDone)
                     {
                         await dbTransaction.RollbackAsync(Savepoint);
@@ -230,7 +230,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
     /// Saves one prepared report with its request's context, lent the batch's connection and transaction for the save
     /// and given them back afterwards. The request waits for its answer meanwhile, so nothing else uses that context.
     /// </summary>
-    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction, HeldAuditHead head)
+    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction)
     {
         var context = submission.Prepared.Db;
         var database = context.Database;
@@ -241,14 +241,12 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes, IOptions<Task
         // The batch's savepoint undoes a refused report. EF's own savepoint per save is needed only when files were
         // written: a report that loses its race must see its rows gone to tell which stored files nobody references.
         database.AutoSavepointsEnabled = submission.Prepared.Files.Count > 0;
-        context.HeldHead = head;
         try
         {
             return await submission.Progress.SaveReportAsync(submission.Prepared, CancellationToken.None);
         }
         finally
         {
-            context.HeldHead = null;
             await database.UseTransactionAsync(null);
             // A connection of its own again, opened when next needed (setting the same connection string alone would keep
             // the batch's connection, which is disposed after the commit), and owned by the context: a pooled context

@@ -1,3 +1,4 @@
+using Followthrough.Demo;
 using Followthrough.Directives.Extraction;
 
 namespace Followthrough.Tests.Directives.Extraction;
@@ -92,7 +93,7 @@ public sealed class DeadlineTests
     public void WorkingDays_AreCountedByTheCalendarGiven()
     {
         // A calendar that makes every day count ten: proves the engine asks the calendar, not the weekdays.
-        var tenfold = new DirectiveExtractor(ActorRegistry.Demo, (from, days) => from.AddDays(days * 10));
+        var tenfold = new DirectiveExtractor(DemoActors.Registry, (from, days) => from.AddDays(days * 10));
 
         var english = tenfold.Extract("All districts must submit their plans within 20 working days.", Extraction.Date).Directives.Single();
         var chinese = tenfold.Extract("各区要在20个工作日内报送方案。", Extraction.Date).Directives.Single();

@@ -1,4 +1,5 @@
 using Followthrough.Calendar;
+using Followthrough.Demo;
 using Followthrough.Directives.Extraction;
 using Followthrough.Tests.Infrastructure;
 
@@ -13,7 +14,7 @@ internal static class Extraction
     /// <summary>China's national working-day calendar from the embedded holiday data (2021: Labour Day 1–5 May, worked on 25 April and 8 May).</summary>
     public static readonly Func<DateOnly, int, DateOnly> AddWorkingDays = (from, days) => CalendarSnapshot.Embedded.For(null).AddWorkingDays(from, days).Date;
 
-    public static readonly DirectiveExtractor Extractor = new(ActorRegistry.Demo, AddWorkingDays);
+    public static readonly DirectiveExtractor Extractor = new(DemoActors.Registry, AddWorkingDays);
 
     public static string SeedFolder => RepositoryFiles.PathOf("..", "shared", "seeds");
 

@@ -1,12 +1,11 @@
 using System.Data.Common;
 using Followthrough.Storage;
-using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Followthrough.Evaluation;
+namespace Followthrough.Tasks;
 
 /// <summary>
 /// Writes <see cref="ReportedPeriods"/> summaries for the tasks that have none (tasks.reported_periods IS NULL), so the
@@ -15,9 +14,10 @@ namespace Followthrough.Evaluation;
 /// slip into: SQLite's write lock is taken before reading (Microsoft.Data.Sqlite begins IMMEDIATE transactions), and on
 /// PostgreSQL the tasks are locked FOR UPDATE first, which the triggers of migration 0012 wait for. Stopping it loses at
 /// most the batch under way; running it again picks up the tasks still without a summary, and does nothing when none is.
-/// The summaries are derived figures, not records: they are not written to the audit trail.
+/// The summaries are derived figures, not records: they are not written to the audit trail. The column, its triggers and
+/// its indexes (migrations 0012 and 0013, named evaluation_* from when the bulletin kept them) are Tasks' read model.
 /// </summary>
-public sealed class BulletinSummaries(FollowthroughDb db)
+public sealed class ReportedPeriodSummaries(FollowthroughDb db)
 {
     public const int DefaultBatch = 5_000;
 

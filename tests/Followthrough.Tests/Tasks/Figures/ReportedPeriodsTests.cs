@@ -1,7 +1,6 @@
-using Followthrough.Evaluation;
 using Followthrough.Tasks;
 
-namespace Followthrough.Tests.Evaluation;
+namespace Followthrough.Tests.Tasks.Figures;
 
 /// <summary>The summary of a task's answered reporting periods, worked out by hand for each cadence.</summary>
 public sealed class ReportedPeriodsTests

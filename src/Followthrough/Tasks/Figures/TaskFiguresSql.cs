@@ -1,14 +1,12 @@
-using Followthrough.Tasks;
-
-namespace Followthrough.Evaluation;
+namespace Followthrough.Tasks;
 
 /// <summary>
-/// The bulletin's grouped queries, written once and spelled for each database. Only the date arithmetic differs:
-/// SQLite stores dates as 'yyyy-MM-dd' text (julianday and substr read them), PostgreSQL as date. Everything else,
-/// the states, the rule and the parameters (@from, @to, @today and each cadence's period numbers @lo_w … @hi_q), is
-/// the same text. Period numbers are <see cref="ReportingOrdinals"/>'s.
+/// The grouped queries behind <see cref="TaskFigures"/> (the bulletin's figures), written once and spelled for each
+/// database. Only the date arithmetic differs: SQLite stores dates as 'yyyy-MM-dd' text (julianday and substr read
+/// them), PostgreSQL as date. Everything else, the states, the rule and the parameters (@from, @to, @today and each
+/// cadence's period numbers @lo_w … @hi_q), is the same text. Period numbers are <see cref="ReportingOrdinals"/>'s.
 /// </summary>
-internal sealed class BulletinSql(bool sqlite)
+internal sealed class TaskFiguresSql(bool sqlite)
 {
     private const string Completed = "COALESCE(t.completion_claimed_on, t.closed_on)";
     private const string Due = "t.deadline >= @from AND t.deadline <= @to AND t.state NOT IN ('Draft', 'Returned', 'Cancelled')";
@@ -90,7 +88,7 @@ internal sealed class BulletinSql(bool sqlite)
 
     /// <summary>
     /// One pass over the reports (those not returned) of the due tasks whose answered periods are not summarized (they
-    /// are NULL until the fill, <see cref="BulletinSummaries"/>, reaches them), grouped by unit: reporting periods answered on time,
+    /// are NULL until the fill, <see cref="ReportedPeriodSummaries"/>, reaches them), grouped by unit: reporting periods answered on time,
     /// and how many of them end on the task's completion day (owed only because they were answered). A period is on
     /// time exactly when a report falls in it, since a late report only ever fills a period already over; each (task,
     /// period) counts once. Under the time-node cadence the deadline closes the task's only period, as

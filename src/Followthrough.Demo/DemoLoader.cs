@@ -1,7 +1,7 @@
 using Followthrough.Accounts;
-using Followthrough.Commitments;
 using Followthrough.Organization;
 using Followthrough.Storage;
+using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Demo;
@@ -11,6 +11,7 @@ namespace Followthrough.Demo;
 /// which the caller prints once; there is no built-in default password.
 /// </summary>
 public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents)
+    : IDemoData
 {
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
         !await db.Set<Unit>().AnyAsync(cancellationToken) && !await db.Set<Person>().AnyAsync(cancellationToken);
@@ -72,5 +73,3 @@ public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, Demo
         return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
     }
 }
-
-public sealed record DemoCredentials(IReadOnlyList<string> UserNames, string Password);

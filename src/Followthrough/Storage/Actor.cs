@@ -1,10 +1,10 @@
-namespace Followthrough.Audit;
+namespace Followthrough.Storage;
 
 /// <summary>
-/// Who is acting in the current scope (a web request, a CLI command, a background job). Set once at the edge;
-/// the database context stamps it on every audit entry.
+/// Who is acting in the current scope (a web request, a CLI command, a background job). Set once at the edge; the
+/// database context carries it, so whatever records a change (the audit trail, a task's timeline) can name them.
 /// </summary>
-public sealed class AuditActor
+public sealed class Actor
 {
     public int? PersonId { get; private set; }
 

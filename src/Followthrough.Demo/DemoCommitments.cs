@@ -1,5 +1,4 @@
 using System.Globalization;
-using Followthrough.Demo;
 using Followthrough.Evaluation;
 using Followthrough.Organization;
 using Followthrough.Storage;
@@ -7,7 +6,7 @@ using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
 using static Followthrough.Demo.DemoTimeline;
 
-namespace Followthrough.Commitments;
+namespace Followthrough.Demo;
 
 /// <summary>
 /// Demo leader commitments, written from the facts of the Dalian reports (636 services on mobile in 2020, the relocation

@@ -1,16 +1,15 @@
 using System.Text;
-using Followthrough.Tasks;
 
-namespace Followthrough.Evaluation;
+namespace Followthrough.Tasks;
 
 /// <summary>
 /// A task's answered reporting periods as the text the bulletin reads (tasks.reported_periods, migration 0012):
 /// character i (from 1) is '1' when period (<see cref="First"/> + i − 1) of the task's cadence holds a report that was
 /// not returned, else '0', with trailing zeros dropped. A report answers period max(first, the period of its day), the
-/// same numbering as <see cref="BulletinSql"/> (a report before the first period answers the first). Under the time-node
+/// same numbering as <see cref="TaskFiguresSql"/> (a report before the first period answers the first). Under the time-node
 /// cadence the one period is closed by the deadline: "1" when a report came on or before it.
 /// </summary>
-public static class ReportedPeriods
+internal static class ReportedPeriods
 {
     /// <summary>Longer summaries (a report dated decades off) are not written; the bulletin reads those tasks' reports.</summary>
     public const int MaxLength = 1_000;

@@ -1,32 +1,32 @@
-using Followthrough.Evaluation;
 using Followthrough.Storage;
+using Followthrough.Tasks;
 using Followthrough.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Followthrough.Tests.Evaluation;
+namespace Followthrough.Tests.Tasks.Figures;
 
 /// <summary>
-/// The bulletin's passes over the tasks due in a period are range scans of <c>evaluation_tasks_due</c>, never a read of
+/// The passes of the bulletin's task figures over the tasks due in a period are range scans of <c>evaluation_tasks_due</c>, never a read of
 /// the whole tasks table: checked on each database's own query plan for the SQL the bulletin sends. Speed itself is
 /// measured in bench/ (BulletinBenchmarks), not here.
 /// </summary>
-public sealed class BulletinQueryPlanTests
+public sealed class TaskFiguresQueryPlanTests
 {
     public static TheoryData<DatabaseProvider> Providers => QueryPlans.Providers;
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task BulletinPasses_ScanTheDueRange_OfTheEvaluationIndex(DatabaseProvider provider)
+    public async Task BulletinFigurePasses_ScanTheDueRange_OfTheEvaluationIndex(DatabaseProvider provider)
     {
         var plans = await QueryPlans.WithEmptyDatabaseAsync(provider, async (_, db) =>
         {
-            var sql = new BulletinSql(provider == DatabaseProvider.Sqlite);
+            var sql = new TaskFiguresSql(provider == DatabaseProvider.Sqlite);
             var result = new List<string>();
             foreach (var text in new[] { sql.Tasks, sql.Reports })
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
                 command.CommandText = text;
-                foreach (var (name, value) in BulletinSql.Parameters(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31), new DateOnly(2025, 3, 10)))
+                foreach (var (name, value) in TaskFiguresSql.Parameters(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31), new DateOnly(2025, 3, 10)))
                 {
                     var parameter = command.CreateParameter();
                     parameter.ParameterName = "@" + name;
@@ -61,7 +61,7 @@ public sealed class BulletinQueryPlanTests
         var plan = await QueryPlans.WithEmptyDatabaseAsync(provider, async (_, db) =>
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = BulletinSummaries.NextBatch(provider == DatabaseProvider.PostgreSql);
+            command.CommandText = ReportedPeriodSummaries.NextBatch(provider == DatabaseProvider.PostgreSql);
             foreach (var (name, value) in new[] { ("@after", 0), ("@batch", 5000) })
             {
                 var parameter = command.CreateParameter();

@@ -1,15 +1,14 @@
-using Followthrough.Tasks;
 
-namespace Followthrough.Evaluation;
+namespace Followthrough.Tasks;
 
 /// <summary>
 /// Numbers the calendar reporting periods of a cadence (weeks from Monday, months, quarters) so that counting a task's
 /// reporting periods is a subtraction. Period k of a cadence ends on E(k); for any day d:
 /// E(k) ≥ d ⟺ k ≥ Of(d) (the period holding d ends on or after d), and E(k) ≤ d ⟺ k &lt; Of(d) + (d ends its period).
-/// The bulletin's SQL computes the same numbers in the database (<see cref="BulletinSql"/>); these are the constants
+/// The bulletin's SQL computes the same numbers in the database (<see cref="TaskFiguresSql"/>); these are the constants
 /// it is given (the period's bounds and today) and the reference its tests hold it to.
 /// </summary>
-public static class ReportingOrdinals
+internal static class ReportingOrdinals
 {
     /// <summary>Weeks are counted from Monday 1 January 1900, before any date the application stores.</summary>
     public static readonly DateOnly WeekZero = new(1900, 1, 1);

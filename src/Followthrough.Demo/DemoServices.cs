@@ -1,0 +1,18 @@
+using Followthrough.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Demo;
+
+/// <summary>The demo's services, registered by the entry points that offer it (the web host's first start, <c>demo load</c>).</summary>
+public static class DemoServices
+{
+    public static IServiceCollection AddFollowthroughDemo(this IServiceCollection services)
+    {
+        services.AddScoped<DemoLoader>();
+        services.AddScoped<IDemoData>(sp => sp.GetRequiredService<DemoLoader>());
+        services.AddScoped<DemoTasks>();
+        services.AddScoped<DemoCommitments>();
+        services.AddScoped<DemoDocuments>();
+        return services;
+    }
+}
