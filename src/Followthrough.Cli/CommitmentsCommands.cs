@@ -23,15 +23,13 @@ internal static class CommitmentsCommands
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var (rows, total) = await context.Get<CommitmentQueries>().ListAsync(Office, null, 0, MaxRows, cancellationToken);
-            var directory = context.Get<TaskDirectory>();
-            await directory.PrepareAsync(rows.Select(r => r.Row.Task), cancellationToken);
             foreach (var row in rows)
             {
-                var task = row.Row.Task;
-                var late = row.Row.Standing.WorkingDaysLate is { } days && days > 0 ? $" {days} wd" : string.Empty;
+                var task = row.Task;
+                var late = task.Standing.WorkingDaysLate is { } days && days > 0 ? $" {days} wd" : string.Empty;
                 await context.Output.WriteLineAsync(
                     $"{task.Code}  {row.Standing + late,-24}  {task.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",-10}  "
-                    + $"{directory.PersonName(task.LeadLeaderId, CultureInfo.InvariantCulture),-10}  {directory.Unit(task.LeadUnitId)?.Code ?? "?",-8}  {task.Title}");
+                    + $"{row.Leader?.DisplayName(CultureInfo.InvariantCulture) ?? string.Empty,-10}  {row.LeadUnit?.Code ?? "?",-8}  {task.Title}");
             }
 
             await context.Output.WriteLineAsync($"{total} commitment(s).");

@@ -29,7 +29,7 @@ public enum CommitmentStanding
     Withdrawn,
 }
 
-public static class CommitmentStandings
+internal static class CommitmentStandings
 {
     /// <summary>A commitment is a task whose origin is <see cref="OriginKind.LeaderCommitment"/>: its standing is the task's, renamed.</summary>
     public static CommitmentStanding From(TaskStanding standing)

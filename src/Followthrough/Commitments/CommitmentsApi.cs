@@ -21,7 +21,7 @@ public static class CommitmentsApi
     }
 
     private static async Task<Results<Ok<Paged<CommitmentDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        CurrentUser me, CommitmentQueries commitments, TaskDirectory directory, int? leaderId, int? page, int? pageSize, CancellationToken cancellationToken)
+        CurrentUser me, CommitmentQueries commitments, int? leaderId, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (!Permissions.CanReadCommitments(me))
         {
@@ -36,23 +36,22 @@ public static class CommitmentsApi
         }
 
         var (rows, total) = await commitments.ListAsync(me, leaderId, request.Skip, request.PageSize, cancellationToken);
-        await directory.PrepareRowsAsync(rows.Select(r => r.Row.Task), cancellationToken);
-        return TypedResults.Ok(new Paged<CommitmentDto>([.. rows.Select(r => CommitmentDto.From(r, directory))], request.Page, request.PageSize, total));
+        return TypedResults.Ok(new Paged<CommitmentDto>([.. rows.Select(CommitmentDto.From)], request.Page, request.PageSize, total));
     }
 }
 
 /// <summary>A commitment: who promised what, where, by when; the unit delivering it; where it stands.</summary>
-public sealed record CommitmentDto(
+internal sealed record CommitmentDto(
     int TaskId, string Code, string Title, PersonRef? Leader, UnitRef? LeadUnit, string? Occasion, DateOnly? PromisedBy,
     TaskState State, CommitmentStanding Standing, int? WorkingDaysLate, int Percent)
 {
-    public static CommitmentDto From(CommitmentRow row, TaskDirectory directory)
+    public static CommitmentDto From(CommitmentRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(directory);
-        var task = row.Row.Task;
-        return new(task.Id, task.Code, task.Title, PersonRef.From(directory.Person(task.LeadLeaderId)),
-            directory.Unit(task.LeadUnitId) is { } unit ? UnitRef.From(unit) : null, task.OriginReference, task.Deadline,
-            task.State, row.Standing, row.Row.Standing.WorkingDaysLate, task.Percent);
+        var task = row.Task;
+        return new(task.Id, task.Code, task.Title,
+            row.Leader is { } leader ? new PersonRef(leader.Id, leader.NameZh, leader.NameEn) : null,
+            row.LeadUnit is { } unit ? new UnitRef(unit.Id, unit.Code, unit.NameZh, unit.NameEn) : null, task.OriginReference, task.Deadline,
+            task.State, row.Standing, task.Standing.WorkingDaysLate, task.Percent);
     }
 }

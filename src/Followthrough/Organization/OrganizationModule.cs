@@ -8,7 +8,8 @@ namespace Followthrough.Organization;
 public static class OrganizationModule
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
-        services.AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<EmailAddresses>().AddScoped<UnitImporter>().AddScoped<UnitNames>();
+        services.AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<UnitImporter>()
+            .AddScoped<OrganizationDirectory>().AddScoped<UnitNames>().AddScoped<EmailAddresses>();
 
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder api)
     {

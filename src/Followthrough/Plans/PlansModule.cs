@@ -21,6 +21,7 @@ public static class PlansModule
         services.AddScoped<IndicatorEvidenceStore>();
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
+        services.AddScoped<PlanItemLookup>();
         return services;
     }
 

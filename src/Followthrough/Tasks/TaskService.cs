@@ -95,7 +95,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
         ArgumentNullException.ThrowIfNull(input);
         if (!Permissions.CanManageTasks(user))
         {
-            return Outcome.Forbidden<WorkTask>("Only the supervision office creates tasks.");
+            return Outcome.Forbidden<WorkTask>(OnlyTheOfficeCreates);
         }
 
         var errors = new ValidationErrors();
@@ -110,9 +110,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
         for (var attempt = 1; ; attempt++)
         {
             var generated = string.IsNullOrWhiteSpace(input.Code);
-            var task = NewDraft(input, generated ? await NextCodeAsync(cancellationToken) : input.Code!.Trim(), user.PersonId);
-            db.Set<WorkTask>().Add(task);
-            Record(task, "created", null, TaskState.Draft, null);
+            var task = AddDraft(input, generated ? await NextCodeAsync(cancellationToken) : input.Code!.Trim(), user.PersonId, null);
             db.DescribeNextSave("created");
             try
             {
@@ -135,6 +133,70 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Creates several drafts in one save, under the same rule and checks as <see cref="CreateAsync"/> and numbered the
+    /// same way, in order. Errors name the draft by its place: <c>drafts[2].leadUnitId</c>. If one draft is refused,
+    /// none is saved. Inside a caller's transaction the save joins it; a code taken meanwhile by another writer then
+    /// fails the whole transaction instead of being drawn again (a failed statement cannot be retried there).
+    /// </summary>
+    internal async Task<TaskOutcome<IReadOnlyList<WorkTask>>> CreateDraftsAsync(
+        CurrentUser user, IReadOnlyList<(TaskInput Input, string? Note)> drafts, string action, string? comment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (!Permissions.CanManageTasks(user))
+        {
+            return Outcome.Forbidden<IReadOnlyList<WorkTask>>(OnlyTheOfficeCreates);
+        }
+
+        var errors = new ValidationErrors();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var own = new ValidationErrors();
+            await TaskValidation.CheckAsync(db, drafts[i].Input, own, null, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(drafts[i].Input.Code) && !codes.Add(drafts[i].Input.Code!.Trim()))
+            {
+                own.Add("code", $"The code {drafts[i].Input.Code!.Trim()} is given to two drafts.");
+            }
+
+            foreach (var (field, messages) in own.ToDictionary())
+            {
+                foreach (var message in messages)
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"drafts[{i}].{field}"), message);
+                }
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Invalid<IReadOnlyList<WorkTask>>(errors);
+        }
+
+        var (prefix, number) = await NextNumberAsync(cancellationToken);
+        var made = new List<WorkTask>(drafts.Count);
+        foreach (var (input, note) in drafts)
+        {
+            var code = string.IsNullOrWhiteSpace(input.Code) ? Code(prefix, number++) : input.Code.Trim();
+            made.Add(AddDraft(input, code, user.PersonId, note));
+        }
+
+        db.DescribeNextSave(action, comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done<IReadOnlyList<WorkTask>>(made);
+    }
+
+    private const string OnlyTheOfficeCreates = "Only the supervision office creates tasks.";
+
+    private WorkTask AddDraft(TaskInput input, string code, int? createdBy, string? note)
+    {
+        var task = NewDraft(input, code, createdBy);
+        db.Set<WorkTask>().Add(task);
+        Record(task, "created", null, TaskState.Draft, note);
+        return task;
     }
 
     /// <summary>Edits a draft, or a task its unit returned, on the version the editor saw.</summary>

@@ -22,6 +22,7 @@ public static class TasksModule
         services.AddScoped<TaskLists>();
         services.AddScoped<DecompositionImport>();
         services.AddScoped<TaskDirectory>();
+        services.AddScoped<TaskLedger>();
         services.AddScoped<UnitRevisions>();
         services.AddScoped<TaskFigures>();
         services.AddScoped<ReportedPeriodSummaries>();

@@ -1,12 +1,11 @@
 using Followthrough.Accounts;
-using Followthrough.Tasks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Followthrough.Commitments.Pages;
 
 /// <summary>Leaders' public commitments (承诺践诺): who promised what, where, by when, and whether it was kept.</summary>
-public sealed class IndexModel(CommitmentQueries commitments, TaskDirectory directory, CurrentUser me) : PageModel
+public sealed class IndexModel(CommitmentQueries commitments, CurrentUser me) : PageModel
 {
     public const int PageSize = 50;
 
@@ -16,8 +15,6 @@ public sealed class IndexModel(CommitmentQueries commitments, TaskDirectory dire
     public IReadOnlyList<CommitmentRow> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
-
-    public TaskDirectory Directory => directory;
 
     public bool CanManage => Permissions.CanManageTasks(me);
 
@@ -37,7 +34,6 @@ public sealed class IndexModel(CommitmentQueries commitments, TaskDirectory dire
 
         PageNumber = Math.Max(1, PageNumber);
         (Rows, Total) = await commitments.ListAsync(me, null, (PageNumber - 1) * PageSize, PageSize, HttpContext.RequestAborted);
-        await directory.PrepareRowsAsync(Rows.Select(r => r.Row.Task), HttpContext.RequestAborted);
         return Page();
     }
 }

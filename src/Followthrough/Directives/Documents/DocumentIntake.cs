@@ -18,7 +18,8 @@ public sealed record IntakeResult(SourceDocument? Document, ValidationErrors Err
 /// engine as <c>followthrough extract</c> with the database's units and the tasks' working-day calendar, then stores
 /// the original file and, in one save, the document and its candidates. A refused upload stores nothing.
 /// </summary>
-public sealed class DocumentIntake(FollowthroughDb db, IWorkingDayCalendar calendar, DocumentStore store)
+public sealed class DocumentIntake(
+    FollowthroughDb db, IWorkingDayCalendar calendar, DocumentStore store, OrganizationDirectory organization, PlanItemLookup planItems)
 {
     public const int MaxTitle = 300;
     public const int MaxBody = 200;
@@ -55,7 +56,8 @@ public sealed class DocumentIntake(FollowthroughDb db, IWorkingDayCalendar calen
             return new IntakeResult(null, errors);
         }
 
-        var extractor = await ExtractorAsync(cancellationToken);
+        var units = await organization.UnitsAsync(activeOnly: true, cancellationToken);
+        var extractor = Extractor(units);
         var result = extractor.Extract(text, input.Date!.Value);
         if (result.Language == DocumentLanguage.Unknown)
         {
@@ -83,7 +85,7 @@ public sealed class DocumentIntake(FollowthroughDb db, IWorkingDayCalendar calen
             Sha256 = DocumentStore.Checksum(bytes),
             UploadedById = user.PersonId,
         };
-        var candidates = await CandidatesAsync(result.Directives, cancellationToken);
+        var candidates = await CandidatesAsync(result.Directives, units, cancellationToken);
         db.Set<SourceDocument>().Add(document);
         var created = await store.SaveAsync(document.Sha256, bytes, cancellationToken);
         try
@@ -118,12 +120,10 @@ public sealed class DocumentIntake(FollowthroughDb db, IWorkingDayCalendar calen
         return new IntakeResult(document, errors);
     }
 
-    /// <summary>The extraction engine over the database's active units and the tasks' working-day calendar.</summary>
-    public async Task<DirectiveExtractor> ExtractorAsync(CancellationToken cancellationToken = default)
-    {
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.IsActive).ToListAsync(cancellationToken);
-        return new DirectiveExtractor(ActorRegistry.FromUnits(units), (from, days) => calendar.Add(from, days));
-    }
+    /// <summary>The extraction engine over the organisation's active units and the tasks' working-day calendar.</summary>
+    private DirectiveExtractor Extractor(IReadOnlyList<UnitEntry> activeUnits) => new(
+        new ActorRegistry(activeUnits.OrderBy(u => u.Id).Select(u => new RegistryUnit(u.Code, [u.NameZh, u.NameEn], u.Aliases))),
+        (from, days) => calendar.Add(from, days));
 
     private static (string? Text, byte[] Bytes, string FileName, string ContentType) Read(DocumentInput input, ValidationErrors errors)
     {
@@ -162,11 +162,11 @@ public sealed class DocumentIntake(FollowthroughDb db, IWorkingDayCalendar calen
         return (input.Text, bytes, "pasted.txt", "text/plain; charset=utf-8");
     }
 
-    private async Task<List<DirectiveCandidate>> CandidatesAsync(IReadOnlyList<ExtractedDirective> directives, CancellationToken cancellationToken)
+    private async Task<List<DirectiveCandidate>> CandidatesAsync(
+        IReadOnlyList<ExtractedDirective> directives, IReadOnlyList<UnitEntry> activeUnits, CancellationToken cancellationToken)
     {
-        var unitIds = await db.Set<Unit>().AsNoTracking().Where(u => u.IsActive)
-            .Select(u => new { u.Code, u.Id }).ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, cancellationToken);
-        var suggest = await PlanSuggestions.LoadAsync(db, cancellationToken);
+        var unitIds = activeUnits.ToDictionary(u => u.Code, u => u.Id, StringComparer.Ordinal);
+        var suggest = PlanSuggestions.From(await planItems.InPlanOrderAsync(cancellationToken: cancellationToken));
         var candidates = new List<DirectiveCandidate>(directives.Count);
         foreach (var directive in directives)
         {

@@ -4,12 +4,11 @@ using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Followthrough.Directives.Documents;
 
 /// <summary>Reading documents and their candidates for the API and the pages, with the reading rule applied.</summary>
-public sealed class DocumentQueries(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options)
+public sealed class DocumentQueries(FollowthroughDb db, TaskLedger tasks)
 {
     /// <summary>The document, or null when it does not exist or the person may not see it (both answer 404: a unit
     /// must not learn which documents exist).</summary>
@@ -43,9 +42,8 @@ public sealed class DocumentQueries(FollowthroughDb db, IWorkingDayCalendar cale
                 return ([], 0);
             }
 
-            var mine = db.Set<DirectiveCandidate>()
-                .Where(c => c.TaskId != null && db.Set<WorkTask>().Any(t => t.Id == c.TaskId && t.LeadUnitId == unit))
-                .Select(c => c.DocumentId);
+            var led = await tasks.LedByAsync(unit, cancellationToken);
+            var mine = db.Set<DirectiveCandidate>().Where(c => c.TaskId != null && led.Contains(c.TaskId.Value)).Select(c => c.DocumentId);
             query = query.Where(d => mine.Contains(d.Id));
         }
 
@@ -94,12 +92,10 @@ public sealed class DocumentQueries(FollowthroughDb db, IWorkingDayCalendar cale
     {
         var counts = await db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId)
             .GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var taskIds = db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId && c.TaskId != null).Select(c => c.TaskId!.Value);
-        var tasks = await db.Set<WorkTask>().AsNoTracking().Include(t => t.TimeNodes).Where(t => taskIds.Contains(t.Id)).ToListAsync(cancellationToken);
         return FollowUpReport.Compute(
             counts.Sum(c => c.Count),
             counts.Where(c => c.Status == CandidateStatus.Rejected).Sum(c => c.Count),
-            tasks, db.Clock.Today(), calendar, options.Value);
+            await tasks.StandingsAsync(await TaskIdsAsync(documentId, cancellationToken), cancellationToken));
     }
 
     /// <summary>
@@ -117,9 +113,13 @@ public sealed class DocumentQueries(FollowthroughDb db, IWorkingDayCalendar cale
             : new DirectiveSource(found.DocumentId, found.Id, found.Title, CandidateEdits.Slice(found.Prefix, found.StartOffset, found.EndOffset).Trim());
     }
 
-    private Task<List<int>> LeadUnitsAsync(int documentId, CancellationToken cancellationToken) =>
-        db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId && c.TaskId != null)
-            .Join(db.Set<WorkTask>(), c => c.TaskId, t => t.Id, (c, t) => t.LeadUnitId).Distinct().ToListAsync(cancellationToken);
+    /// <summary>The ids of the tasks made from the document's directives.</summary>
+    public async Task<List<int>> TaskIdsAsync(int documentId, CancellationToken cancellationToken = default) =>
+        await db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId && c.TaskId != null).Select(c => c.TaskId!.Value)
+            .Distinct().ToListAsync(cancellationToken);
+
+    private async Task<List<int>> LeadUnitsAsync(int documentId, CancellationToken cancellationToken) =>
+        [.. (await tasks.StandingsAsync(await TaskIdsAsync(documentId, cancellationToken), cancellationToken)).Select(t => t.LeadUnitId).Distinct()];
 }
 
 /// <summary>Where a task's words came from: the document, the candidate (anchor c{id} on the review page) and the sentence.</summary>

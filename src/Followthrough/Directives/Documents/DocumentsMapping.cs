@@ -1,5 +1,3 @@
-using Followthrough.Organization;
-using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,8 +19,7 @@ internal sealed class DirectiveCandidateMapping : IEntityTypeConfiguration<Direc
         builder.ToTable("directive_candidates");
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<SourceDocument>().WithMany().HasForeignKey(c => c.DocumentId);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(c => c.LeadUnitId);
-        // Plan items belong to the Plans module and may be reorganised: kept as plain ids, like a task's origin.
-        builder.HasOne<WorkTask>().WithMany().HasForeignKey(c => c.TaskId);
+        // The lead unit and the task are other modules' rows: their foreign keys are in the migrations, and the model
+        // keeps plain ids (as for plan items, which may be reorganised), so Directives maps no other module's entity.
     }
 }

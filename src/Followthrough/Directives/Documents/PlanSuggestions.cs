@@ -1,7 +1,5 @@
 using Followthrough.Directives.Extraction;
 using Followthrough.Plans;
-using Followthrough.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Directives.Documents;
 
@@ -14,11 +12,10 @@ internal sealed class PlanSuggestions
 {
     private readonly Dictionary<string, int> _byTopic = new(StringComparer.Ordinal);
 
-    public static async Task<PlanSuggestions> LoadAsync(FollowthroughDb db, CancellationToken cancellationToken)
+    /// <summary>Learns the topics of the plan items, given in plan order (the first item of a topic wins).</summary>
+    public static PlanSuggestions From(IReadOnlyList<PlanItemEntry> items)
     {
         var suggestions = new PlanSuggestions();
-        var items = await db.Set<PlanItem>().AsNoTracking().OrderBy(i => i.PlanId).ThenBy(i => i.Position).ThenBy(i => i.Id)
-            .Select(i => new { i.Id, i.TextZh, i.TextEn }).ToListAsync(cancellationToken);
         foreach (var item in items)
         {
             var text = item.TextZh + "\n" + item.TextEn;

@@ -22,7 +22,7 @@ namespace Followthrough.Directives.Pages;
 /// </summary>
 public sealed class DetailsModel(
     DocumentQueries queries, CandidateReview review, FollowthroughDb db, AuditTrail audit, CurrentUser me,
-    IStringLocalizer<DirectivesText> text) : PageModel
+    IStringLocalizer<DirectivesText> text, OrganizationDirectory organization, PlanItemLookup planItems, TaskLedger tasks) : PageModel
 {
     public const int PageSize = 50;
 
@@ -221,17 +221,16 @@ public sealed class DetailsModel(
         }
         Report = await queries.FollowUpAsync(Id, token);
         var culture = CultureInfo.CurrentUICulture;
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Code).ToListAsync(token);
+        var units = await organization.UnitsAsync(activeOnly: true, token);
         Units = [.. units.Select(u => (u.Id, u.DisplayName(culture)))];
         if (CanReview)
         {
-            var items = await db.Set<PlanItem>().AsNoTracking().OrderBy(i => i.PlanId).ThenBy(i => i.Position).ThenBy(i => i.Id)
-                .Select(i => new { i.Id, i.Code, i.TextZh, i.TextEn }).Take(500).ToListAsync(token);
+            var items = await planItems.InPlanOrderAsync(500, token);
             PlanItems = [.. items.Select(i => (i.Id, Short($"{i.Code} {(culture.Name.StartsWith("zh", StringComparison.Ordinal) || i.TextEn.Length == 0 ? i.TextZh : i.TextEn)}")))];
         }
 
         var taskIds = rows.Where(c => c.TaskId is not null).Select(c => c.TaskId!.Value).ToList();
-        TaskCodes = await db.Set<WorkTask>().AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Code, token);
+        TaskCodes = (await tasks.StandingsAsync(taskIds, token)).ToDictionary(t => t.Id, t => t.Code);
         History = await audit.HistoryAsync("source_documents", Id, token);
         return Page();
     }

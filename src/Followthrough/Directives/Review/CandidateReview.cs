@@ -16,7 +16,7 @@ namespace Followthrough.Directives.Review;
 /// fill the units, deadline and plan item; then turn every accepted candidate into a draft task in one transaction.
 /// Every change is made on the version the clerk saw.
 /// </summary>
-public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
+public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, OrganizationDirectory organization, PlanItemLookup planItems)
 {
     public const int MaxText = 500;
 
@@ -44,7 +44,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
         if (edit.Assignment)
         {
             await CheckUnitsAsync(edit.LeadUnitId, edit.PartnerUnitIds, errors, cancellationToken);
-            if (edit.PlanItemId is { } planItem && !await db.Set<PlanItem>().AnyAsync(i => i.Id == planItem, cancellationToken))
+            if (edit.PlanItemId is { } planItem && !await planItems.ExistsAsync(planItem, cancellationToken))
             {
                 errors.Add("planItemId", "The plan item does not exist.");
             }
@@ -122,8 +122,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
             return Outcome.Invalid<DirectiveCandidate>(errors);
         }
 
-        var unitIds = await db.Set<Unit>().AsNoTracking().Select(u => new { u.Code, u.Id })
-            .ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, cancellationToken);
+        var unitIds = (await organization.UnitsAsync(activeOnly: false, cancellationToken)).ToDictionary(u => u.Code, u => u.Id, StringComparer.Ordinal);
         var second = CandidateEdits.Split(candidate!, position, text, unitIds);
         db.Set<DirectiveCandidate>().Add(second);
         db.DescribeNextSave("candidate-split");
@@ -156,46 +155,22 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
             return Outcome.NotNow<IReadOnlyList<DirectiveCandidate>>("No directive is accepted: accept the ones to follow up first.", []);
         }
 
-        var errors = new ValidationErrors();
-        var inputs = new List<TaskInput>(accepted.Count);
-        foreach (var candidate in accepted)
-        {
-            var input = InputFor(document, candidate);
-            var own = new ValidationErrors();
-            await TaskValidation.CheckAsync(db, input, own, null, cancellationToken);
-            foreach (var (field, messages) in own.ToDictionary())
-            {
-                foreach (var message in messages)
-                {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"candidates[{candidate.Id}].{field}"), message);
-                }
-            }
-
-            inputs.Add(input);
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return Outcome.Invalid<IReadOnlyList<DirectiveCandidate>>(errors);
-        }
-
-        var (prefix, number) = await tasks.NextNumberAsync(cancellationToken);
-        // Inside a caller's transaction (the demo loader) the tasks join it; otherwise they have their own.
+        var drafts = accepted.Select(c => new DraftTask(
+            InputFor(document, c), $"From {document.Title}, directive at {c.StartOffset.ToString(CultureInfo.InvariantCulture)}")).ToList();
+        // Inside a caller's transaction (the demo loader) the tasks join it; otherwise they have their own, which the
+        // candidates' change joins: both or neither.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var made = new List<WorkTask>(accepted.Count);
-        for (var i = 0; i < accepted.Count; i++)
+        var made = await tasks.CreateDraftsAsync(user, drafts, "tasks-created-from-document", document.Title, cancellationToken);
+        if (!made.IsDone)
         {
-            var task = TaskService.NewDraft(inputs[i], TaskService.Code(prefix, number++), user.PersonId);
-            db.Set<WorkTask>().Add(task);
-            tasks.Record(task, "created", null, TaskState.Draft, $"From {document.Title}, directive at {accepted[i].StartOffset.ToString(CultureInfo.InvariantCulture)}");
-            made.Add(task);
+            return made.Errors is { } errors
+                ? Outcome.Invalid<IReadOnlyList<DirectiveCandidate>>(ByCandidate(errors, accepted))
+                : made.As<IReadOnlyList<DirectiveCandidate>>();
         }
 
-        db.DescribeNextSave("tasks-created-from-document", document.Title);
-        await db.SaveChangesAsync(cancellationToken);
         for (var i = 0; i < accepted.Count; i++)
         {
-            accepted[i].TaskId = made[i].Id;
+            accepted[i].TaskId = made.Value![i].TaskId;
             accepted[i].Status = CandidateStatus.TaskCreated;
         }
 
@@ -206,6 +181,26 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
             await transaction.CommitAsync(cancellationToken);
         }
         return Outcome.Done<IReadOnlyList<DirectiveCandidate>>(accepted);
+    }
+
+    /// <summary>The drafts' errors (drafts[2].leadUnitId) named by the candidate they came from (candidates[12].leadUnitId).</summary>
+    private static ValidationErrors ByCandidate(ValidationErrors errors, List<DirectiveCandidate> accepted)
+    {
+        var named = new ValidationErrors();
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            var close = field.IndexOf(']', StringComparison.Ordinal);
+            var key = field.StartsWith("drafts[", StringComparison.Ordinal) && close > 0
+                && int.TryParse(field.AsSpan(7, close - 7), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < accepted.Count
+                ? string.Create(CultureInfo.InvariantCulture, $"candidates[{accepted[index].Id}]{field[(close + 1)..]}")
+                : field;
+            foreach (var message in messages)
+            {
+                named.Add(key, message);
+            }
+        }
+
+        return named;
     }
 
     /// <summary>How a task cites its source: the document, its date and the sentence's offsets.</summary>
@@ -270,7 +265,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskService tasks)
     private async Task CheckUnitsAsync(int? lead, IReadOnlyList<int> partners, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var ids = partners.Concat(lead is { } l ? [l] : []).Distinct().ToList();
-        var known = await db.Set<Unit>().Where(u => ids.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
+        var known = (await organization.UnitsAsync(ids, cancellationToken)).Values.Where(u => u.IsActive).Select(u => u.Id).ToList();
         if (lead is { } leadId && !known.Contains(leadId))
         {
             errors.Add("leadUnitId", "The lead unit does not exist or is inactive.");

@@ -21,13 +21,13 @@ public sealed record FollowUpReport(
 {
     /// <summary>Counts the standings of the tasks. Assigned: sent to the unit (not a draft, returned or cancelled);
     /// on time: running and not past the deadline or a time node; closed: verified and closed, on time or late.</summary>
-    public static FollowUpReport Compute(int directives, int rejected, IReadOnlyList<WorkTask> tasks, DateOnly today, IWorkingDayCalendar calendar, TaskOptions options)
+    public static FollowUpReport Compute(int directives, int rejected, IReadOnlyList<TaskSummary> tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         int assigned = 0, onTime = 0, overdue = 0, awaiting = 0, closed = 0, closedLate = 0, cancelled = 0;
         foreach (var task in tasks)
         {
-            var standing = TaskStanding.Compute(task, today, calendar, options);
+            var standing = task.Standing;
             if (task.State is not (TaskState.Draft or TaskState.Returned or TaskState.Cancelled))
             {
                 assigned++;

@@ -21,9 +21,14 @@ public sealed class FollowUpReportTests
             Task(TaskState.CompletionClaimed, new DateOnly(2021, 10, 1), claimed: new DateOnly(2021, 8, 30)),
             Task(TaskState.Cancelled, null),
         };
-        var report = FollowUpReport.Compute(9, 2, tasks, Today, new TestCalendar(), new TaskOptions());
+        var report = FollowUpReport.Compute(9, 2, [.. tasks.Select(Standing)]);
         Assert.Equal(new FollowUpReport(9, 2, 7, 5, 1, 1, 1, 2, 1, 1), report);
     }
+
+    // As TaskLedger.StandingsAsync reports them: the standing from TaskStanding.Compute.
+    private static TaskSummary Standing(WorkTask t) => new(
+        t.Id, t.Code, t.Title, t.State, t.OriginKind, t.OriginReference, t.LeadUnitId, t.LeadLeaderId, t.Deadline, t.Percent,
+        TaskStanding.Compute(t, Today, new TestCalendar(), new TaskOptions()));
 
     private static WorkTask Task(TaskState state, DateOnly? deadline, DateOnly? claimed = null) => new()
     {

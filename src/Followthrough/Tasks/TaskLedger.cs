@@ -1,0 +1,95 @@
+using Followthrough.Accounts;
+using Followthrough.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Followthrough.Tasks;
+
+/// <summary>A draft to create: what the office would type into the new-task form, and the note its first step carries.</summary>
+public sealed record DraftTask(TaskInput Input, string? Note = null);
+
+/// <summary>A draft as created: its id and its code (DL-2021-0042).</summary>
+public sealed record CreatedDraft(int TaskId, string Code);
+
+/// <summary>
+/// A task as other modules see it: who leads it, what it promises by when, and where it stands today
+/// (<see cref="TaskStanding.Compute"/>, the same rule as the task lists).
+/// </summary>
+public sealed record TaskSummary(
+    int Id,
+    string Code,
+    string Title,
+    TaskState State,
+    OriginKind Origin,
+    string? OriginReference,
+    int LeadUnitId,
+    int? LeadLeaderId,
+    DateOnly? Deadline,
+    int Percent,
+    TaskStanding Standing);
+
+/// <summary>
+/// What other modules may ask of the tasks: create drafts (the office's rule and code numbering, as in the new-task
+/// form), add a step to a task's timeline, and read where given tasks stand. Directives turns accepted directives
+/// into drafts here; Commitments reads leaders' commitments, which are tasks with that origin.
+/// </summary>
+public sealed class TaskLedger(FollowthroughDb db, TaskService tasks, TaskQueries queries)
+{
+    /// <summary>
+    /// Creates the drafts in one save, or none: only the supervision office creates tasks, each draft is checked like
+    /// the new-task form, and codes are numbered in order (DL-2021-0042, -0043, ...) unless given. Errors name a draft
+    /// by its place: <c>drafts[2].leadUnitId</c>. To save the caller's own changes in the same transaction, begin it
+    /// before calling; the drafts' save joins it. <paramref name="action"/> and <paramref name="comment"/> describe the
+    /// save in the audit trail.
+    /// </summary>
+    public async Task<TaskOutcome<IReadOnlyList<CreatedDraft>>> CreateDraftsAsync(
+        CurrentUser user, IReadOnlyList<DraftTask> drafts, string action = "created", string? comment = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var done = await tasks.CreateDraftsAsync(user, [.. drafts.Select(d => (d.Input, d.Note))], action, comment, cancellationToken);
+        return done.IsDone
+            ? Outcome.Done<IReadOnlyList<CreatedDraft>>([.. done.Value!.Select(t => new CreatedDraft(t.Id, t.Code))])
+            : done.As<IReadOnlyList<CreatedDraft>>();
+    }
+
+    /// <summary>
+    /// Adds a step to the task's timeline (e.g. "urged"), leaving the task as it is; saved at once, inside the
+    /// caller's transaction if there is one. False when the task does not exist.
+    /// </summary>
+    public async Task<bool> RecordStepAsync(int taskId, string action, string? comment, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        var task = await db.Set<WorkTask>().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null)
+        {
+            return false;
+        }
+
+        tasks.Record(task, action, task.State, task.State, comment);
+        db.DescribeNextSave(action);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Where the given tasks stand today, in the order given; ids of tasks that do not exist are left out.</summary>
+    public async Task<IReadOnlyList<TaskSummary>> StandingsAsync(IReadOnlyCollection<int> taskIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskIds);
+        return [.. (await queries.RowsAsync([.. taskIds.Distinct()], includePartners: false, cancellationToken)).Select(Summary)];
+    }
+
+    /// <summary>A page of the tasks this person may see, narrowed by the filter, in code order, and how many there are.</summary>
+    public async Task<(IReadOnlyList<TaskSummary> Rows, int Total)> ListAsync(
+        CurrentUser user, TaskFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var (rows, total) = await queries.ListAsync(user, filter, skip, take, cancellationToken: cancellationToken);
+        return ([.. rows.Select(Summary)], total);
+    }
+
+    /// <summary>The ids of the tasks the unit leads (whatever their state: a reading rule may turn on it).</summary>
+    public async Task<IReadOnlyList<int>> LedByAsync(int unitId, CancellationToken cancellationToken = default) =>
+        await db.Set<WorkTask>().Where(t => t.LeadUnitId == unitId).Select(t => t.Id).ToListAsync(cancellationToken);
+
+    private static TaskSummary Summary(TaskRow row) => new(
+        row.Task.Id, row.Task.Code, row.Task.Title, row.Task.State, row.Task.OriginKind, row.Task.OriginReference,
+        row.Task.LeadUnitId, row.Task.LeadLeaderId, row.Task.Deadline, row.Task.Percent, row.Standing);
+}
