@@ -29,7 +29,7 @@ internal static class EvaluationApi
     private static async Task<Results<Ok<BulletinDto>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> BulletinAsync(
         CurrentUser me, BulletinBuilder builder, IStringLocalizer<EvaluationText> t, string? period, string? format, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadBulletins(me))
+        if (!EvaluationPermissions.CanReadBulletins(me))
         {
             return Problems.Forbidden();
         }

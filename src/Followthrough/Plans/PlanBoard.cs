@@ -14,7 +14,7 @@ public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSourc
 {
     public async Task<PlanSnapshot?> LoadAsync(int planId, CancellationToken cancellationToken = default)
     {
-        var today = PlanClock.Today(db.Clock);
+        var today = ChinaClock.Today(db.Clock);
         if (cache is null)
         {
             return await ReadAsync(planId, today, cancellationToken);

@@ -39,14 +39,14 @@ public sealed class TrailModel(AuditTrail trail, AuditVerifier verifier, Followt
 
     public bool ActorIdInvalid { get; private set; }
 
-    public bool CanVerify => Permissions.CanVerifyAudit(user);
+    public bool CanVerify => AuditPermissions.CanVerifyAudit(user);
 
     /// <summary>The tables the trail can name, offered as suggestions in the record-type filter.</summary>
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
-        if (!Permissions.CanReadAudit(user))
+        if (!AuditPermissions.CanReadAudit(user))
         {
             return Forbid();
         }
@@ -59,7 +59,7 @@ public sealed class TrailModel(AuditTrail trail, AuditVerifier verifier, Followt
 
     public async Task<IActionResult> OnPostVerifyAsync()
     {
-        if (!Permissions.CanVerifyAudit(user))
+        if (!AuditPermissions.CanVerifyAudit(user))
         {
             return Forbid();
         }

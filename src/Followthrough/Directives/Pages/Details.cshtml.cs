@@ -87,7 +87,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
-    public bool CanReview => Permissions.CanUploadDocuments(me);
+    public bool CanReview => DocumentPermissions.CanUploadDocuments(me);
 
     /// <summary>The candidate whose form failed, and its field errors.</summary>
     public int? ErrorCandidate { get; private set; }
@@ -133,7 +133,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCreateTasksAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, DocumentPermissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }
@@ -167,7 +167,7 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ActAsync(Func<Task<TaskOutcome<DirectiveCandidate>>> act, string done)
     {
-        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, DocumentPermissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }

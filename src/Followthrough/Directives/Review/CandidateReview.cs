@@ -143,7 +143,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
             return Outcome.NotFound<IReadOnlyList<DirectiveCandidate>>("The document was not found.");
         }
 
-        if (!Permissions.CanUploadDocuments(user))
+        if (!DocumentPermissions.CanUploadDocuments(user))
         {
             return Outcome.Forbidden<IReadOnlyList<DirectiveCandidate>>("Only the supervision office and administrators make tasks from documents.");
         }
@@ -236,7 +236,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
             return (null, Outcome.NotFound<DirectiveCandidate>("The directive was not found."));
         }
 
-        if (!Permissions.CanUploadDocuments(user))
+        if (!DocumentPermissions.CanUploadDocuments(user))
         {
             return (null, Outcome.Forbidden<DirectiveCandidate>("Only the supervision office and administrators review directives."));
         }

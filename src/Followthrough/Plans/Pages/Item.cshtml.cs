@@ -20,7 +20,7 @@ public sealed class ItemModel(FollowthroughDb db, PlanBoard board, PlanItemEdito
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
-    public bool CanEdit => Permissions.CanEditPlans(Me);
+    public bool CanEdit => PlanPermissions.CanEditPlans(Me);
 
     [BindProperty]
     public string? Weight { get; set; }

@@ -1,4 +1,5 @@
-namespace Followthrough.Web;
+using Followthrough.Web;
+namespace Followthrough.Hosting;
 
 /// <summary>
 /// Demo records the host may load into an empty database on first start (<see cref="DatabaseStartup"/>). The domain

@@ -1,3 +1,4 @@
+using Followthrough.Web;
 using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Calendar;
@@ -11,7 +12,7 @@ using Followthrough.Supervision;
 using Followthrough.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Followthrough;
+namespace Followthrough.Hosting;
 
 /// <summary>The services every entry point shares: the web host, the CLI and background jobs.</summary>
 public static class FollowthroughCore

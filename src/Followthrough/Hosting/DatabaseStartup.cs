@@ -1,3 +1,4 @@
+using Followthrough.Web;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Followthrough.Web;
+namespace Followthrough.Hosting;
 
 /// <summary>
 /// What happens before the first request. The embedded default (SQLite under ./data) migrates itself and loads the

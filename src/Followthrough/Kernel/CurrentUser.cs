@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Followthrough.Organization;
 
-namespace Followthrough.Accounts;
+namespace Followthrough.Kernel;
 
 /// <summary>The signed-in person as the permission rules see them. Anonymous visitors are <see cref="Anonymous"/>.</summary>
 public sealed record CurrentUser(int? PersonId, string Name, Role? Role, int? UnitId)
@@ -14,6 +13,10 @@ public sealed record CurrentUser(int? PersonId, string Name, Role? Role, int? Un
     public bool IsSignedIn => PersonId is not null;
 
     public bool Is(Role role) => Role == role;
+
+    /// <summary>Government accounts: administrators, leaders, the supervision office and unit staff (not enterprises or citizens).</summary>
+    public static bool IsGovernmentStaff(CurrentUser user) =>
+        user?.Role is Kernel.Role.Administrator or Kernel.Role.Leader or Kernel.Role.Supervisor or Kernel.Role.UnitStaff;
 
     public static CurrentUser From(ClaimsPrincipal principal)
     {
@@ -31,23 +34,5 @@ public sealed record CurrentUser(int? PersonId, string Name, Role? Role, int? Un
             principal.Identity.Name ?? id,
             Enum.Parse<Role>(role),
             unit is null ? null : int.Parse(unit, CultureInfo.InvariantCulture));
-    }
-
-    public static ClaimsIdentity ToIdentity(Person person, string userName, string authenticationType)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, person.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, userName),
-            new(ClaimTypes.GivenName, person.NameZh),
-            new(ClaimTypes.Role, person.Role.ToString()),
-        };
-        if (person.UnitId is { } unitId)
-        {
-            claims.Add(new Claim(UnitClaim, unitId.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role);
     }
 }

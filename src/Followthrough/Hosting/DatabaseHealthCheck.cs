@@ -1,7 +1,8 @@
+using Followthrough.Web;
 using Followthrough.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Followthrough.Web;
+namespace Followthrough.Hosting;
 
 /// <summary>Ready means the database answers.</summary>
 internal sealed class DatabaseHealthCheck(FollowthroughDb db) : IHealthCheck

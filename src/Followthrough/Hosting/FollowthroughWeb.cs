@@ -1,3 +1,4 @@
+using Followthrough.Web;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -24,7 +25,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Followthrough.Web;
+namespace Followthrough.Hosting;
 
 /// <summary>
 /// Composes the modules into one web application. The host's Program.cs, the integration tests and the browser

@@ -1,4 +1,4 @@
-namespace Followthrough.Organization;
+namespace Followthrough.Kernel;
 
 /// <summary>What a person may do in Followthrough. Anonymous visitors have no role and see public pages only.</summary>
 public enum Role

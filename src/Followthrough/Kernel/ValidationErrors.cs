@@ -1,4 +1,4 @@
-namespace Followthrough.Web;
+namespace Followthrough.Kernel;
 
 /// <summary>Field-level messages collected while checking a request; empty means valid.</summary>
 public sealed class ValidationErrors
