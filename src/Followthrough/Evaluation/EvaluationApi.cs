@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Evaluation;
 
 /// <summary>/api/v1/evaluation: the bulletin (JSON, .csv or .xlsx), quality scores and reward or accountability notes.</summary>
-internal static class EvaluationApi
+public static class EvaluationApi
 {
     public static IEndpointRouteBuilder MapEvaluationApi(this IEndpointRouteBuilder api)
     {

@@ -34,7 +34,6 @@ namespace Followthrough.Hosting;
 public static class FollowthroughWeb
 {
     public const string SmartScheme = "CookieOrToken";
-    public static readonly CultureInfo[] Cultures = [new("en"), new("zh-Hans")];
 
     public static WebApplicationBuilder AddFollowthrough(this WebApplicationBuilder builder)
     {
@@ -87,8 +86,8 @@ public static class FollowthroughWeb
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en");
-            o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
+            o.SupportedCultures = Languages.Supported;
+            o.SupportedUICultures = Languages.Supported;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
             o.FallBackToParentUICultures = true;
             o.FallBackToParentCultures = true;

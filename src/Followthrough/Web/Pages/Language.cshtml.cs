@@ -1,4 +1,3 @@
-using Followthrough.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,7 @@ public sealed class LanguageModel : PageModel
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
-        var chosen = FollowthroughWeb.Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
+        var chosen = Languages.Supported.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
