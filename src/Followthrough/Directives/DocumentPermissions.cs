@@ -4,8 +4,8 @@ namespace Followthrough.Directives;
 /// hiding a button. Unit staff act only for their own unit; outside accounts see only what concerns them.</summary>
 public static class DocumentPermissions
 {
-    /// <summary>The supervision office and administrators bring in meeting records, speeches and reports, review the
-    /// directives drafted from them and turn them into tasks.</summary>
+    /// <summary>The supervision office and administrators bring in meeting records, speeches and reports and review the
+    /// directives drafted from them; turning them into tasks is the office's alone (<c>TaskPermissions.CanManageTasks</c>).</summary>
     public static bool CanUploadDocuments(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
 
     /// <summary>Leaders, the office and administrators read every source document.</summary>

@@ -89,6 +89,9 @@ public sealed class DetailsModel(
 
     public bool CanReview => DocumentPermissions.CanUploadDocuments(me);
 
+    /// <summary>Making tasks is the supervision office's, from a document as from anywhere else (TaskLedger's rule).</summary>
+    public bool CanCreateTasks => TaskPermissions.CanManageTasks(me);
+
     /// <summary>The candidate whose form failed, and its field errors.</summary>
     public int? ErrorCandidate { get; private set; }
 
