@@ -67,7 +67,7 @@ public sealed record AuditEntryResponse(
     string PreviousHash,
     string Hash)
 {
-    public static AuditEntryResponse From(AuditEntry entry)
+    internal static AuditEntryResponse From(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new(entry.Sequence, entry.OccurredAt, entry.ActorId, entry.ActorName, entry.Action, entry.EntityType, entry.EntityId,

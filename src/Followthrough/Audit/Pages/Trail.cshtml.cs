@@ -33,7 +33,7 @@ public sealed class TrailModel(AuditTrail trail, AuditVerifier verifier, Followt
     /// <summary>From the query's "page", which Razor Pages' own "page" route value would otherwise shadow.</summary>
     public int? PageNumber { get; private set; }
 
-    public Paged<AuditEntry> Entries { get; private set; } = new([], 1, PageSize, 0);
+    internal Paged<AuditEntry> Entries { get; private set; } = new([], 1, PageSize, 0);
 
     public AuditVerification? Verification { get; private set; }
 

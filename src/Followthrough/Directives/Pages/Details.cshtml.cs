@@ -85,7 +85,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyDictionary<int, string> TaskCodes { get; private set; } = new Dictionary<int, string>();
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     public bool CanReview => DocumentPermissions.CanUploadDocuments(me);
 

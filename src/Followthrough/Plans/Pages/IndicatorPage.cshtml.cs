@@ -32,7 +32,7 @@ public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService
 
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     public bool CanRecord => PlanPermissions.CanRecordIndicatorValue(Me, Indicator);
 

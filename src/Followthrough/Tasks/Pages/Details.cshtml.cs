@@ -59,7 +59,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<ReportPeriod> Schedule { get; private set; } = [];
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     /// <summary>For a task made from a document: the sentence it came from (shown with a link back to the review page).</summary>
     /// <summary>The sentence the task was made from, where a module that keeps documents says so.</summary>

@@ -17,7 +17,7 @@ public sealed class DetailsModel(
     /// <summary>The sign-in's user name; shown to administrators only.</summary>
     public string? UserName { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     public bool CanManage => OrganizationPermissions.CanManagePeople(me);
 

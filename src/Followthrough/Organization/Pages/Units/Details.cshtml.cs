@@ -19,7 +19,7 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
 
     public int PeopleTotal { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     public bool CanManage => OrganizationPermissions.CanManageUnits(me);
 
