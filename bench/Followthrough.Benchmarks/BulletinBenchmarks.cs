@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using BenchmarkDotNet.Attributes;
 using Followthrough.Evaluation;
 using Followthrough.Storage;

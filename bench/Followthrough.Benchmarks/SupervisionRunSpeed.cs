@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using Followthrough.Audit;

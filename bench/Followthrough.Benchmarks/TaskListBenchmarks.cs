@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Followthrough.Demo;

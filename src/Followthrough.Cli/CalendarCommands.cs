@@ -200,7 +200,7 @@ internal static class CalendarCommands
         {
             var (service, output, _) = await ServiceAsync(parse, cancellationToken);
             var snapshot = await service.SnapshotAsync(cancellationToken);
-            foreach (var year in snapshot.NationalYears(ChinaTime.Today(TimeProvider.System).Year + 1))
+            foreach (var year in snapshot.NationalYears(ChinaClock.Today(TimeProvider.System).Year + 1))
             {
                 var status = year.Official ? "official" : "provisional";
                 var imported = year.ImportedAt is { } at ? $", imported {at:yyyy-MM-dd} by {year.ImportedBy}" : string.Empty;

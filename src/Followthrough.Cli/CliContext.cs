@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using System.CommandLine;
 using Followthrough.Demo;
 using Followthrough.Storage;

@@ -119,7 +119,7 @@ public static class ExtractCommand
     {
         if (value is null)
         {
-            return ChinaTime.Today(clock);
+            return ChinaClock.Today(clock);
         }
 
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)

@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using Followthrough.Accounts;
 using Followthrough.Organization;
 using Followthrough.Storage;

@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using Followthrough.Web;
 using Microsoft.Extensions.DependencyInjection;
 

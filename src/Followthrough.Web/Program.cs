@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using Followthrough.Demo;
 using Followthrough.Web;
 

@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -185,7 +186,8 @@ internal static class PlansSpeed
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // Without the cache: reading the plan and computing every status and roll-up.
-            var board = new PlanBoard(scope.ServiceProvider.GetRequiredService<FollowthroughDb>(), [], cache: null);
+            var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
+            var board = new PlanBoard(db, new Followthrough.Audit.AuditTrail(db), [], cache: null);
             var times = new List<double>();
             for (var i = 0; i < 10; i++)
             {

@@ -91,7 +91,7 @@ internal static class AccountsApi
     private static async Task<Results<Ok<Paged<TokenResponse>>, ValidationProblem, ProblemHttpResult>> ListPersonTokensAsync(
         int personId, int? page, int? pageSize, CurrentUser user, TokenService tokens, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageAnyonesTokens(user))
+        if (!AccountPermissions.CanManageAnyonesTokens(user))
         {
             return Problems.Forbidden("Only administrators manage other people's API tokens.");
         }
@@ -106,7 +106,7 @@ internal static class AccountsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokePersonTokenAsync(
         int personId, int id, CurrentUser user, TokenService tokens, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageAnyonesTokens(user))
+        if (!AccountPermissions.CanManageAnyonesTokens(user))
         {
             return Problems.Forbidden("Only administrators revoke other people's API tokens.");
         }

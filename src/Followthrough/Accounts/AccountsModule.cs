@@ -7,7 +7,7 @@ namespace Followthrough.Accounts;
 public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<TokenService>();
+        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>();
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder api) => AccountsApi.Map(api);
 }

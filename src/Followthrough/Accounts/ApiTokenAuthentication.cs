@@ -50,7 +50,7 @@ public sealed class ApiTokenAuthentication(
             return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
         }
 
-        var identity = CurrentUser.ToIdentity(found.Value.Person, found.Value.UserName, SchemeName);
+        var identity = SignInClaims.ToIdentity(found.Value.Person, found.Value.UserName, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

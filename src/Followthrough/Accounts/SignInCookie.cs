@@ -12,7 +12,7 @@ namespace Followthrough.Accounts;
 /// The web sign-in cookie. API calls are never redirected to the sign-in page: they get 401 or 403. A cookie of
 /// a person who has since been deactivated, or whose role or unit changed, stops working at the next request.
 /// </summary>
-internal static class SignInCookie
+public static class SignInCookie
 {
     public static void Configure(CookieAuthenticationOptions options)
     {

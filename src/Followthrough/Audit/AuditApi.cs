@@ -25,7 +25,7 @@ internal static class AuditApi
         string? entityType, string? entityId, int? actorId, string? action, int? page, int? pageSize,
         CurrentUser user, AuditTrail trail, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadAudit(user))
+        if (!AuditPermissions.CanReadAudit(user))
         {
             return Problems.Forbidden("The audit trail is read by administrators and the supervision office.");
         }
@@ -44,7 +44,7 @@ internal static class AuditApi
 
     private static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> VerifyAsync(
         CurrentUser user, AuditVerifier verifier, CancellationToken cancellationToken) =>
-        Permissions.CanVerifyAudit(user)
+        AuditPermissions.CanVerifyAudit(user)
             ? TypedResults.Ok(await verifier.VerifyAsync(cancellationToken))
             : Problems.Forbidden("Only administrators verify the audit chain.");
 }
@@ -67,7 +67,7 @@ public sealed record AuditEntryResponse(
     string PreviousHash,
     string Hash)
 {
-    public static AuditEntryResponse From(AuditEntry entry)
+    internal static AuditEntryResponse From(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new(entry.Sequence, entry.OccurredAt, entry.ActorId, entry.ActorName, entry.Action, entry.EntityType, entry.EntityId,

@@ -7,7 +7,7 @@ using System.Text;
 namespace Followthrough.Audit;
 
 /// <summary>The hashing rule of the trail, in one place so the writer and the verifier cannot disagree.</summary>
-public static class AuditChain
+internal static class AuditChain
 {
     public const string Genesis = "genesis";
 

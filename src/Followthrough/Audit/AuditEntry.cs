@@ -5,7 +5,7 @@ namespace Followthrough.Audit;
 /// before and after. Entries are numbered without gaps and chained by SHA-256 hashes, so an edited, inserted or
 /// deleted entry is detected by <see cref="AuditVerifier"/>.
 /// </summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public long Sequence { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Followthrough.Audit;
 
 /// <summary>The single row that holds the end of the hash chain; writers lock it to append one at a time.</summary>
-public sealed class AuditHead
+internal sealed class AuditHead
 {
     public int Id { get; set; }
 

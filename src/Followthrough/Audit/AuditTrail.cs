@@ -7,17 +7,25 @@ namespace Followthrough.Audit;
 public sealed class AuditTrail(FollowthroughDb db)
 {
     /// <summary>Every entry about one record, oldest first. <paramref name="entityType"/> is the table name, e.g. "units".</summary>
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, string entityId, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<AuditHistoryEntry>> HistoryAsync(string entityType, string entityId, CancellationToken cancellationToken = default) =>
         await db.Set<AuditEntry>().AsNoTracking()
             .Where(e => e.EntityType == entityType && e.EntityId == entityId)
             .OrderBy(e => e.Sequence)
+            .Select(e => new AuditHistoryEntry(e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.Comment, e.BeforeJson, e.AfterJson))
             .ToListAsync(cancellationToken);
 
-    public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, int entityId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<AuditHistoryEntry>> HistoryAsync(string entityType, int entityId, CancellationToken cancellationToken = default) =>
         HistoryAsync(entityType, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
+    /// <summary>
+    /// The sequence number of the last entry: it moves whenever anything audited changes, so it serves as a cheap key
+    /// for "has anything changed since" (one indexed single-row read).
+    /// </summary>
+    public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) =>
+        db.Set<AuditHead>().AsNoTracking().Select(h => h.LastSequence).SingleAsync(cancellationToken);
+
     /// <summary>Newest first, filtered by any of the given fields.</summary>
-    public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> SearchAsync(
+    internal async Task<(IReadOnlyList<AuditEntry> Items, int Total)> SearchAsync(
         AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

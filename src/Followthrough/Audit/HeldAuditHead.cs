@@ -10,10 +10,11 @@ namespace Followthrough.Audit;
 /// progress reports): locked and read once, advanced in memory by each save made in that transaction, by whichever
 /// context (<see cref="AuditInterceptor"/> finds it by the transaction), and written to the head row once before the
 /// commit. Nobody else can append meanwhile (the lock is held until the commit), so the chain is the one a series of
-/// separate saves would have written. A holder that rolls a save back (to a savepoint) puts <see cref="End"/> back to
-/// where it was before that save. Disposing it lets the transaction's saves lock the head themselves again.
+/// separate saves would have written. A holder that rolls a save back to a savepoint puts the end back to where it was
+/// at that savepoint (<see cref="MarkSavepoint"/>, <see cref="RollBackToSavepoint"/>). Disposing it lets the
+/// transaction's saves lock the head themselves again.
 /// </summary>
-internal sealed class HeldAuditHead : IDisposable
+public sealed class HeldAuditHead : IDisposable
 {
     /// <summary>
     /// Keyed by the transaction, disposed explicitly: Npgsql reuses a connection's transaction object, so a holding
@@ -23,16 +24,18 @@ internal sealed class HeldAuditHead : IDisposable
 
     private readonly DbTransaction _transaction;
     private readonly AuditRecorder.LockedHead _locked;
+    private AuditRecorder.LockedHead _atSavepoint;
 
     private HeldAuditHead(DbTransaction transaction, AuditRecorder.LockedHead locked)
     {
         _transaction = transaction;
         _locked = locked;
         End = locked;
+        _atSavepoint = locked;
     }
 
     /// <summary>The last entry appended so far in this transaction (or the one found when locking).</summary>
-    public AuditRecorder.LockedHead End { get; set; }
+    internal AuditRecorder.LockedHead End { get; set; }
 
     /// <summary>Locks the head for the rest of <paramref name="db"/>'s transaction; the first write of that transaction.</summary>
     public static async Task<HeldAuditHead> LockAsync(FollowthroughDb db, CancellationToken cancellationToken = default)
@@ -46,8 +49,14 @@ internal sealed class HeldAuditHead : IDisposable
     }
 
     /// <summary>The head held by the transaction <paramref name="db"/> saves in, if one is.</summary>
-    public static HeldAuditHead? Of(FollowthroughDb db) =>
+    internal static HeldAuditHead? Of(FollowthroughDb db) =>
         db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction && Holdings.TryGetValue(transaction, out var held) ? held : null;
+
+    /// <summary>Remembers where the chain ends, as the holder sets a savepoint before a save.</summary>
+    public void MarkSavepoint() => _atSavepoint = End;
+
+    /// <summary>Forgets the entries appended since <see cref="MarkSavepoint"/>, as the holder rolls back to that savepoint.</summary>
+    public void RollBackToSavepoint() => End = _atSavepoint;
 
     /// <summary>Writes the end of the chain to the head row, if any save appended; call before committing.</summary>
     public async Task WriteAsync(FollowthroughDb db, CancellationToken cancellationToken = default)

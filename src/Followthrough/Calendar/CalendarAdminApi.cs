@@ -70,7 +70,7 @@ internal static class CalendarAdminApi
     private static async Task<Results<Ok<ImportView>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, string? region, string? year, string? format, CurrentUser me, CalendarStore store, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageCalendar(me))
+        if (!CalendarPermissions.CanManageCalendar(me))
         {
             return Problems.Forbidden("Only administrators import holiday schedules.");
         }
@@ -173,7 +173,7 @@ internal static class CalendarAdminApi
     private static async Task<Results<Created<RegionalDayView>, ValidationProblem, ProblemHttpResult>> AddRegionalDay(
         string region, RegionalDayRequest body, HttpResponse response, CurrentUser me, CalendarStore store, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageCalendar(me))
+        if (!CalendarPermissions.CanManageCalendar(me))
         {
             return Problems.Forbidden("Only administrators manage regional calendars.");
         }
@@ -198,7 +198,7 @@ internal static class CalendarAdminApi
     private static async Task<Results<Ok<RegionalDayView>, ValidationProblem, ProblemHttpResult>> UpdateRegionalDay(
         string region, int id, RegionalDayRequest body, HttpRequest request, HttpResponse response, CurrentUser me, CalendarStore store, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageCalendar(me))
+        if (!CalendarPermissions.CanManageCalendar(me))
         {
             return Problems.Forbidden("Only administrators manage regional calendars.");
         }
@@ -239,7 +239,7 @@ internal static class CalendarAdminApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteRegionalDay(
         string region, int id, HttpRequest request, CurrentUser me, CalendarStore store, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageCalendar(me))
+        if (!CalendarPermissions.CanManageCalendar(me))
         {
             return Problems.Forbidden("Only administrators manage regional calendars.");
         }

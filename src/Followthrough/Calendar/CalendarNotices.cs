@@ -16,7 +16,7 @@ public sealed class CalendarNotices(CalendarService calendars, TimeProvider cloc
     /// </summary>
     public NextYearNotice? NextYearWarning()
     {
-        var today = ChinaTime.Today(clock);
+        var today = ChinaClock.Today(clock);
         var snapshot = calendars.Latest;
         if (!snapshot.IsOfficial(today.Year))
         {

@@ -14,7 +14,7 @@ internal static class CalendarSchedules
         if (CalendarRegions.IsNational(region))
         {
             var stored = (await store.SchedulesAsync(region, cancellationToken)).ToDictionary(s => s.Schedule.Year, s => s.Schedule);
-            return [.. snapshot.NationalYears(ChinaTime.Today(clock).Year + 1)
+            return [.. snapshot.NationalYears(ChinaClock.Today(clock).Year + 1)
                 .OrderByDescending(y => y.Year)
                 .Select(y => new ScheduleView(
                     region, y.Year, y.Official, y.Source, y.Days,

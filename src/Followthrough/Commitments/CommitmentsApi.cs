@@ -23,7 +23,7 @@ public static class CommitmentsApi
     private static async Task<Results<Ok<Paged<CommitmentDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         CurrentUser me, CommitmentQueries commitments, int? leaderId, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadCommitments(me))
+        if (!CommitmentPermissions.CanReadCommitments(me))
         {
             return Problems.Forbidden();
         }

@@ -14,7 +14,7 @@ public static class DirectivesModule
         services.AddSingleton(provider => new DocumentStore(
             DatabaseSettings.DataFolder(provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build())));
         services.AddScoped<DocumentIntake>();
-        services.AddScoped<DocumentQueries>();
+        services.AddScoped<DocumentQueries>().AddScoped<Tasks.ITaskSourceQuotes, Documents.DirectiveQuotes>();
         services.AddScoped<CandidateReview>();
         return services;
     }

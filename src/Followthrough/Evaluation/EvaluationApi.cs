@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Evaluation;
 
 /// <summary>/api/v1/evaluation: the bulletin (JSON, .csv or .xlsx), quality scores and reward or accountability notes.</summary>
-internal static class EvaluationApi
+public static class EvaluationApi
 {
     public static IEndpointRouteBuilder MapEvaluationApi(this IEndpointRouteBuilder api)
     {
@@ -29,7 +29,7 @@ internal static class EvaluationApi
     private static async Task<Results<Ok<BulletinDto>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> BulletinAsync(
         CurrentUser me, BulletinBuilder builder, IStringLocalizer<EvaluationText> t, string? period, string? format, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadBulletins(me))
+        if (!EvaluationPermissions.CanReadBulletins(me))
         {
             return Problems.Forbidden();
         }

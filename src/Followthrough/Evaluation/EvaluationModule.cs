@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Evaluation;
 
-internal static class EvaluationModule
+public static class EvaluationModule
 {
     public static IServiceCollection AddEvaluation(this IServiceCollection services)
     {

@@ -22,7 +22,7 @@ public sealed class EvaluationService(FollowthroughDb db, UnitNames units)
         CurrentUser user, int unitId, string? periodText, int? score, string? comment, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!Permissions.CanEvaluateUnits(user))
+        if (!EvaluationPermissions.CanEvaluateUnits(user))
         {
             return Outcome.Forbidden<EvaluationScore>("Only the supervision office enters quality scores.");
         }
@@ -97,7 +97,7 @@ public sealed class EvaluationService(FollowthroughDb db, UnitNames units)
         CurrentUser user, int? unitId, string? periodText, NoteKind? kind, string? text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!Permissions.CanEvaluateUnits(user))
+        if (!EvaluationPermissions.CanEvaluateUnits(user))
         {
             return Outcome.Forbidden<EvaluationNote>("Only the supervision office records rewards and accountability.");
         }

@@ -15,7 +15,7 @@ public sealed record HistoryEntryDto(
     JsonElement? Before,
     JsonElement? After)
 {
-    public static HistoryEntryDto From(AuditEntry entry)
+    public static HistoryEntryDto From(AuditHistoryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new HistoryEntryDto(entry.Sequence, entry.OccurredAt, entry.ActorName, entry.Action, entry.Comment, Parse(entry.BeforeJson), Parse(entry.AfterJson));
@@ -40,7 +40,7 @@ internal static class ApiShared
     };
 
     /// <summary>A page of a history list (histories are short, so they are paged in memory).</summary>
-    public static Paged<HistoryEntryDto> Page(IReadOnlyList<AuditEntry> entries, PageRequest page) =>
+    public static Paged<HistoryEntryDto> Page(IReadOnlyList<AuditHistoryEntry> entries, PageRequest page) =>
         new([.. entries.Skip(page.Skip).Take(page.PageSize).Select(HistoryEntryDto.From)], page.Page, page.PageSize, entries.Count);
 
     /// <summary>"true"/"false" (any case) or nothing; anything else is a field error.</summary>

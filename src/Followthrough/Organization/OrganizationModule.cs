@@ -8,7 +8,7 @@ namespace Followthrough.Organization;
 public static class OrganizationModule
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
-        services.AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<UnitImporter>()
+        services.AddScoped<DirectoryRevision>().AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<UnitImporter>()
             .AddScoped<OrganizationDirectory>().AddScoped<UnitNames>().AddScoped<EmailAddresses>();
 
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder api)

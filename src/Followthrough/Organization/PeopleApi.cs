@@ -1,4 +1,3 @@
-using Followthrough.Accounts;
 using Followthrough.Audit;
 using Followthrough.Web;
 using Microsoft.AspNetCore.Builder;
@@ -65,9 +64,9 @@ internal static class PeopleApi
 
     private static async Task<Results<Ok<Paged<PersonDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         int? page, int? pageSize, string? q, int? unitId, string? role, string? active,
-        CurrentUser me, PersonService people, UnitService units, AccountService accounts, CancellationToken cancellationToken)
+        CurrentUser me, PersonService people, UnitService units, IPersonSignIns accounts, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanListPeople(me))
+        if (!OrganizationPermissions.CanListPeople(me))
         {
             return Problems.Forbidden();
         }
@@ -92,10 +91,10 @@ internal static class PeopleApi
     }
 
     private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> GetAsync(
-        int id, CurrentUser me, PersonService people, UnitService units, AccountService accounts, HttpResponse response, CancellationToken cancellationToken)
+        int id, CurrentUser me, PersonService people, UnitService units, IPersonSignIns accounts, HttpResponse response, CancellationToken cancellationToken)
     {
         var person = await people.FindAsync(id, cancellationToken);
-        if (person is null || !Permissions.CanReadPerson(me, person))
+        if (person is null || !OrganizationPermissions.CanReadPerson(me, person))
         {
             return Problems.NotFound("The person");
         }
@@ -105,9 +104,9 @@ internal static class PeopleApi
     }
 
     private static async Task<Results<Created<PersonDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        PersonRequest body, CurrentUser me, PersonService people, UnitService units, AccountService accounts, HttpResponse response, CancellationToken cancellationToken)
+        PersonRequest body, CurrentUser me, PersonService people, UnitService units, IPersonSignIns accounts, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManagePeople(me))
+        if (!OrganizationPermissions.CanManagePeople(me))
         {
             return Problems.Forbidden();
         }
@@ -129,10 +128,10 @@ internal static class PeopleApi
     }
 
     private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, PersonRequest body, CurrentUser me, PersonService people, UnitService units, AccountService accounts,
+        int id, PersonRequest body, CurrentUser me, PersonService people, UnitService units, IPersonSignIns accounts,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManagePeople(me))
+        if (!OrganizationPermissions.CanManagePeople(me))
         {
             return Problems.Forbidden();
         }
@@ -147,20 +146,20 @@ internal static class PeopleApi
     }
 
     private static Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> DeactivateAsync(
-        int id, StateChangeRequest? body, CurrentUser me, PersonService people, UnitService units, AccountService accounts,
+        int id, StateChangeRequest? body, CurrentUser me, PersonService people, UnitService units, IPersonSignIns accounts,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         ChangeStateAsync(id, body, active: false, me, people, units, accounts, request, response, cancellationToken);
 
     private static Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> ReactivateAsync(
-        int id, StateChangeRequest? body, CurrentUser me, PersonService people, UnitService units, AccountService accounts,
+        int id, StateChangeRequest? body, CurrentUser me, PersonService people, UnitService units, IPersonSignIns accounts,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         ChangeStateAsync(id, body, active: true, me, people, units, accounts, request, response, cancellationToken);
 
     private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> ChangeStateAsync(
-        int id, StateChangeRequest? body, bool active, CurrentUser me, PersonService people, UnitService units, AccountService accounts,
+        int id, StateChangeRequest? body, bool active, CurrentUser me, PersonService people, UnitService units, IPersonSignIns accounts,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManagePeople(me))
+        if (!OrganizationPermissions.CanManagePeople(me))
         {
             return Problems.Forbidden();
         }
@@ -192,7 +191,7 @@ internal static class PeopleApi
         }
 
         var person = await people.FindAsync(id, cancellationToken);
-        if (person is null || !Permissions.CanReadPerson(me, person))
+        if (person is null || !OrganizationPermissions.CanReadPerson(me, person))
         {
             return Problems.NotFound("The person");
         }
@@ -201,9 +200,9 @@ internal static class PeopleApi
     }
 
     private static async Task<Results<Created<SignInDto>, ValidationProblem, ProblemHttpResult>> CreateSignInAsync(
-        int id, SignInRequest body, CurrentUser me, PersonService people, AccountService accounts, CancellationToken cancellationToken)
+        int id, SignInRequest body, CurrentUser me, PersonService people, IPersonSignIns accounts, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageSignIns(me))
+        if (!OrganizationPermissions.CanManageSignIns(me))
         {
             return Problems.Forbidden();
         }
@@ -218,7 +217,7 @@ internal static class PeopleApi
             return Problems.Conflict(OrganizationMessages.AlreadyHasSignIn);
         }
 
-        var errors = SignIns.Check(body.UserName, body.Password);
+        var errors = accounts.Check(body.UserName, body.Password);
         if (errors.IsEmpty)
         {
             try
@@ -239,14 +238,14 @@ internal static class PeopleApi
             return Problems.Invalid(errors);
         }
 
-        var userName = AccountService.NormalizeUserName(body.UserName!);
+        var userName = accounts.Normalize(body.UserName!);
         return TypedResults.Created($"/api/v1/people/{id}", new SignInDto(id, userName));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPasswordAsync(
-        int id, PasswordRequest body, CurrentUser me, PersonService people, AccountService accounts, CancellationToken cancellationToken)
+        int id, PasswordRequest body, CurrentUser me, PersonService people, IPersonSignIns accounts, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageSignIns(me))
+        if (!OrganizationPermissions.CanManageSignIns(me))
         {
             return Problems.Forbidden();
         }
@@ -272,7 +271,7 @@ internal static class PeopleApi
     }
 
     private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        Outcome<Person> outcome, CurrentUser me, UnitService units, AccountService accounts, HttpResponse response, CancellationToken cancellationToken)
+        Outcome<Person> outcome, CurrentUser me, UnitService units, IPersonSignIns accounts, HttpResponse response, CancellationToken cancellationToken)
     {
         if (outcome.Errors is { } errors)
         {
@@ -290,11 +289,11 @@ internal static class PeopleApi
     }
 
     private static async Task<IReadOnlyList<PersonDto>> ToDtosAsync(
-        IReadOnlyList<Person> people, CurrentUser me, UnitService units, AccountService accounts, CancellationToken cancellationToken)
+        IReadOnlyList<Person> people, CurrentUser me, UnitService units, IPersonSignIns accounts, CancellationToken cancellationToken)
     {
         var unitsById = await units.ByIdsAsync(people.Select(p => p.UnitId), cancellationToken);
         var userNames = await accounts.UserNamesAsync(people.Select(p => p.Id), cancellationToken);
-        var showUserNames = Permissions.CanManageSignIns(me);
+        var showUserNames = OrganizationPermissions.CanManageSignIns(me);
         return [.. people.Select(p => PersonDto.From(
             p,
             p.UnitId is { } unitId && unitsById.TryGetValue(unitId, out var unit) ? unit.Code : null,

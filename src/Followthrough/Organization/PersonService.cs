@@ -7,7 +7,7 @@ namespace Followthrough.Organization;
 
 /// <summary>
 /// Creating, changing and listing people. Lists are narrowed to what the viewer may read: unit staff see their own
-/// unit's people only (<see cref="Permissions.CanReadAllPeople"/>).
+/// unit's people only (<see cref="OrganizationPermissions.CanReadAllPeople"/>).
 /// </summary>
 public sealed class PersonService(FollowthroughDb db)
 {
@@ -21,7 +21,7 @@ public sealed class PersonService(FollowthroughDb db)
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(viewer);
         var query = People.AsNoTracking();
-        if (!Permissions.CanReadAllPeople(viewer))
+        if (!OrganizationPermissions.CanReadAllPeople(viewer))
         {
             var own = viewer.UnitId;
             query = query.Where(p => p.UnitId != null && p.UnitId == own);

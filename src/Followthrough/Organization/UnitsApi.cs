@@ -48,7 +48,7 @@ internal static class UnitsApi
         int? page, int? pageSize, string? q, string? kind, int? parentId, string? active,
         CurrentUser me, UnitService units, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadUnits(me))
+        if (!OrganizationPermissions.CanReadUnits(me))
         {
             return Problems.Forbidden();
         }
@@ -73,7 +73,7 @@ internal static class UnitsApi
     private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> GetAsync(
         int id, CurrentUser me, UnitService units, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadUnits(me))
+        if (!OrganizationPermissions.CanReadUnits(me))
         {
             return Problems.Forbidden();
         }
@@ -91,7 +91,7 @@ internal static class UnitsApi
     private static async Task<Results<Created<UnitDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         UnitRequest body, CurrentUser me, UnitService units, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageUnits(me))
+        if (!OrganizationPermissions.CanManageUnits(me))
         {
             return Problems.Forbidden();
         }
@@ -115,7 +115,7 @@ internal static class UnitsApi
     private static async Task<Results<Ok<UnitDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         int id, UnitRequest body, CurrentUser me, UnitService units, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageUnits(me))
+        if (!OrganizationPermissions.CanManageUnits(me))
         {
             return Problems.Forbidden();
         }
@@ -139,7 +139,7 @@ internal static class UnitsApi
     private static async Task<Results<Ok<UnitDto>, ValidationProblem, ProblemHttpResult>> ChangeStateAsync(
         int id, StateChangeRequest? body, bool active, CurrentUser me, UnitService units, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageUnits(me))
+        if (!OrganizationPermissions.CanManageUnits(me))
         {
             return Problems.Forbidden();
         }
@@ -165,7 +165,7 @@ internal static class UnitsApi
     private static async Task<Results<Ok<Paged<HistoryEntryDto>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
         int id, int? page, int? pageSize, CurrentUser me, UnitService units, AuditTrail trail, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadUnits(me))
+        if (!OrganizationPermissions.CanReadUnits(me))
         {
             return Problems.Forbidden();
         }

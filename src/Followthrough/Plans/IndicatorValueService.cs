@@ -13,7 +13,7 @@ public sealed record ValueEntry(IndicatorValue Value, ReportingPeriod Period, lo
 
 /// <summary>
 /// Recording actual values and correcting them. Only the indicator's reporting unit (its staff) or the supervision
-/// office may do either (<see cref="Permissions.CanRecordIndicatorValue"/>). A value is never changed: a correction
+/// office may do either (<see cref="PlanPermissions.CanRecordIndicatorValue"/>). A value is never changed: a correction
 /// adds a row that supersedes the earlier one, and both stay on record with who reported them, when and why.
 /// </summary>
 public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceStore evidence)
@@ -29,7 +29,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
             return EditResult.NotFound<IndicatorValue>();
         }
 
-        if (!Permissions.CanRecordIndicatorValue(user, indicator))
+        if (!PlanPermissions.CanRecordIndicatorValue(user, indicator))
         {
             return EditResult.Forbidden<IndicatorValue>("Only the indicator's reporting unit or the supervision office records its values.");
         }
@@ -41,7 +41,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         {
             errors.Add("period", periodProblem!);
         }
-        else if (PeriodProblem(plan, indicator, period, PlanClock.Today(db.Clock)) is { } outside)
+        else if (PeriodProblem(plan, indicator, period, ChinaClock.Today(db.Clock)) is { } outside)
         {
             errors.Add("period", outside);
         }
@@ -89,7 +89,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         }
 
         var indicator = await db.Set<Indicator>().AsNoTracking().SingleAsync(i => i.Id == earlier.IndicatorId, cancellationToken);
-        if (!Permissions.CanRecordIndicatorValue(user, indicator))
+        if (!PlanPermissions.CanRecordIndicatorValue(user, indicator))
         {
             return EditResult.Forbidden<IndicatorValue>("Only the indicator's reporting unit or the supervision office corrects its values.");
         }

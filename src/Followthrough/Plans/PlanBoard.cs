@@ -10,17 +10,17 @@ namespace Followthrough.Plans;
 /// write appends to the audit trail, so the trail's head is a change counter for the whole database) and the day is
 /// the same (statuses depend on it).
 /// </summary>
-public sealed class PlanBoard(FollowthroughDb db, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
+public sealed class PlanBoard(FollowthroughDb db, Audit.AuditTrail trail, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
 {
     public async Task<PlanSnapshot?> LoadAsync(int planId, CancellationToken cancellationToken = default)
     {
-        var today = PlanClock.Today(db.Clock);
+        var today = ChinaClock.Today(db.Clock);
         if (cache is null)
         {
             return await ReadAsync(planId, today, cancellationToken);
         }
 
-        var head = await db.Set<Audit.AuditHead>().AsNoTracking().Select(h => h.LastSequence).SingleAsync(cancellationToken);
+        var head = await trail.LastSequenceAsync(cancellationToken);
         if (cache.TryGet(planId, head, today, out var cached))
         {
             return cached;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Storage;
 
 /// <summary>Maps property names to the snake_case columns of the hand-written migrations (NameZh → name_zh).</summary>
-internal static class SnakeCaseNames
+public static class SnakeCaseNames
 {
     public static void Apply(ModelBuilder modelBuilder)
     {

@@ -126,7 +126,7 @@ public sealed class NoticeService
     {
         _unread = null;
         ArgumentNullException.ThrowIfNull(user);
-        if (!Permissions.CanUrgeTasks(user))
+        if (!SupervisionPermissions.CanUrgeTasks(user))
         {
             return (UrgeOutcome.Forbidden, null, "Only the supervision office sends urging notices.");
         }

@@ -77,7 +77,7 @@ public static class SupervisionApi
     private static async Task<Results<Ok<Paged<SpecialItemDto>>, ValidationProblem, ProblemHttpResult>> SpecialListAsync(
         CurrentUser me, NoticeService service, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadSpecialList(me))
+        if (!SupervisionPermissions.CanReadSpecialList(me))
         {
             return Problems.Forbidden("The special supervision list is for the supervision office, leaders and administrators.");
         }

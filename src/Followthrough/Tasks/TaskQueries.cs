@@ -49,7 +49,7 @@ public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
     {
         ArgumentNullException.ThrowIfNull(user);
         var all = db.Set<WorkTask>().AsNoTracking();
-        if (!Permissions.CanReadTasks(user))
+        if (!TaskPermissions.CanReadTasks(user))
         {
             return all.Where(t => false);
         }

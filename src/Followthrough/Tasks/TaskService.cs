@@ -35,7 +35,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(task);
-        if (!Permissions.CanReadTasks(user) || (task.State == TaskState.Draft && user.Role == Role.UnitStaff))
+        if (!TaskPermissions.CanReadTasks(user) || (task.State == TaskState.Draft && user.Role == Role.UnitStaff))
         {
             return null;
         }
@@ -93,7 +93,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
-        if (!Permissions.CanManageTasks(user))
+        if (!TaskPermissions.CanManageTasks(user))
         {
             return Outcome.Forbidden<WorkTask>(OnlyTheOfficeCreates);
         }
@@ -146,7 +146,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(drafts);
-        if (!Permissions.CanManageTasks(user))
+        if (!TaskPermissions.CanManageTasks(user))
         {
             return Outcome.Forbidden<IReadOnlyList<WorkTask>>(OnlyTheOfficeCreates);
         }
@@ -210,7 +210,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
             return Outcome.NotFound<WorkTask>();
         }
 
-        if (!Permissions.CanManageTasks(user))
+        if (!TaskPermissions.CanManageTasks(user))
         {
             return Outcome.Forbidden<WorkTask>("Only the supervision office edits tasks.");
         }

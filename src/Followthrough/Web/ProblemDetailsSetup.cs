@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Followthrough.Web;
 
 /// <summary>Every error leaves the API as RFC 7807 ProblemDetails with a trace id to quote to support.</summary>
-internal static class ProblemDetailsSetup
+public static class ProblemDetailsSetup
 {
     public static void Configure(ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = context =>

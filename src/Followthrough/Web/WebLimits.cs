@@ -4,8 +4,4 @@ namespace Followthrough.Web;
 public static class WebLimits
 {
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
-
-    public const int MaxPageSize = 200;
-
-    public const int DefaultPageSize = 50;
 }

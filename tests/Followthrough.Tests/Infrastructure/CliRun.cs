@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using Followthrough.Cli;
 using Followthrough.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using System.Text;
 using System.Text.Json;
 using Followthrough.Audit;

@@ -18,15 +18,15 @@ public sealed class PlanPermissionTests
     [InlineData(Role.Enterprise, 7, false)]
     public void CanRecordIndicatorValue_OnlyTheReportingUnitOrASupervisor(Role role, int? unit, bool allowed)
     {
-        Assert.Equal(allowed, Permissions.CanRecordIndicatorValue(new CurrentUser(1, "u", role, unit), Reported));
+        Assert.Equal(allowed, PlanPermissions.CanRecordIndicatorValue(new CurrentUser(1, "u", role, unit), Reported));
     }
 
     [Fact]
     public void Anonymous_MayNeitherReadNorRecord()
     {
-        Assert.False(Permissions.CanReadPlans(CurrentUser.Anonymous));
-        Assert.False(Permissions.CanEditPlans(CurrentUser.Anonymous));
-        Assert.False(Permissions.CanRecordIndicatorValue(CurrentUser.Anonymous, Reported));
+        Assert.False(PlanPermissions.CanReadPlans(CurrentUser.Anonymous));
+        Assert.False(PlanPermissions.CanEditPlans(CurrentUser.Anonymous));
+        Assert.False(PlanPermissions.CanRecordIndicatorValue(CurrentUser.Anonymous, Reported));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class PlanPermissionTests
     public void Plans_AreReadByGovernmentAccounts_AndEditedByAdministratorsAndSupervisors(Role role, bool reads, bool edits)
     {
         var user = new CurrentUser(1, "u", role, 3);
-        Assert.Equal(reads, Permissions.CanReadPlans(user));
-        Assert.Equal(edits, Permissions.CanEditPlans(user));
+        Assert.Equal(reads, PlanPermissions.CanReadPlans(user));
+        Assert.Equal(edits, PlanPermissions.CanEditPlans(user));
     }
 }

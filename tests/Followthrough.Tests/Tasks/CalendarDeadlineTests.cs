@@ -1,3 +1,4 @@
+using Followthrough.Hosting;
 using Followthrough.Accounts;
 using Followthrough.Calendar;
 using Followthrough.Organization;

@@ -40,7 +40,7 @@ public sealed class SignInModel(AccountService accounts, IStringLocalizer<Accoun
             return Page();
         }
 
-        var identity = CurrentUser.ToIdentity(result.Person!, result.UserName!, CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = SignInClaims.ToIdentity(result.Person!, result.UserName!, CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

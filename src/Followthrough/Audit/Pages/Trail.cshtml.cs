@@ -33,20 +33,20 @@ public sealed class TrailModel(AuditTrail trail, AuditVerifier verifier, Followt
     /// <summary>From the query's "page", which Razor Pages' own "page" route value would otherwise shadow.</summary>
     public int? PageNumber { get; private set; }
 
-    public Paged<AuditEntry> Entries { get; private set; } = new([], 1, PageSize, 0);
+    internal Paged<AuditEntry> Entries { get; private set; } = new([], 1, PageSize, 0);
 
     public AuditVerification? Verification { get; private set; }
 
     public bool ActorIdInvalid { get; private set; }
 
-    public bool CanVerify => Permissions.CanVerifyAudit(user);
+    public bool CanVerify => AuditPermissions.CanVerifyAudit(user);
 
     /// <summary>The tables the trail can name, offered as suggestions in the record-type filter.</summary>
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
-        if (!Permissions.CanReadAudit(user))
+        if (!AuditPermissions.CanReadAudit(user))
         {
             return Forbid();
         }
@@ -59,7 +59,7 @@ public sealed class TrailModel(AuditTrail trail, AuditVerifier verifier, Followt
 
     public async Task<IActionResult> OnPostVerifyAsync()
     {
-        if (!Permissions.CanVerifyAudit(user))
+        if (!AuditPermissions.CanVerifyAudit(user))
         {
             return Forbid();
         }

@@ -40,7 +40,7 @@ public sealed class CalendarPageModel(CalendarService calendars, TimeProvider cl
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = ChinaTime.Today(clock);
+        Today = ChinaClock.Today(clock);
         RegionCode = CalendarInput.Region(Region, "region", Errors, text) ?? WorkingCalendar.National;
         var month = string.IsNullOrWhiteSpace(Month) ? (Today.Year, Today.Month) : CalendarInput.Month(Month, "month", Errors, text) ?? (Today.Year, Today.Month);
         var snapshot = await calendars.SnapshotAsync(cancellationToken);

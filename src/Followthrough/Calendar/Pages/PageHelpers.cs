@@ -14,5 +14,5 @@ internal static class PageHelpers
 
     /// <summary>Sign in first (redirect), then only administrators (403); null lets the page go on.</summary>
     public static IActionResult? RefuseUnlessCalendarManager(PageModel page, CurrentUser me) =>
-        !me.IsSignedIn ? page.Challenge() : Permissions.CanManageCalendar(me) ? null : page.Forbid();
+        !me.IsSignedIn ? page.Challenge() : CalendarPermissions.CanManageCalendar(me) ? null : page.Forbid();
 }

@@ -35,7 +35,7 @@ public sealed class RegionalDayPageModel(CalendarStore store, AuditTrail audit, 
 
     public RegionalDay Day { get; private set; } = null!;
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

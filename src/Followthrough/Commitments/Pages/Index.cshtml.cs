@@ -1,3 +1,4 @@
+using Followthrough.Tasks;
 using Followthrough.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public sealed class IndexModel(CommitmentQueries commitments, CurrentUser me) : 
 
     public int Total { get; private set; }
 
-    public bool CanManage => Permissions.CanManageTasks(me);
+    public bool CanManage => TaskPermissions.CanManageTasks(me);
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
@@ -27,7 +28,7 @@ public sealed class IndexModel(CommitmentQueries commitments, CurrentUser me) : 
             return Challenge();
         }
 
-        if (!Permissions.CanReadCommitments(me))
+        if (!CommitmentPermissions.CanReadCommitments(me))
         {
             return Forbid();
         }

@@ -45,7 +45,7 @@ public static class DocumentsApi
     private static async Task<Results<Ok<Paged<DocumentDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         CurrentUser me, DocumentQueries queries, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!Permissions.IsGovernmentStaff(me))
+        if (!CurrentUser.IsGovernmentStaff(me))
         {
             return Problems.Forbidden();
         }
@@ -79,7 +79,7 @@ public static class DocumentsApi
         IFormFile? file, [FromForm] DocumentKind? kind, [FromForm] string? title, [FromForm] DateOnly? date, [FromForm] string? issuingBody,
         CurrentUser me, DocumentIntake intake, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanUploadDocuments(me))
+        if (!DocumentPermissions.CanUploadDocuments(me))
         {
             return Problems.Forbidden();
         }

@@ -29,7 +29,7 @@ public sealed class DocumentIntake(
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
         var errors = new ValidationErrors();
-        if (!Permissions.CanUploadDocuments(user))
+        if (!DocumentPermissions.CanUploadDocuments(user))
         {
             return new IntakeResult(null, errors, Forbidden: true);
         }

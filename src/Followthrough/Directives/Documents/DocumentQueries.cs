@@ -21,13 +21,13 @@ public sealed class DocumentQueries(FollowthroughDb db, TaskLedger tasks)
             return null;
         }
 
-        if (Permissions.CanReadAllDocuments(user))
+        if (DocumentPermissions.CanReadAllDocuments(user))
         {
             return document;
         }
 
         var leads = await LeadUnitsAsync(id, cancellationToken);
-        return Permissions.CanReadDocument(user, leads) ? document : null;
+        return DocumentPermissions.CanReadDocument(user, leads) ? document : null;
     }
 
     /// <summary>Documents the person may read, newest first.</summary>
@@ -35,7 +35,7 @@ public sealed class DocumentQueries(FollowthroughDb db, TaskLedger tasks)
     {
         ArgumentNullException.ThrowIfNull(user);
         var query = db.Set<SourceDocument>().AsNoTracking();
-        if (!Permissions.CanReadAllDocuments(user))
+        if (!DocumentPermissions.CanReadAllDocuments(user))
         {
             if (user.Role != Role.UnitStaff || user.UnitId is not { } unit)
             {

@@ -85,9 +85,12 @@ public sealed class DetailsModel(
 
     public IReadOnlyDictionary<int, string> TaskCodes { get; private set; } = new Dictionary<int, string>();
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
-    public bool CanReview => Permissions.CanUploadDocuments(me);
+    public bool CanReview => DocumentPermissions.CanUploadDocuments(me);
+
+    /// <summary>Making tasks is the supervision office's, from a document as from anywhere else (TaskLedger's rule).</summary>
+    public bool CanCreateTasks => TaskPermissions.CanManageTasks(me);
 
     /// <summary>The candidate whose form failed, and its field errors.</summary>
     public int? ErrorCandidate { get; private set; }
@@ -133,7 +136,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCreateTasksAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, DocumentPermissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }
@@ -167,7 +170,7 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ActAsync(Func<Task<TaskOutcome<DirectiveCandidate>>> act, string done)
     {
-        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, DocumentPermissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }

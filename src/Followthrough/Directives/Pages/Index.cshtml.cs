@@ -16,19 +16,19 @@ public sealed class IndexModel(DocumentQueries queries, CurrentUser me) : PageMo
 
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + WebLimits.DefaultPageSize - 1) / WebLimits.DefaultPageSize);
+    public int PageCount => Math.Max(1, (Total + PageRequest.DefaultPageSize - 1) / PageRequest.DefaultPageSize);
 
-    public bool CanUpload => Permissions.CanUploadDocuments(me);
+    public bool CanUpload => DocumentPermissions.CanUploadDocuments(me);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.IsGovernmentStaff) is { } denied)
+        if (PageGate.Check(this, me, CurrentUser.IsGovernmentStaff) is { } denied)
         {
             return denied;
         }
 
         PageNumber = Math.Max(1, PageNumber);
-        var (rows, total) = await queries.ListAsync(me, (PageNumber - 1) * WebLimits.DefaultPageSize, WebLimits.DefaultPageSize, HttpContext.RequestAborted);
+        var (rows, total) = await queries.ListAsync(me, (PageNumber - 1) * PageRequest.DefaultPageSize, PageRequest.DefaultPageSize, HttpContext.RequestAborted);
         (Documents, Total) = (rows, total);
         return Page();
     }

@@ -30,11 +30,11 @@ public sealed class NewModel(DocumentIntake intake, CurrentUser me) : PageModel
 
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public IActionResult OnGet() => PageGate.Check(this, me, Permissions.CanUploadDocuments) ?? Page();
+    public IActionResult OnGet() => PageGate.Check(this, me, DocumentPermissions.CanUploadDocuments) ?? Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanUploadDocuments) is { } denied)
+        if (PageGate.Check(this, me, DocumentPermissions.CanUploadDocuments) is { } denied)
         {
             return denied;
         }

@@ -143,9 +143,9 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
             return Outcome.NotFound<IReadOnlyList<DirectiveCandidate>>("The document was not found.");
         }
 
-        if (!Permissions.CanUploadDocuments(user))
+        if (!TaskPermissions.CanManageTasks(user))
         {
-            return Outcome.Forbidden<IReadOnlyList<DirectiveCandidate>>("Only the supervision office and administrators make tasks from documents.");
+            return Outcome.Forbidden<IReadOnlyList<DirectiveCandidate>>("Only the supervision office makes tasks, from documents as from anywhere else.");
         }
 
         var accepted = await db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId && c.Status == CandidateStatus.Accepted)
@@ -236,7 +236,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
             return (null, Outcome.NotFound<DirectiveCandidate>("The directive was not found."));
         }
 
-        if (!Permissions.CanUploadDocuments(user))
+        if (!DocumentPermissions.CanUploadDocuments(user))
         {
             return (null, Outcome.Forbidden<DirectiveCandidate>("Only the supervision office and administrators review directives."));
         }

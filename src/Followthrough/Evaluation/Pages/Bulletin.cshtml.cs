@@ -45,7 +45,7 @@ public sealed class BulletinModel(BulletinBuilder builder, EvaluationService eva
     public const string PeriodAdvice =
         "Write the period as a month (2026-07), a quarter (2026Q3), a year (2026) or from..to (2026-07-01..2026-09-30).";
 
-    public bool CanEvaluate => Permissions.CanEvaluateUnits(me);
+    public bool CanEvaluate => EvaluationPermissions.CanEvaluateUnits(me);
 
     public async Task<IActionResult> OnGetAsync() => Denied() ?? await ShowAsync();
 
@@ -71,7 +71,7 @@ public sealed class BulletinModel(BulletinBuilder builder, EvaluationService eva
         return await AfterAsync(outcome.IsDone, outcome.Errors, "note");
     }
 
-    private async Task<IActionResult> AfterAsync(bool done, Web.ValidationErrors? errors, string what)
+    private async Task<IActionResult> AfterAsync(bool done, ValidationErrors? errors, string what)
     {
         if (done)
         {
@@ -93,7 +93,7 @@ public sealed class BulletinModel(BulletinBuilder builder, EvaluationService eva
             return Challenge();
         }
 
-        return (evaluating ? Permissions.CanEvaluateUnits(me) : Permissions.CanReadBulletins(me)) ? null : Forbid();
+        return (evaluating ? EvaluationPermissions.CanEvaluateUnits(me) : EvaluationPermissions.CanReadBulletins(me)) ? null : Forbid();
     }
 
     private async Task<IActionResult> ShowAsync()

@@ -26,7 +26,7 @@ internal static class FileEndpoints
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
         int id, string? format, string? language, FollowthroughDb db, PlanExporter exporter, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -50,7 +50,7 @@ internal static class FileEndpoints
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> TemplateAsync(
         string? format, string? language, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -68,7 +68,7 @@ internal static class FileEndpoints
     private static async Task<Results<Ok<ImportSummaryDto>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         IFormFile? file, bool? dryRun, PlanImporter importer, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office import plans.");
         }
@@ -86,7 +86,7 @@ internal static class FileEndpoints
 
     /// <summary>Import options for a person: values only for indicators they may report (their unit's, or any for a supervisor).</summary>
     public static ImportOptions ForUser(CurrentUser user, bool dryRun) =>
-        new(dryRun, unitId => Permissions.CanRecordIndicatorValue(user, new Indicator { Code = string.Empty, NameZh = string.Empty, MeasureZh = string.Empty, ReportingUnitId = unitId }));
+        new(dryRun, unitId => PlanPermissions.CanRecordIndicatorValue(user, new Indicator { Code = string.Empty, NameZh = string.Empty, MeasureZh = string.Empty, ReportingUnitId = unitId }));
 
     /// <summary>Every problem as a field error keyed "Sheet[row].column", and the same list in order under "problems".</summary>
     public static ValidationProblem Invalid(IReadOnlyList<ImportProblem> problems)

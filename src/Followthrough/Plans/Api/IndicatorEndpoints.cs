@@ -24,7 +24,7 @@ internal static class IndicatorEndpoints
     private static async Task<Results<Ok<Paged<IndicatorDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         int planId, PlanBoard board, CurrentUser user, int? page, int? pageSize, IndicatorStatus? status, string? unit, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -67,7 +67,7 @@ internal static class IndicatorEndpoints
     private static async Task<Results<Ok<IndicatorDto>, ProblemHttpResult>> GetAsync(
         int id, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -85,7 +85,7 @@ internal static class IndicatorEndpoints
     private static async Task<Results<Created<IndicatorDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         int planId, IndicatorWrite body, IndicatorEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }
@@ -98,7 +98,7 @@ internal static class IndicatorEndpoints
     private static async Task<Results<Ok<IndicatorDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         int id, IndicatorWrite body, IndicatorEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }
@@ -111,7 +111,7 @@ internal static class IndicatorEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
         int id, IndicatorEditor editor, CurrentUser user, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }

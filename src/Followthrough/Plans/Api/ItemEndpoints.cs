@@ -24,7 +24,7 @@ internal static class ItemEndpoints
     private static async Task<Results<Ok<Paged<ItemDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         int planId, PlanBoard board, CurrentUser user, int? page, int? pageSize, string? unit, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -62,7 +62,7 @@ internal static class ItemEndpoints
     private static async Task<Results<Ok<ItemDto>, ProblemHttpResult>> GetAsync(
         int id, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -80,7 +80,7 @@ internal static class ItemEndpoints
     private static async Task<Results<Created<ItemDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         int planId, ItemWrite body, PlanItemEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }
@@ -93,7 +93,7 @@ internal static class ItemEndpoints
     private static async Task<Results<Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         int id, ItemWrite body, PlanItemEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }
@@ -106,7 +106,7 @@ internal static class ItemEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
         int id, PlanItemEditor editor, CurrentUser user, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }

@@ -25,7 +25,7 @@ internal static class PlanEndpoints
     private static async Task<Results<Ok<Paged<PlanDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         FollowthroughDb db, CurrentUser user, int? page, int? pageSize, string? code, PlanLevel? level, PlanStatus? status, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -63,7 +63,7 @@ internal static class PlanEndpoints
     private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetAsync(
         int id, FollowthroughDb db, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -81,7 +81,7 @@ internal static class PlanEndpoints
     private static async Task<Results<Created<PlanDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         PlanWrite body, PlanEditor editor, FollowthroughDb db, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }
@@ -94,7 +94,7 @@ internal static class PlanEndpoints
     private static async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         int id, PlanWrite body, PlanEditor editor, FollowthroughDb db, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }
@@ -107,7 +107,7 @@ internal static class PlanEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
         int id, PlanEditor editor, CurrentUser user, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanEditPlans(user))
+        if (!PlanPermissions.CanEditPlans(user))
         {
             return Problems.Forbidden("Only administrators and the supervision office change plans.");
         }
@@ -118,7 +118,7 @@ internal static class PlanEndpoints
     private static async Task<Results<Ok<PlanStatusDto>, ProblemHttpResult>> StatusAsync(
         int id, PlanBoard board, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }

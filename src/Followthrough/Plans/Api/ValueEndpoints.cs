@@ -30,7 +30,7 @@ internal static class ValueEndpoints
     private static async Task<Results<Ok<Paged<ValueDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         int id, FollowthroughDb db, IndicatorValueService values, CurrentUser user, int? page, int? pageSize, bool? currentOnly, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -56,7 +56,7 @@ internal static class ValueEndpoints
     private static async Task<Results<Ok<ValueDto>, ProblemHttpResult>> GetAsync(
         long id, FollowthroughDb db, IndicatorValueService values, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -68,7 +68,7 @@ internal static class ValueEndpoints
     private static async Task<Results<Created<ValueDto>, ValidationProblem, ProblemHttpResult>> RecordAsync(
         int id, ValueWrite body, FollowthroughDb db, IndicatorValueService values, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -81,7 +81,7 @@ internal static class ValueEndpoints
     private static async Task<Results<Created<ValueDto>, ValidationProblem, ProblemHttpResult>> CorrectAsync(
         long id, CorrectionWrite body, FollowthroughDb db, IndicatorValueService values, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }
@@ -120,7 +120,7 @@ internal static class ValueEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
         int id, FollowthroughDb db, IndicatorEvidenceStore store, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadPlans(user))
+        if (!PlanPermissions.CanReadPlans(user))
         {
             return Problems.Forbidden();
         }

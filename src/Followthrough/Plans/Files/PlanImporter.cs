@@ -71,7 +71,7 @@ public sealed class PlanImporter(FollowthroughDb db)
         var existing = await ExistingPlan.LoadAsync(db, planCode, cancellationToken);
         var linkable = await HigherPlanLinks.LoadAsync(db, sheets, cancellationToken);
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        var validator = new PlanImportValidator(units, existing, linkable, options.MayRecordValuesFor ?? (_ => true), PlanClock.Today(db.Clock));
+        var validator = new PlanImportValidator(units, existing, linkable, options.MayRecordValuesFor ?? (_ => true), ChinaClock.Today(db.Clock));
         var draft = validator.Validate(sheets);
         if (draft is null)
         {

@@ -67,7 +67,7 @@ public sealed class CorrectValueModel(FollowthroughDb db, IndicatorValueService 
             return NotFound();
         }
 
-        if (!Permissions.CanRecordIndicatorValue(Me, Indicator))
+        if (!PlanPermissions.CanRecordIndicatorValue(Me, Indicator))
         {
             return Forbid();
         }

@@ -44,5 +44,5 @@ public sealed class ImportModel(PlanImporter importer, CurrentUser user) : PlanP
     }
 
     private IActionResult? RefuseUnlessEditor() =>
-        RefuseUnlessReader() ?? (Permissions.CanEditPlans(Me) ? null : Forbid());
+        RefuseUnlessReader() ?? (PlanPermissions.CanEditPlans(Me) ? null : Forbid());
 }

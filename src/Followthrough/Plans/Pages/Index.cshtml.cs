@@ -13,7 +13,7 @@ public sealed class IndexModel(FollowthroughDb db, CurrentUser user) : PlanPage(
 
     public IReadOnlyDictionary<int, int> IndicatorCounts { get; private set; } = new Dictionary<int, int>();
 
-    public bool CanEdit => Permissions.CanEditPlans(Me);
+    public bool CanEdit => PlanPermissions.CanEditPlans(Me);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -32,9 +32,9 @@ public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService
 
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
-    public bool CanRecord => Permissions.CanRecordIndicatorValue(Me, Indicator);
+    public bool CanRecord => PlanPermissions.CanRecordIndicatorValue(Me, Indicator);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService
         Evidence = await db.Set<IndicatorEvidence>().AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var definition = IndicatorRules.Definition(indicator, Plan, Targets);
         var current = Values.Where(v => v.IsCurrent).ToList();
-        Assessment = IndicatorStatusRule.Assess(definition, current.Select(v => new ActualValue(v.Period, v.Value.Value)), PlanClock.Today(db.Clock));
+        Assessment = IndicatorStatusRule.Assess(definition, current.Select(v => new ActualValue(v.Period, v.Value.Value)), ChinaClock.Today(db.Clock));
         Rows = BuildRows(definition, current);
         History = await trail.HistoryAsync("indicators", id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         return Page();

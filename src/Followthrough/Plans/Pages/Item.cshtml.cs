@@ -18,9 +18,9 @@ public sealed class ItemModel(FollowthroughDb db, PlanBoard board, PlanItemEdito
 
     public IReadOnlyList<LinkedItem> ImplementedBy { get; private set; } = [];
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
-    public bool CanEdit => Permissions.CanEditPlans(Me);
+    public bool CanEdit => PlanPermissions.CanEditPlans(Me);
 
     [BindProperty]
     public string? Weight { get; set; }

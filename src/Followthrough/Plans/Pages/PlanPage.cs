@@ -11,5 +11,5 @@ public abstract class PlanPage(CurrentUser user) : PageModel
 
     /// <summary>Null when the reader may see plans; else the answer: sign in first, or not allowed.</summary>
     protected IActionResult? RefuseUnlessReader() =>
-        !Me.IsSignedIn ? Challenge() : Permissions.CanReadPlans(Me) ? null : Forbid();
+        !Me.IsSignedIn ? Challenge() : PlanPermissions.CanReadPlans(Me) ? null : Forbid();
 }

@@ -60,7 +60,7 @@ public sealed class RecordValueModel(FollowthroughDb db, IndicatorValueService v
             return NotFound();
         }
 
-        if (!Permissions.CanRecordIndicatorValue(Me, Indicator))
+        if (!PlanPermissions.CanRecordIndicatorValue(Me, Indicator))
         {
             return Forbid();
         }
@@ -68,7 +68,7 @@ public sealed class RecordValueModel(FollowthroughDb db, IndicatorValueService v
         var reported = (await Db.Set<IndicatorValue>().AsNoTracking().Where(v => v.IndicatorId == id)
             .Select(v => new { v.Year, v.SubPeriod }).ToListAsync(cancellationToken))
             .Select(v => new ReportingPeriod(Indicator.Frequency, v.Year, v.SubPeriod)).ToHashSet();
-        var today = PlanClock.Today(Db.Clock);
+        var today = ChinaClock.Today(Db.Clock);
         OpenPeriods = [.. ReportingPeriod.Span(Indicator.Frequency, Math.Max(Plan.StartYear, Indicator.BaselineYear + 1), Plan.EndYear)
             .Where(p => !reported.Contains(p) && IndicatorValueService.PeriodProblem(Plan, Indicator, p, today) is null)
             .Reverse()];

@@ -19,7 +19,7 @@ public sealed class SpecialListModel(NoticeService notices, CurrentUser me) : Pa
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanReadSpecialList) is { } refused)
+        if (PageGate.Check(this, me, SupervisionPermissions.CanReadSpecialList) is { } refused)
         {
             return refused;
         }

@@ -39,7 +39,7 @@ public static class TaskListsApi
         int? unitId, int? leaderId, OriginKind? origin, TaskState? state, string? tag, string? q, bool? overdue,
         string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadTasks(me))
+        if (!TaskPermissions.CanReadTasks(me))
         {
             return Problems.Forbidden();
         }
@@ -66,7 +66,7 @@ public static class TaskListsApi
         CurrentUser me, TaskLists lists, TaskDirectory directory, IStringLocalizer<TasksText> t,
         int? unitId, string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadTasks(me))
+        if (!TaskPermissions.CanReadTasks(me))
         {
             return Problems.Forbidden();
         }
@@ -92,7 +92,7 @@ public static class TaskListsApi
         CurrentUser me, TaskLists lists, TaskDirectory directory, TaskService tasks, IStringLocalizer<TasksText> t,
         DateOnly? from, DateOnly? to, int? unitId, string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadTasks(me))
+        if (!TaskPermissions.CanReadTasks(me))
         {
             return Problems.Forbidden();
         }
@@ -125,7 +125,7 @@ public static class TaskListsApi
         IFormFile? file, [FromForm] OriginKind? originKind, [FromForm] string? originReference, [FromForm] bool? dryRun,
         CurrentUser me, DecompositionImport import, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanManageTasks(me))
+        if (!TaskPermissions.CanManageTasks(me))
         {
             return Problems.Forbidden("Only the supervision office imports tasks.");
         }

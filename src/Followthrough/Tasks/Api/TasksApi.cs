@@ -53,7 +53,7 @@ public static class TasksApi
         int? unitId, int? leaderId, OriginKind? origin, TaskState? state, string? tag, string? q, bool? overdue, int? parentId,
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadTasks(me))
+        if (!TaskPermissions.CanReadTasks(me))
         {
             return Problems.Forbidden();
         }
@@ -258,7 +258,7 @@ public static class TasksApi
     {
         // Unit staff see their own unit's inbox; the office and leaders may look at any unit's.
         var unit = me.Role == Role.UnitStaff ? me.UnitId : unitId;
-        if (!Permissions.CanReadTasks(me) || (me.Role == Role.UnitStaff && unitId is not null && unitId != me.UnitId))
+        if (!TaskPermissions.CanReadTasks(me) || (me.Role == Role.UnitStaff && unitId is not null && unitId != me.UnitId))
         {
             return Problems.Forbidden("Unit staff see their own unit's inbox.");
         }
@@ -310,7 +310,7 @@ public static class TasksApi
     private static async Task<Results<Ok<Paged<TaskSummaryDto>>, ProblemHttpResult, ValidationProblem>> OverdueAsync(
         int? unitId, int? page, int? pageSize, CurrentUser me, TaskQueries queries, TaskDirectory directory, CancellationToken cancellationToken)
     {
-        if (!Permissions.CanReadTasks(me))
+        if (!TaskPermissions.CanReadTasks(me))
         {
             return Problems.Forbidden();
         }

@@ -1,39 +1,25 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 
 namespace Followthrough.Tasks;
 
 /// <summary>
-/// How often a unit's own tasks (with their tags and time nodes) and the directory's names have changed, counted by
-/// database triggers (migration 0011), so that every writer moves the count, whichever process it runs in.
+/// How often a unit's own tasks (with their tags and time nodes) have changed, counted by Tasks' triggers (migration
+/// 0011), and how often the directory's names have changed, counted by Organization's (migration 0015): so every
+/// writer moves them, whichever process it runs in.
 /// </summary>
 public sealed record UnitRevision(long Tasks, long Names);
 
-public sealed class UnitRevisions(DirectSql sql)
+public sealed class UnitRevisions(DirectSql sql, DirectoryRevision directory)
 {
-    /// <summary>The row that counts changes to the names of units and people (no unit has id 0).</summary>
-    public const int NamesRow = 0;
-
-    /// <summary>Both counts in one primary-key read (read on every inbox request).</summary>
-    public Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default) =>
-        sql.ReadAsync(
-            "SELECT unit_id, revision FROM task_unit_revisions WHERE unit_id = @unit OR unit_id = @names",
-            [("@unit", unitId), ("@names", NamesRow)],
-            async (reader, token) =>
-            {
-                long tasks = 0, names = 0;
-                while (await reader.ReadAsync(token))
-                {
-                    if (reader.GetInt32(0) == NamesRow)
-                    {
-                        names = reader.GetInt64(1);
-                    }
-                    else
-                    {
-                        tasks = reader.GetInt64(1);
-                    }
-                }
-
-                return new UnitRevision(tasks, names);
-            },
+    /// <summary>Both counts, each one primary-key read (read on every inbox request).</summary>
+    public async Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        var tasks = await sql.ReadAsync(
+            "SELECT revision FROM task_unit_revisions WHERE unit_id = @unit",
+            [("@unit", unitId)],
+            async (reader, token) => await reader.ReadAsync(token) ? reader.GetInt64(0) : 0L,
             cancellationToken);
+        return new UnitRevision(tasks, await directory.ReadAsync(cancellationToken));
+    }
 }

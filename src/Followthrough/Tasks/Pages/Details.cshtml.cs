@@ -17,7 +17,7 @@ namespace Followthrough.Tasks.Pages;
 [RequestSizeLimit(TasksApi.MaxReportRequestBytes)]
 public sealed class DetailsModel(
     TaskReader reader, TaskSteps steps, ProgressService progress, TaskDirectory directory, AuditTrail audit,
-    CurrentUser me, IStringLocalizer<TasksText> text, Directives.Documents.DocumentQueries documents) : PageModel
+    CurrentUser me, IStringLocalizer<TasksText> text, IEnumerable<ITaskSourceQuotes> quotes) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -59,10 +59,14 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<ReportPeriod> Schedule { get; private set; } = [];
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     /// <summary>For a task made from a document: the sentence it came from (shown with a link back to the review page).</summary>
-    public Directives.Documents.DirectiveSource? Source { get; private set; }
+    /// <summary>The sentence the task was made from, where a module that keeps documents says so.</summary>
+    private async Task<TaskSourceQuote?> QuoteAsync(CancellationToken cancellationToken) =>
+        quotes.FirstOrDefault() is { } source ? await source.ForTaskAsync(Id, cancellationToken) : null;
+
+    public TaskSourceQuote? Source { get; private set; }
 
     public FormErrors Errors { get; private set; } = FormErrors.None;
 
@@ -72,7 +76,7 @@ public sealed class DetailsModel(
     /// <summary>A refusal to show at the top (not allowed, not now, changed by someone else).</summary>
     public string? Problem { get; private set; }
 
-    public bool CanEdit => Permissions.CanManageTasks(me) && View.Task.State is TaskState.Draft or TaskState.Returned;
+    public bool CanEdit => TaskPermissions.CanManageTasks(me) && View.Task.State is TaskState.Draft or TaskState.Returned;
 
     public bool CanReport => View.Allowed.Contains(TaskAction.ReportProgress) || View.Allowed.Contains(TaskAction.ClaimCompletion);
 
@@ -175,7 +179,7 @@ public sealed class DetailsModel(
     /// <summary>Loads everything the page shows; an answer (sign in, 403, 404) when the reader may not see it.</summary>
     private async Task<IActionResult?> LoadAsync(bool keepForm = false)
     {
-        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, TaskPermissions.CanReadTasks) is { } denied)
         {
             return denied;
         }
@@ -204,7 +208,7 @@ public sealed class DetailsModel(
         (Reports, ReportCount) = await reader.ReportsAsync(Id, 0, 20, HttpContext.RequestAborted);
         Schedule = await reader.ScheduleAsync(View.Task, HttpContext.RequestAborted);
         History = await audit.HistoryAsync("tasks", Id, HttpContext.RequestAborted);
-        Source = View.Task.OriginKind == OriginKind.Directive ? await documents.SourceOfTaskAsync(Id, HttpContext.RequestAborted) : null;
+        Source = View.Task.OriginKind == OriginKind.Directive ? await QuoteAsync(HttpContext.RequestAborted) : null;
         return null;
     }
 

@@ -27,11 +27,11 @@ public sealed class ImportModel(DecompositionImport import, CurrentUser me, IStr
 
     public string? Problem { get; private set; }
 
-    public IActionResult OnGet() => PageGate.Check(this, me, Permissions.CanManageTasks) ?? Page();
+    public IActionResult OnGet() => PageGate.Check(this, me, TaskPermissions.CanManageTasks) ?? Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanManageTasks) is { } denied)
+        if (PageGate.Check(this, me, TaskPermissions.CanManageTasks) is { } denied)
         {
             return denied;
         }

@@ -25,7 +25,7 @@ public sealed class InboxModel(TaskQueries queries, TaskDirectory directory, Cur
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, TaskPermissions.CanReadTasks) is { } denied)
         {
             return denied;
         }

@@ -42,13 +42,13 @@ public sealed class IndexModel(TaskQueries queries, TaskDirectory directory, Cur
 
     public IReadOnlyList<Person> Leaders { get; private set; } = [];
 
-    public bool CanManage => Permissions.CanManageTasks(me);
+    public bool CanManage => TaskPermissions.CanManageTasks(me);
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, TaskPermissions.CanReadTasks) is { } denied)
         {
             return denied;
         }

@@ -32,6 +32,6 @@ public sealed class NewModel(TaskService tasks, TaskDirectory directory, Current
         var outcome = await tasks.CreateAsync(Me, Form.ToInput(), HttpContext.RequestAborted);
         return outcome.IsDone
             ? LocalRedirect($"/tasks/{outcome.Value!.Id}?done=created")
-            : await InvalidAsync(outcome.Errors ?? new Web.ValidationErrors());
+            : await InvalidAsync(outcome.Errors ?? new ValidationErrors());
     }
 }

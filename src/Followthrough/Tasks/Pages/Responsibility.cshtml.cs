@@ -29,7 +29,7 @@ public sealed class ResponsibilityModel(TaskLists lists, TaskDirectory directory
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, TaskPermissions.CanReadTasks) is { } denied)
         {
             return denied;
         }

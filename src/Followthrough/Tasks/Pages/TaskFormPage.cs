@@ -36,7 +36,7 @@ public abstract class TaskFormPage(TaskDirectory directory, CurrentUser me, IStr
 
     public abstract string Action { get; }
 
-    protected IActionResult? Denied() => PageGate.Check(this, me, Permissions.CanManageTasks);
+    protected IActionResult? Denied() => PageGate.Check(this, me, TaskPermissions.CanManageTasks);
 
     protected async Task LoadOptionsAsync()
     {

@@ -38,7 +38,7 @@ public sealed class TimeNodesModel(TaskLists lists, TaskDirectory directory, Tas
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanReadTasks) is { } denied)
+        if (PageGate.Check(this, me, TaskPermissions.CanReadTasks) is { } denied)
         {
             return denied;
         }

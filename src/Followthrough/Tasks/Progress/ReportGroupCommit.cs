@@ -173,7 +173,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
             var first = true;
             foreach (var submission in batch)
             {
-                var before = head.End;
+                head.MarkSavepoint();
                 await NextSavepointAsync(db, first);
                 first = false;
                 try
@@ -182,7 +182,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
                     if (!outcome.IsDone)
                     {
                         await dbTransaction.RollbackAsync(Savepoint);
-                        head.End = before;
+                        head.RollBackToSavepoint();
                     }
 
                     answers.Add(() => submission.Answer.TrySetResult(outcome));
@@ -193,7 +193,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
                     // clears an aborted PostgreSQL transaction, so the rest of the batch goes on. If even that fails,
                     // the batch fails as a whole (below).
                     await dbTransaction.RollbackAsync(Savepoint);
-                    head.End = before;
+                    head.RollBackToSavepoint();
                     answers.Add(() => submission.Answer.TrySetException(failure));
                 }
             }

@@ -12,7 +12,7 @@ public sealed class LanguageModel : PageModel
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
-        var chosen = FollowthroughWeb.Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
+        var chosen = Languages.Supported.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),

@@ -44,7 +44,7 @@ public abstract class DemoDocumentsTests(AppFixture app)
         Assert.Contains(candidates.Values, c => c.Status == CandidateStatus.Rejected);
     }
 
-    [Fact]
+    [SharedFolderFact]
     public async Task DemoDocuments_AreNotCopiedFromTheSeeds()
     {
         const int Window = 60; // unit names such as "Municipal Development and Reform Commission" are facts, not sentences

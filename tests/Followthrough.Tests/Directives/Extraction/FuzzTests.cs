@@ -1,3 +1,4 @@
+using Followthrough.Tests.Infrastructure;
 using System.Text;
 using Followthrough.Directives.Extraction;
 
@@ -105,7 +106,7 @@ public sealed class FuzzTests
         Check("，。；：！？、…—“”‘’「」（）《》.,;:!?'\"()[]{}");
     }
 
-    [Fact]
+    [SharedFolderFact]
     public void TheLabelledSet_KeepsTheInvariants()
     {
         foreach (var document in Extraction.Seeds().Concat(Extraction.Samples()))
@@ -116,7 +117,7 @@ public sealed class FuzzTests
         }
     }
 
-    [Fact]
+    [SharedFolderFact]
     public async Task OneExtractor_UsedFromManyThreadsAtOnce_GivesTheSameResultsAsOneByOne()
     {
         var documents = Extraction.Seeds().Concat(Extraction.Samples()).ToList();

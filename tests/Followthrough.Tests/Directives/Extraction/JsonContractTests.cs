@@ -1,3 +1,4 @@
+using Followthrough.Tests.Infrastructure;
 using System.Text.Json;
 using Followthrough.Directives.Extraction;
 
@@ -50,7 +51,7 @@ public sealed class JsonContractTests
         Assert.Equal("as soon as possible", second.GetProperty("deadline").GetProperty("text").GetString());
     }
 
-    [Fact]
+    [SharedFolderFact]
     public void EveryOffset_SlicesExactlyTheWordsGiven_OnTheWholeLabelledSet()
     {
         foreach (var document in Extraction.Seeds().Concat(Extraction.Samples()))

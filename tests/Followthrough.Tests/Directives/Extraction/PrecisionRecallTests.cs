@@ -1,3 +1,4 @@
+using Followthrough.Tests.Infrastructure;
 using Followthrough.Directives.Extraction;
 using Xunit.Abstractions;
 
@@ -11,7 +12,7 @@ public sealed class PrecisionRecallTests(ITestOutputHelper output)
 {
     private const double Floor = 0.9;
 
-    [Fact]
+    [SharedFolderFact]
     public void EverySeedSentence_IsLabelled_AndTheLabelsStillMatchTheSeeds()
     {
         var seeds = Extraction.Seeds();
@@ -42,7 +43,7 @@ public sealed class PrecisionRecallTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [SharedFolderTheory]
     [InlineData(DocumentLanguage.English)]
     [InlineData(DocumentLanguage.Chinese)]
     public void PrecisionAndRecall_AreAtLeastNinetyPercent(DocumentLanguage language)

@@ -1,3 +1,4 @@
+using Followthrough.Tests.Infrastructure;
 using Followthrough.Directives.Extraction;
 
 namespace Followthrough.Tests.Directives.Extraction;
@@ -152,7 +153,7 @@ public sealed class SegmenterTests
         Assert.Equal(Pieces(lf), Pieces(crlf));
     }
 
-    [Fact]
+    [SharedFolderFact]
     public void EverySegment_IsANonEmptyTrimmedSliceInDocumentOrder()
     {
         foreach (var document in Extraction.Seeds().Concat(Extraction.Samples()))

@@ -1,4 +1,3 @@
-using Followthrough.Accounts;
 using Followthrough.Web;
 using Followthrough.Audit;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Organization.Pages.People;
 
 public sealed class DetailsModel(
-    PersonService people, UnitService units, AccountService accounts, AuditTrail trail, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
+    PersonService people, UnitService units, IPersonSignIns accounts, AuditTrail trail, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -18,11 +17,11 @@ public sealed class DetailsModel(
     /// <summary>The sign-in's user name; shown to administrators only.</summary>
     public string? UserName { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
-    public bool CanManage => Permissions.CanManagePeople(me);
+    public bool CanManage => OrganizationPermissions.CanManagePeople(me);
 
-    public bool CanManageSignIn => Permissions.CanManageSignIns(me);
+    public bool CanManageSignIn => OrganizationPermissions.CanManageSignIns(me);
 
     public string? Refusal { get; private set; }
 
@@ -59,7 +58,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCreateSignInAsync(int id)
     {
-        if (PageGate.Check(this, me, Permissions.CanManageSignIns) is { } denied)
+        if (PageGate.Check(this, me, OrganizationPermissions.CanManageSignIns) is { } denied)
         {
             return denied;
         }
@@ -75,7 +74,7 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        var errors = SignIns.Check(NewUserName, NewPassword);
+        var errors = accounts.Check(NewUserName, NewPassword);
         if (errors.IsEmpty)
         {
             try
@@ -103,7 +102,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostResetPasswordAsync(int id)
     {
-        if (PageGate.Check(this, me, Permissions.CanManageSignIns) is { } denied)
+        if (PageGate.Check(this, me, OrganizationPermissions.CanManageSignIns) is { } denied)
         {
             return denied;
         }
@@ -121,7 +120,7 @@ public sealed class DetailsModel(
 
         if (await accounts.SetPasswordAsync(UserName, NewPassword ?? string.Empty, HttpContext.RequestAborted) is { } problem)
         {
-            var errors = new Web.ValidationErrors();
+            var errors = new ValidationErrors();
             errors.Add("password", problem);
             SignInErrors = FormErrors.From(errors, text);
             NewPassword = null;
@@ -133,7 +132,7 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ChangeStateAsync(int id, bool active)
     {
-        if (PageGate.Check(this, me, Permissions.CanManagePeople) is { } denied)
+        if (PageGate.Check(this, me, OrganizationPermissions.CanManagePeople) is { } denied)
         {
             return denied;
         }
@@ -160,7 +159,7 @@ public sealed class DetailsModel(
     {
         var cancellationToken = HttpContext.RequestAborted;
         var person = await people.FindAsync(id, cancellationToken);
-        if (person is null || !Permissions.CanReadPerson(me, person))
+        if (person is null || !OrganizationPermissions.CanReadPerson(me, person))
         {
             return false;
         }

@@ -31,16 +31,16 @@ public sealed class IndexModel(PersonService people, UnitService units, CurrentU
 
     public IReadOnlyList<UnitOption> UnitOptions { get; private set; } = [];
 
-    public bool CanManage => Permissions.CanManagePeople(me);
+    public bool CanManage => OrganizationPermissions.CanManagePeople(me);
 
     /// <summary>Unit staff see their own unit's people only, so the unit filter is not offered to them.</summary>
-    public bool SeesEveryone => Permissions.CanReadAllPeople(me);
+    public bool SeesEveryone => OrganizationPermissions.CanReadAllPeople(me);
 
     public int PageCount => Math.Max(1, (People.Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanListPeople) is { } denied)
+        if (PageGate.Check(this, me, OrganizationPermissions.CanListPeople) is { } denied)
         {
             return denied;
         }

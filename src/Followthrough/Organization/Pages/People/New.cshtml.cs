@@ -15,7 +15,7 @@ public sealed class NewModel(PersonService people, UnitService units, CurrentUse
         }
 
         UnitId = unitId;
-        Role = nameof(Organization.Role.UnitStaff);
+        Role = nameof(Kernel.Role.UnitStaff);
         await LoadOptionsAsync();
         return Page();
     }

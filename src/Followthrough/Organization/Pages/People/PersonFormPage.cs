@@ -46,7 +46,7 @@ public abstract class PersonFormPage(PersonService people, UnitService units, Cu
 
     protected IStringLocalizer<OrganizationText> Text => text;
 
-    protected IActionResult? Denied() => PageGate.Check(this, me, Permissions.CanManagePeople);
+    protected IActionResult? Denied() => PageGate.Check(this, me, OrganizationPermissions.CanManagePeople);
 
     protected PersonInput Input() => new(NameZh, NameEn, Title, Role, UnitId, null, Email, Phone);
 

@@ -19,9 +19,9 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
 
     public int PeopleTotal { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
-    public bool CanManage => Permissions.CanManageUnits(me);
+    public bool CanManage => OrganizationPermissions.CanManageUnits(me);
 
     /// <summary>Why the last deactivate or reactivate was refused, in the reader's language.</summary>
     public string? Refusal { get; private set; }
@@ -37,7 +37,7 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (PageGate.Check(this, me, Permissions.CanReadUnits) is { } denied)
+        if (PageGate.Check(this, me, OrganizationPermissions.CanReadUnits) is { } denied)
         {
             return denied;
         }
@@ -51,7 +51,7 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
 
     private async Task<IActionResult> ChangeStateAsync(int id, bool active)
     {
-        if (PageGate.Check(this, me, Permissions.CanManageUnits) is { } denied)
+        if (PageGate.Check(this, me, OrganizationPermissions.CanManageUnits) is { } denied)
         {
             return denied;
         }
@@ -87,7 +87,7 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
         Unit = unit;
         Parent = unit.ParentId is { } parentId ? await units.FindAsync(parentId, cancellationToken) : null;
         Children = await units.ChildrenAsync(id, cancellationToken);
-        var found = await people.ListAsync(new PersonFilter(UnitId: id), new PageRequest(1, WebLimits.MaxPageSize), me, cancellationToken);
+        var found = await people.ListAsync(new PersonFilter(UnitId: id), new PageRequest(1, PageRequest.MaxPageSize), me, cancellationToken);
         People = found.Items;
         PeopleTotal = found.Total;
         History = await trail.HistoryAsync("units", id, cancellationToken);

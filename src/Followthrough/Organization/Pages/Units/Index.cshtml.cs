@@ -26,13 +26,13 @@ public sealed class IndexModel(UnitService units, CurrentUser me) : PageModel
 
     public IReadOnlyDictionary<int, Unit> Parents { get; private set; } = new Dictionary<int, Unit>();
 
-    public bool CanManage => Permissions.CanManageUnits(me);
+    public bool CanManage => OrganizationPermissions.CanManageUnits(me);
 
     public int PageCount => Math.Max(1, (Units.Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (PageGate.Check(this, me, Permissions.CanReadUnits) is { } denied)
+        if (PageGate.Check(this, me, OrganizationPermissions.CanReadUnits) is { } denied)
         {
             return denied;
         }

@@ -45,7 +45,7 @@ public abstract class UnitFormPage(UnitService units, CurrentUser me, IStringLoc
 
     protected IStringLocalizer<OrganizationText> Text => text;
 
-    protected IActionResult? Denied() => PageGate.Check(this, me, Permissions.CanManageUnits);
+    protected IActionResult? Denied() => PageGate.Check(this, me, OrganizationPermissions.CanManageUnits);
 
     protected UnitInput Input() =>
         new(Code, NameZh, NameEn, Kind, ParentId, null, (Aliases ?? string.Empty).Split('\n'));

@@ -1,0 +1,18 @@
+using Followthrough.Storage;
+
+namespace Followthrough.Organization;
+
+/// <summary>
+/// How often the names of units and people have changed, counted by Organization's own triggers (migration 0015) so
+/// that every writer moves it. Another module that keeps an answer showing names (a unit's inbox) compares it first.
+/// </summary>
+public sealed class DirectoryRevision(DirectSql sql)
+{
+    /// <summary>One primary-key read, cheap enough for every request.</summary>
+    public Task<long> ReadAsync(CancellationToken cancellationToken = default) =>
+        sql.ReadAsync(
+            "SELECT revision FROM organization_revision WHERE id = 1",
+            [],
+            async (reader, token) => await reader.ReadAsync(token) ? reader.GetInt64(0) : 0L,
+            cancellationToken);
+}
