@@ -10,7 +10,7 @@ namespace Followthrough.Evaluation;
 /// set-based, so a quarter over a million tasks stays under a second; bench/RESULTS.md), the supervision office's quality
 /// scores and notes, the units' names from Organization, and the ranking by <see cref="RankingRule"/>.
 /// </summary>
-public sealed class BulletinBuilder(FollowthroughDb db, TaskFigures tasks, UnitNames unitNames)
+public sealed class BulletinBuilder(FollowthroughDb db, TaskFigures tasks, OrganizationDirectory organization)
 {
     public DateOnly Today => db.Clock.Today();
 
@@ -31,7 +31,7 @@ public sealed class BulletinBuilder(FollowthroughDb db, TaskFigures tasks, UnitN
             .OrderBy(n => n.RecordedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);
 
         var unitIds = figures.Keys.Concat(scores.Keys).Concat(notes.Select(n => n.UnitId)).Distinct().ToList();
-        var units = await unitNames.ByIdsAsync(unitIds, cancellationToken);
+        var units = await organization.UnitsAsync(unitIds, cancellationToken);
         var rows = unitIds.Select(id =>
         {
             var unit = units[id];

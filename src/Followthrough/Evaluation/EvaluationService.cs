@@ -12,7 +12,7 @@ namespace Followthrough.Evaluation;
 /// The supervision office's entries in a bulletin: a quality score per unit and period, and reward or accountability
 /// notes. Each is one save, audited with the step's name; nobody but the office may write them.
 /// </summary>
-public sealed class EvaluationService(FollowthroughDb db, UnitNames units)
+public sealed class EvaluationService(FollowthroughDb db, OrganizationDirectory units)
 {
     public const int MaxComment = 500;
     public const int MaxNote = 1000;
@@ -39,7 +39,7 @@ public sealed class EvaluationService(FollowthroughDb db, UnitNames units)
             errors.Add("comment", $"The comment must be at most {MaxComment} characters.");
         }
 
-        if (!await units.ExistsAsync(unitId, cancellationToken))
+        if (!await units.UnitExistsAsync(unitId, cancellationToken))
         {
             errors.Add("unitId", "There is no such unit.");
         }
@@ -110,7 +110,7 @@ public sealed class EvaluationService(FollowthroughDb db, UnitNames units)
         }
 
         errors.Require("text", text, "The note", MaxNote);
-        if (unitId is null || !await units.ExistsAsync(unitId.Value, cancellationToken))
+        if (unitId is null || !await units.UnitExistsAsync(unitId.Value, cancellationToken))
         {
             errors.Add("unitId", "There is no such unit.");
         }

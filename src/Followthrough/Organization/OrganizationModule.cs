@@ -9,7 +9,7 @@ public static class OrganizationModule
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
         services.AddScoped<DirectoryRevision>().AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<UnitImporter>()
-            .AddScoped<OrganizationDirectory>().AddScoped<UnitNames>().AddScoped<EmailAddresses>();
+            .AddScoped<OrganizationDirectory>();
 
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder api)
     {

@@ -11,7 +11,7 @@ namespace Followthrough.Supervision;
 /// Writes notices: looks up which keys are still unwritten, stages the notices with their deliveries (the outbox), and
 /// the tasks' timeline steps and escalations through <see cref="SupervisedTasks"/>. The caller saves them together.
 /// </summary>
-internal sealed class NoticeWriter(FollowthroughDb db, SupervisedTasks tasks, EmailAddresses addresses, NoticeSenders senders)
+internal sealed class NoticeWriter(FollowthroughDb db, SupervisedTasks tasks, OrganizationDirectory organization, NoticeSenders senders)
 {
     /// <summary>
     /// The keys that no notice has yet. The list goes as one parameter (a JSON array on SQLite, an array on
@@ -116,7 +116,7 @@ internal sealed class NoticeWriter(FollowthroughDb db, SupervisedTasks tasks, Em
         var list = about.ToList();
         var units = list.Select(t => t.LeadUnitId).Distinct().ToList();
         var people = list.Where(t => t.LeadLeaderId is not null).Select(t => t.LeadLeaderId!.Value).Distinct().ToList();
-        var found = await addresses.OfUnitStaffAndPeopleAsync(units, people, cancellationToken);
+        var found = await organization.EmailAddressesAsync(units, people, cancellationToken);
         return found.ToLookup(a => (a.UnitId, a.PersonId), a => a.Address);
     }
 }

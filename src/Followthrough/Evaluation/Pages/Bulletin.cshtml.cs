@@ -10,7 +10,7 @@ namespace Followthrough.Evaluation.Pages;
 /// The bulletin (通报) for a period: the ranked table with the rule that ranks it, the rewards and accountability
 /// recorded, exports, and a print layout. The supervision office enters quality scores and notes here.
 /// </summary>
-public sealed class BulletinModel(BulletinBuilder builder, EvaluationService evaluation, UnitNames unitNames, CurrentUser me) : PageModel
+public sealed class BulletinModel(BulletinBuilder builder, EvaluationService evaluation, OrganizationDirectory organization, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
@@ -40,7 +40,7 @@ public sealed class BulletinModel(BulletinBuilder builder, EvaluationService eva
     /// <summary>Field → message, for the summary at the top and the message next to each field.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<UnitName> Units { get; private set; } = [];
+    public IReadOnlyList<UnitEntry> Units { get; private set; } = [];
 
     public const string PeriodAdvice =
         "Write the period as a month (2026-07), a quarter (2026Q3), a year (2026) or from..to (2026-07-01..2026-09-30).";
@@ -118,7 +118,7 @@ public sealed class BulletinModel(BulletinBuilder builder, EvaluationService eva
 
         if (CanEvaluate)
         {
-            Units = await unitNames.ActiveAsync(HttpContext.RequestAborted);
+            Units = await organization.UnitsAsync(activeOnly: true, HttpContext.RequestAborted);
         }
 
         return Page();
