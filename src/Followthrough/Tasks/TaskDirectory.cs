@@ -1,7 +1,5 @@
 using System.Globalization;
 using Followthrough.Organization;
-using Followthrough.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Tasks;
 
@@ -9,18 +7,18 @@ namespace Followthrough.Tasks;
 /// Names for the ids on task lists (units, leaders, responsible people), loaded once per request. Units are a
 /// directory of a few hundred rows, so they are read whole; people only as asked for.
 /// </summary>
-public sealed class TaskDirectory(FollowthroughDb db)
+public sealed class TaskDirectory(OrganizationDirectory organization)
 {
-    private readonly Dictionary<int, Unit> _units = [];
-    private readonly Dictionary<int, Person> _people = [];
+    private readonly Dictionary<int, UnitEntry> _units = [];
+    private readonly Dictionary<int, PersonEntry> _people = [];
     private bool _allUnits;
 
     /// <summary>The whole directory of units (for pickers and name lookups across a page).</summary>
-    public async Task<IReadOnlyDictionary<int, Unit>> UnitsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, UnitEntry>> UnitsAsync(CancellationToken cancellationToken = default)
     {
         if (!_allUnits)
         {
-            foreach (var unit in await db.Set<Unit>().AsNoTracking().ToListAsync(cancellationToken))
+            foreach (var unit in await organization.UnitsAsync(activeOnly: false, cancellationToken))
             {
                 _units[unit.Id] = unit;
             }
@@ -37,7 +35,7 @@ public sealed class TaskDirectory(FollowthroughDb db)
         List<int> wanted = _allUnits ? [] : ids.Where(id => !_units.ContainsKey(id)).Distinct().ToList();
         if (wanted.Count > 0)
         {
-            foreach (var unit in await db.Set<Unit>().AsNoTracking().Where(u => wanted.Contains(u.Id)).ToListAsync(cancellationToken))
+            foreach (var unit in (await organization.UnitsAsync(wanted, cancellationToken)).Values)
             {
                 _units[unit.Id] = unit;
             }
@@ -49,7 +47,7 @@ public sealed class TaskDirectory(FollowthroughDb db)
         var wanted = ids.OfType<int>().Where(id => !_people.ContainsKey(id)).Distinct().ToList();
         if (wanted.Count > 0)
         {
-            foreach (var person in await db.Set<Person>().AsNoTracking().Where(p => wanted.Contains(p.Id)).ToListAsync(cancellationToken))
+            foreach (var person in (await organization.PeopleAsync(wanted, cancellationToken)).Values)
             {
                 _people[person.Id] = person;
             }
@@ -71,15 +69,15 @@ public sealed class TaskDirectory(FollowthroughDb db)
         await PrepareRowsAsync(tasks, cancellationToken);
     }
 
-    public Unit? Unit(int id) => _units.TryGetValue(id, out var unit) ? unit : null;
+    public UnitEntry? Unit(int id) => _units.TryGetValue(id, out var unit) ? unit : null;
 
-    public Person? Person(int? id) => id is { } value && _people.TryGetValue(value, out var person) ? person : null;
+    public PersonEntry? Person(int? id) => id is { } value && _people.TryGetValue(value, out var person) ? person : null;
 
     public string UnitName(int id, CultureInfo culture) => Unit(id)?.DisplayName(culture) ?? $"#{id.ToString(CultureInfo.InvariantCulture)}";
 
     public string PersonName(int? id, CultureInfo culture) => Person(id)?.DisplayName(culture) ?? string.Empty;
 
     /// <summary>Active leaders, for pickers and the import's name lookup.</summary>
-    public async Task<IReadOnlyList<Person>> LeadersAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Leader && p.IsActive).OrderBy(p => p.NameZh).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<PersonEntry>> LeadersAsync(CancellationToken cancellationToken = default) =>
+        organization.ActivePeopleAsync(Role.Leader, cancellationToken);
 }

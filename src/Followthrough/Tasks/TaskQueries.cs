@@ -138,8 +138,9 @@ public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
         var today = tasks.Today;
         var q = InboxQueries(unitId, today, tasks.Calendar.Add(today, tasks.Options.DueSoonWorkingDays));
         var (toSignFor, toReport, overdue, returned) = (q[0], q[1], q[2], q[3]);
-        var counts = await db.Set<Unit>().AsNoTracking().Where(u => u.Id == unitId)
-            .Select(u => new { ToSignFor = toSignFor.Count(), ToReport = toReport.Count(), Overdue = overdue.Count(), Returned = returned.Count() })
+        // The four counts in one statement: a one-row query (the task with the lowest id, or none) carries them.
+        var counts = await db.Set<WorkTask>().AsNoTracking().OrderBy(t => t.Id).Take(1)
+            .Select(_ => new { ToSignFor = toSignFor.Count(), ToReport = toReport.Count(), Overdue = overdue.Count(), Returned = returned.Count() })
             .SingleOrDefaultAsync(cancellationToken);
         if (counts is null)
         {

@@ -13,7 +13,7 @@ namespace Followthrough.Tasks;
 /// person plays on it, the facts the lifecycle table asks about). Steps are in <see cref="TaskSteps"/>, progress
 /// reports in <see cref="ProgressService"/>.
 /// </summary>
-public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options)
+public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options, OrganizationDirectory organization)
 {
     public TaskOptions Options => options.Value;
 
@@ -99,7 +99,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
         }
 
         var errors = new ValidationErrors();
-        await TaskValidation.CheckAsync(db, input, errors, null, cancellationToken);
+        await TaskValidation.CheckAsync(db, organization, input, errors, null, cancellationToken);
         if (!errors.IsEmpty)
         {
             return Outcome.Invalid<WorkTask>(errors);
@@ -156,7 +156,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
         for (var i = 0; i < drafts.Count; i++)
         {
             var own = new ValidationErrors();
-            await TaskValidation.CheckAsync(db, drafts[i].Input, own, null, cancellationToken);
+            await TaskValidation.CheckAsync(db, organization, drafts[i].Input, own, null, cancellationToken);
             if (!string.IsNullOrWhiteSpace(drafts[i].Input.Code) && !codes.Add(drafts[i].Input.Code!.Trim()))
             {
                 own.Add("code", $"The code {drafts[i].Input.Code!.Trim()} is given to two drafts.");
@@ -233,7 +233,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
             errors.Add("version", "Send the version you edited (If-Match header or version field).");
         }
 
-        await TaskValidation.CheckAsync(db, input, errors, id, cancellationToken);
+        await TaskValidation.CheckAsync(db, organization, input, errors, id, cancellationToken);
         if (!errors.IsEmpty)
         {
             return Outcome.Invalid<WorkTask>(errors);

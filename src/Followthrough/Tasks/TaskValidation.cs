@@ -18,7 +18,7 @@ internal static partial class TaskValidation
     public const int MaxNodes = 50;
     public const int MaxPartners = 50;
 
-    public static async Task CheckAsync(FollowthroughDb db, TaskInput input, ValidationErrors errors, int? existingId, CancellationToken cancellationToken)
+    public static async Task CheckAsync(FollowthroughDb db, OrganizationDirectory organization, TaskInput input, ValidationErrors errors, int? existingId, CancellationToken cancellationToken)
     {
         errors.Require("title", input.Title, "The task", MaxTitle);
         if ((input.Description?.Length ?? 0) > MaxText)
@@ -49,30 +49,31 @@ internal static partial class TaskValidation
             }
         }
 
-        await CheckPeopleAndUnitsAsync(db, input, errors, cancellationToken);
+        await CheckPeopleAndUnitsAsync(organization, input, errors, cancellationToken);
         CheckDeadline(input, errors);
         CheckTagsAndNodes(input, errors);
     }
 
-    private static async Task CheckPeopleAndUnitsAsync(FollowthroughDb db, TaskInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    private static async Task CheckPeopleAndUnitsAsync(OrganizationDirectory organization, TaskInput input, ValidationErrors errors, CancellationToken cancellationToken)
     {
         if (input.LeadUnitId is not { } leadUnitId)
         {
             errors.Add("leadUnitId", "The lead unit is required.");
         }
-        else if (!await db.Set<Unit>().AnyAsync(u => u.Id == leadUnitId && u.IsActive, cancellationToken))
+        else if (!(await organization.ActiveUnitIdsAsync([leadUnitId], cancellationToken)).Contains(leadUnitId))
         {
             errors.Add("leadUnitId", "The lead unit does not exist or is inactive.");
         }
 
+        var people = await organization.PeopleAsync(new[] { input.LeadLeaderId, input.ResponsiblePersonId }.OfType<int>(), cancellationToken);
         if (input.LeadLeaderId is { } leaderId
-            && !await db.Set<Person>().AnyAsync(p => p.Id == leaderId && p.Role == Role.Leader && p.IsActive, cancellationToken))
+            && !(people.TryGetValue(leaderId, out var leader) && leader.Role == Role.Leader && leader.IsActive))
         {
             errors.Add("leadLeaderId", "The lead leader must be an active person with the Leader role.");
         }
 
         if (input.ResponsiblePersonId is { } personId
-            && !await db.Set<Person>().AnyAsync(p => p.Id == personId && p.UnitId == input.LeadUnitId && p.IsActive, cancellationToken))
+            && !(people.TryGetValue(personId, out var person) && person.UnitId == input.LeadUnitId && person.IsActive))
         {
             errors.Add("responsiblePersonId", "The responsible person must be an active member of the lead unit.");
         }
@@ -84,7 +85,7 @@ internal static partial class TaskValidation
         }
 
         var partnerIds = input.Partners.Select(p => p.UnitId).ToList();
-        var known = await db.Set<Unit>().Where(u => partnerIds.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
+        var known = await organization.ActiveUnitIdsAsync(partnerIds, cancellationToken);
         for (var i = 0; i < input.Partners.Count; i++)
         {
             var partner = input.Partners[i];

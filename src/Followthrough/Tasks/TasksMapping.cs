@@ -1,4 +1,3 @@
-using Followthrough.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,9 +13,6 @@ internal sealed class WorkTaskMapping : IEntityTypeConfiguration<WorkTask>
         builder.Ignore(t => t.IsSubTask);
         builder.Ignore(t => t.IsOpen);
         builder.HasOne<WorkTask>().WithMany().HasForeignKey(t => t.ParentId);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(t => t.LeadUnitId);
-        builder.HasOne<Person>().WithMany().HasForeignKey(t => t.LeadLeaderId);
-        builder.HasOne<Person>().WithMany().HasForeignKey(t => t.ResponsiblePersonId);
         builder.HasMany(t => t.Partners).WithOne().HasForeignKey(p => p.TaskId);
         builder.HasMany(t => t.TimeNodes).WithOne().HasForeignKey(n => n.TaskId);
         builder.HasMany(t => t.Tags).WithOne().HasForeignKey(t => t.TaskId);
@@ -28,7 +24,6 @@ internal sealed class TaskPartnerMapping : IEntityTypeConfiguration<TaskPartner>
     public void Configure(EntityTypeBuilder<TaskPartner> builder)
     {
         builder.ToTable("task_partners");
-        builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId);
         builder.HasOne(p => p.SubTask).WithMany().HasForeignKey(p => p.SubTaskId);
     }
 }

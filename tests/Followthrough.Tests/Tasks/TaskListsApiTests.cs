@@ -82,6 +82,41 @@ public abstract class TaskListsApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ResponsibilityList_PagesAcrossUnits_InUnitCodeOrder_LeadFirst()
+    {
+        var supervisor = await app.ApiClientAsync(Role.Supervisor, "DL-SUP");
+        var shk = await app.UnitIdAsync("DL-SHK");
+        var gjz = await app.UnitIdAsync("DL-GJZ");
+        await CreateAsync(supervisor, new { title = "Paging lead", leadUnitId = gjz, deadline = Iso(Today.AddDays(30)), partners = new[] { new { unitId = shk, part = "Help" } } });
+        await CreateAsync(supervisor, new { title = "Paging second", leadUnitId = shk, deadline = Iso(Today.AddDays(30)) });
+
+        var whole = (await supervisor.GetFromJsonAsync<JsonObject>("/api/v1/tasks/lists/responsibility?pageSize=200"))!;
+        var total = (int)whole["total"]!;
+        List<string> Keys(JsonArray items) => [.. items.Select(i => $"{(string?)i!["unit"]!["code"]}|{(string?)i["role"]}|{(string?)i["taskCode"] ?? (string?)i["taskId"]?.ToString()}")];
+        var expected = Keys(whole["items"]!.AsArray());
+        Assert.Equal(Math.Min(total, 200), expected.Count);
+        var ordered = expected.Select(k => k.Split('|')).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var (a, b) = (ordered[i - 1], ordered[i]);
+            var byUnit = string.CompareOrdinal(a[0], b[0]);
+            Assert.True(byUnit < 0 || (byUnit == 0 && (a[1] == b[1] || a[1] == "lead")), $"{string.Join('|', a)} before {string.Join('|', b)}");
+        }
+
+        List<string> paged = [];
+        for (var page = 1; paged.Count < expected.Count; page++)
+        {
+            var part = (await supervisor.GetFromJsonAsync<JsonObject>($"/api/v1/tasks/lists/responsibility?pageSize=7&page={page}"))!;
+            Assert.Equal(total, (int)part["total"]!);
+            var items = part["items"]!.AsArray();
+            Assert.NotEmpty(items);
+            paged.AddRange(Keys(items));
+        }
+
+        Assert.Equal(expected, paged.Take(expected.Count));
+    }
+
+    [Fact]
     public async Task TimeNodeList_ListsDeadlinesAndTimeNodes_ByDate()
     {
         var supervisor = await app.ApiClientAsync(Role.Supervisor, "DL-SUP");

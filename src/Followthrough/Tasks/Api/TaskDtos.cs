@@ -5,7 +5,7 @@ namespace Followthrough.Tasks;
 
 public sealed record UnitRef(int Id, string Code, string NameZh, string NameEn)
 {
-    public static UnitRef From(Unit unit)
+    public static UnitRef From(UnitEntry unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
         return new(unit.Id, unit.Code, unit.NameZh, unit.NameEn);
@@ -14,7 +14,7 @@ public sealed record UnitRef(int Id, string Code, string NameZh, string NameEn)
 
 public sealed record PersonRef(int Id, string NameZh, string NameEn)
 {
-    public static PersonRef? From(Person? person) => person is null ? null : new(person.Id, person.NameZh, person.NameEn);
+    public static PersonRef? From(PersonEntry? person) => person is null ? null : new(person.Id, person.NameZh, person.NameEn);
 }
 
 /// <summary>Where a task stands today (see <see cref="TaskStanding"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Followthrough.Tasks;
 /// 配合单位, 完成时限, 时间节点 (Chinese or English headers). The whole table is checked before anything is
 /// written; then every row becomes a draft task in one transaction, or none does.
 /// </summary>
-public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks)
+public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, OrganizationDirectory organization)
 {
     public const int MaxTasks = 2000;
 
@@ -39,7 +40,7 @@ public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks)
             return new ImportReport(false, dryRun, [], errors, warnings);
         }
 
-        var directory = await UnitsAndLeaders.LoadAsync(db, cancellationToken);
+        var directory = await UnitsAndLeaders.LoadAsync(organization, cancellationToken);
         var rows = new List<(int Row, string Number, TaskInput Input)>();
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -82,7 +82,7 @@ internal static class DecompositionRow
     /// The lead unit (the first named under 牵头单位) and the co-operating units. A task has one lead unit, so further
     /// units under 牵头单位 co-operate as co-leads (共同牵头); a unit named twice is recorded once.
     /// </summary>
-    private static List<PartnerInput> Units(RowReader line, UnitsAndLeaders directory, out Unit? lead)
+    private static List<PartnerInput> Units(RowReader line, UnitsAndLeaders directory, out UnitEntry? lead)
     {
         var leadUnits = Split(line[ImportColumn.LeadUnit]);
         lead = leadUnits.Count == 0 ? null : directory.Unit(leadUnits[0]);
@@ -122,9 +122,9 @@ internal static class DecompositionRow
         return partners;
     }
 
-    private static Person? Leader(RowReader line, UnitsAndLeaders directory)
+    private static PersonEntry? Leader(RowReader line, UnitsAndLeaders directory)
     {
-        Person? leader = null;
+        PersonEntry? leader = null;
         var leaders = Split(line[ImportColumn.LeadLeader]);
         foreach (var name in leaders)
         {

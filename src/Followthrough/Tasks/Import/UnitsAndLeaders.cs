@@ -1,20 +1,18 @@
 using Followthrough.Organization;
-using Followthrough.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Tasks;
 
 /// <summary>Finds units by code, Chinese or English name or alias, and leaders by name; case and spaces do not matter.</summary>
 internal sealed class UnitsAndLeaders
 {
-    private readonly Dictionary<string, Unit> _units = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Person> _leaders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, UnitEntry> _units = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PersonEntry> _leaders = new(StringComparer.OrdinalIgnoreCase);
 
-    private UnitsAndLeaders(List<Unit> units, List<Person> leaders)
+    private UnitsAndLeaders(IReadOnlyList<UnitEntry> units, IReadOnlyList<PersonEntry> leaders)
     {
         foreach (var unit in units)
         {
-            foreach (var name in unit.AliasList.Prepend(unit.NameEn).Prepend(unit.NameZh).Prepend(unit.Code))
+            foreach (var name in unit.Aliases.Prepend(unit.NameEn).Prepend(unit.NameZh).Prepend(unit.Code))
             {
                 _units.TryAdd(Key(name), unit);
             }
@@ -31,14 +29,14 @@ internal sealed class UnitsAndLeaders
     }
 
     /// <summary>The active units, and the active people with the Leader role.</summary>
-    public static async Task<UnitsAndLeaders> LoadAsync(FollowthroughDb db, CancellationToken cancellationToken) => new(
-        await db.Set<Unit>().AsNoTracking().Where(u => u.IsActive).ToListAsync(cancellationToken),
-        await db.Set<Person>().AsNoTracking().Where(p => p.IsActive && p.Role == Role.Leader).ToListAsync(cancellationToken));
+    public static async Task<UnitsAndLeaders> LoadAsync(OrganizationDirectory organization, CancellationToken cancellationToken) => new(
+        await organization.UnitsAsync(activeOnly: true, cancellationToken),
+        await organization.ActivePeopleAsync(Role.Leader, cancellationToken));
 
-    public Unit? Unit(string name) => _units.GetValueOrDefault(Key(name));
+    public UnitEntry? Unit(string name) => _units.GetValueOrDefault(Key(name));
 
     /// <summary>Accepts "李建华" and "李建华同志"/"李建华副市长" by also trying the name before a title.</summary>
-    public Person? Leader(string name)
+    public PersonEntry? Leader(string name)
     {
         var key = Key(name);
         return _leaders.GetValueOrDefault(key)

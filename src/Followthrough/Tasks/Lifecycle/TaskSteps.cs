@@ -12,7 +12,7 @@ namespace Followthrough.Tasks;
 /// checks the step's own fields, applies it, and records it on the timeline and in the audit trail in one save.
 /// Progress reports and completion claims go through <see cref="ProgressService"/>, which shares the same table.
 /// </summary>
-public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressService progress)
+public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressService progress, OrganizationDirectory organization)
 {
     public const int MaxComment = 2000;
 
@@ -145,7 +145,7 @@ public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressSer
     {
         if (input.LeadUnitId is { } unitId && unitId != task.LeadUnitId)
         {
-            if (!await db.Set<Unit>().AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
+            if (!(await organization.ActiveUnitIdsAsync([unitId], cancellationToken)).Contains(unitId))
             {
                 errors.Add("leadUnitId", "The lead unit does not exist or is inactive.");
             }

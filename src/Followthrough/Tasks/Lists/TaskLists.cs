@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,12 @@ public sealed class ResponsibilityRow
     public int? DeadlineWorkingDays { get; init; }
 
     public string Part { get; init; } = string.Empty;
+
+    internal ResponsibilityRow WithUnitCode(string code) => new()
+    {
+        UnitId = UnitId, UnitCode = code, IsLead = IsLead, TaskId = TaskId, TaskCode = TaskCode, Title = Title, State = State,
+        DeadlineKind = DeadlineKind, Deadline = Deadline, DeadlineWorkingDays = DeadlineWorkingDays, Part = Part,
+    };
 }
 
 /// <summary>One line of the time-node list (时限清单): on this date, this is due.</summary>
@@ -57,26 +64,27 @@ public sealed class TimeLimitRow
 /// The three lists of the decomposition: the task list (任务清单), the responsibility list (责任清单) and the
 /// time-node list (时限清单). Cancelled tasks are left out; each list is paged in the database.
 /// </summary>
-public sealed class TaskLists(FollowthroughDb db, TaskQueries queries)
+public sealed class TaskLists(FollowthroughDb db, TaskQueries queries, OrganizationDirectory organization)
 {
+    /// <summary>
+    /// The responsibility list in unit-code order. Units are Organization's, so the list is counted per unit in the
+    /// database, the page's units are found in the directory's code order, and only their rows are read, in order.
+    /// </summary>
     public async Task<(IReadOnlyList<ResponsibilityRow> Rows, int Total)> ResponsibilityAsync(
         CurrentUser user, int? unitId, int skip, int take, CancellationToken cancellationToken = default)
     {
         var tasks = queries.VisibleTo(user).Where(t => t.State != TaskState.Cancelled);
-        var units = db.Set<Organization.Unit>().AsNoTracking();
         var lead = from t in tasks
-                   join u in units on t.LeadUnitId equals u.Id
                    select new ResponsibilityRow
                    {
-                       UnitId = u.Id, UnitCode = u.Code, IsLead = true, TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State,
+                       UnitId = t.LeadUnitId, IsLead = true, TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State,
                        DeadlineKind = t.DeadlineKind, Deadline = t.Deadline, DeadlineWorkingDays = t.DeadlineWorkingDays, Part = "",
                    };
         var partners = from p in db.Set<TaskPartner>().AsNoTracking()
                        join t in tasks on p.TaskId equals t.Id
-                       join u in units on p.UnitId equals u.Id
                        select new ResponsibilityRow
                        {
-                           UnitId = u.Id, UnitCode = u.Code, IsLead = false, TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State,
+                           UnitId = p.UnitId, IsLead = false, TaskId = t.Id, TaskCode = t.Code, Title = t.Title, State = t.State,
                            DeadlineKind = t.DeadlineKind, Deadline = t.Deadline, DeadlineWorkingDays = t.DeadlineWorkingDays, Part = p.Part,
                        };
         if (unitId is { } unit)
@@ -86,10 +94,27 @@ public sealed class TaskLists(FollowthroughDb db, TaskQueries queries)
         }
 
         var all = lead.Concat(partners);
-        var total = await all.CountAsync(cancellationToken);
-        var rows = await all.OrderBy(r => r.UnitCode).ThenByDescending(r => r.IsLead).ThenBy(r => r.TaskCode)
-            .Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return (rows, total);
+        var perUnit = await all.GroupBy(r => r.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
+        var units = await organization.UnitsAsync(activeOnly: false, cancellationToken);
+        List<ResponsibilityRow> rows = [];
+        var before = 0;
+        foreach (var entry in units.Where(u => perUnit.ContainsKey(u.Id)))
+        {
+            var count = perUnit[entry.Id];
+            var from = Math.Max(skip - before, 0);
+            var wanted = take - rows.Count;
+            if (wanted > 0 && from < count)
+            {
+                var unitRows = await all.Where(r => r.UnitId == entry.Id).OrderByDescending(r => r.IsLead).ThenBy(r => r.TaskCode)
+                    .Skip(from).Take(wanted).ToListAsync(cancellationToken);
+                rows.AddRange(unitRows.Select(r => r.WithUnitCode(entry.Code)));
+            }
+
+            before += count;
+        }
+
+        return (rows, before);
     }
 
     public async Task<(IReadOnlyList<TimeLimitRow> Rows, int Total)> TimeLimitsAsync(

@@ -13,13 +13,13 @@ public sealed class InboxModel(TaskQueries queries, TaskDirectory directory, Cur
     [BindProperty(SupportsGet = true)]
     public int? UnitId { get; set; }
 
-    public Unit? Unit { get; private set; }
+    public UnitEntry? Unit { get; private set; }
 
     public UnitInbox? Inbox { get; private set; }
 
     public TaskDirectory Directory => directory;
 
-    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitEntry> Units { get; private set; } = [];
 
     public bool CanChooseUnit => me.Role != Role.UnitStaff;
 

@@ -38,9 +38,9 @@ public sealed class IndexModel(TaskQueries queries, TaskDirectory directory, Cur
 
     public TaskDirectory Directory => directory;
 
-    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitEntry> Units { get; private set; } = [];
 
-    public IReadOnlyList<Person> Leaders { get; private set; } = [];
+    public IReadOnlyList<PersonEntry> Leaders { get; private set; } = [];
 
     public bool CanManage => TaskPermissions.CanManageTasks(me);
 

@@ -21,7 +21,7 @@ public sealed class ResponsibilityModel(TaskLists lists, TaskDirectory directory
 
     public int Total { get; private set; }
 
-    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitEntry> Units { get; private set; } = [];
 
     public TaskDirectory Directory => directory;
 

@@ -24,9 +24,9 @@ public abstract class TaskFormPage(TaskDirectory directory, CurrentUser me, IStr
 
     public string? Problem { get; protected set; }
 
-    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitEntry> Units { get; private set; } = [];
 
-    public IReadOnlyList<Person> Leaders { get; private set; } = [];
+    public IReadOnlyList<PersonEntry> Leaders { get; private set; } = [];
 
     protected CurrentUser Me => me;
 

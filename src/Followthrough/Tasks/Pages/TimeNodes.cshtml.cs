@@ -30,7 +30,7 @@ public sealed class TimeNodesModel(TaskLists lists, TaskDirectory directory, Tas
 
     public int Total { get; private set; }
 
-    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitEntry> Units { get; private set; } = [];
 
     public TaskDirectory Directory => directory;
 
