@@ -1,3 +1,4 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans;
 
 /// <summary>Creating, changing and deleting indicators and their yearly targets.</summary>
-public sealed class IndicatorEditor(FollowthroughDb db)
+public sealed class IndicatorEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
     public async Task<EditResult<Indicator>> CreateAsync(int planId, IndicatorWrite input, CancellationToken cancellationToken = default)
     {
@@ -197,7 +198,7 @@ public sealed class IndicatorEditor(FollowthroughDb db)
             }
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         var reporting = units.Resolve(input.ReportingUnit, out var unitProblem);
         if (reporting is null)
         {

@@ -1,3 +1,4 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Followthrough.Plans;
 /// Creating, changing and deleting plans. Every change is checked in full first and saved in one go (with its audit
 /// entries); an update must name the version it was based on, and a stale one changes nothing.
 /// </summary>
-public sealed class PlanEditor(FollowthroughDb db)
+public sealed class PlanEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
     public async Task<EditResult<Plan>> CreateAsync(PlanWrite input, CancellationToken cancellationToken = default)
     {
@@ -113,7 +114,7 @@ public sealed class PlanEditor(FollowthroughDb db)
             errors.Add("status", $"The status is required: {string.Join(", ", Enum.GetNames<PlanStatus>())}.");
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         var owner = units.Resolve(input.OwnerUnit, out var unitProblem);
         if (owner is null)
         {

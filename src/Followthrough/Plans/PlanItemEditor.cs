@@ -1,3 +1,4 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans;
 
 /// <summary>Creating, changing and deleting the items of a plan's outline, with their co-operating units.</summary>
-public sealed class PlanItemEditor(FollowthroughDb db)
+public sealed class PlanItemEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
     public async Task<EditResult<PlanItem>> CreateAsync(int planId, ItemWrite input, CancellationToken cancellationToken = default)
     {
@@ -177,7 +178,7 @@ public sealed class PlanItemEditor(FollowthroughDb db)
             }
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         int? leadId = null;
         if (!string.IsNullOrWhiteSpace(input.LeadUnit))
         {
