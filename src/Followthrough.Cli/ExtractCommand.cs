@@ -6,7 +6,6 @@ using Followthrough.Directives.Extraction;
 using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Tasks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace Followthrough.Cli;
@@ -155,7 +154,7 @@ public static class ExtractCommand
         try
         {
             await using var context = await CliContext.OpenAsync(parse, migrate: false, wait.Token);
-            var units = await context.Get<FollowthroughDb>().Set<Unit>().AsNoTracking().ToListAsync(wait.Token);
+            var units = (await context.Get<OrganizationDirectory>().UnitsAsync(activeOnly: false, wait.Token)).OrderBy(u => u.Id).ToList();
             var snapshot = await context.Get<CalendarService>().SnapshotAsync(wait.Token);
             var calendar = Calendar(snapshot, region);
             if (units.Count == 0)

@@ -190,7 +190,7 @@ public sealed class DemoDocuments(
         return new CurrentUser(person.Id, person.NameZh, person.Role, person.UnitId);
     }
 
-    private static T Check<T>(TaskOutcome<T> outcome, string step)
+    private static T Check<T>(Outcome<T> outcome, string step)
     {
         if (!outcome.IsDone)
         {

@@ -187,7 +187,7 @@ internal static class PlansSpeed
         {
             // Without the cache: reading the plan and computing every status and roll-up.
             var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
-            var board = new PlanBoard(db, new Followthrough.Audit.AuditTrail(db), [], cache: null);
+            var board = new PlanBoard(db, new Followthrough.Organization.OrganizationDirectory(db), new Followthrough.Audit.AuditTrail(db), [], cache: null);
             var times = new List<double>();
             for (var i = 0; i < 10; i++)
             {

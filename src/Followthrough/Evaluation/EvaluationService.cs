@@ -4,7 +4,6 @@ using Followthrough.Storage;
 using Followthrough.Tasks;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
-using Outcome = Followthrough.Tasks.Outcome;
 
 namespace Followthrough.Evaluation;
 
@@ -18,7 +17,7 @@ public sealed class EvaluationService(FollowthroughDb db, OrganizationDirectory 
     public const int MaxNote = 1000;
 
     /// <summary>Sets (or changes) the unit's quality score for the period. A change names the version it is based on.</summary>
-    public async Task<TaskOutcome<EvaluationScore>> SetScoreAsync(
+    public async Task<Outcome<EvaluationScore>> SetScoreAsync(
         CurrentUser user, int unitId, string? periodText, int? score, string? comment, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -93,7 +92,7 @@ public sealed class EvaluationService(FollowthroughDb db, OrganizationDirectory 
     }
 
     /// <summary>Records a reward (表扬) or accountability (问责) note against a unit for the period.</summary>
-    public async Task<TaskOutcome<EvaluationNote>> AddNoteAsync(
+    public async Task<Outcome<EvaluationNote>> AddNoteAsync(
         CurrentUser user, int? unitId, string? periodText, NoteKind? kind, string? text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -34,9 +34,9 @@ internal static class ApiShared
 
     public static ProblemHttpResult ToProblem(Refusal refusal) => refusal.Kind switch
     {
-        RefusalKind.NotFound => Problems.NotFound(refusal.Message),
-        RefusalKind.Stale => Problems.Stale(refusal.CurrentVersion ?? 0),
-        _ => Problems.Conflict(refusal.Message),
+        OutcomeKind.NotFound => Problems.NotFound(refusal.Reason ?? string.Empty),
+        OutcomeKind.Stale => Problems.Stale(refusal.CurrentVersion ?? 0),
+        _ => Problems.Conflict(refusal.Reason ?? string.Empty),
     };
 
     /// <summary>A page of a history list (histories are short, so they are paged in memory).</summary>

@@ -1,3 +1,4 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
@@ -5,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans;
 
 /// <summary>Creating, changing and deleting indicators and their yearly targets.</summary>
-public sealed class IndicatorEditor(FollowthroughDb db)
+public sealed class IndicatorEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
-    public async Task<EditResult<Indicator>> CreateAsync(int planId, IndicatorWrite input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Indicator>> CreateAsync(int planId, IndicatorWrite input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var plan = await db.Set<Plan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return EditResult.NotFound<Indicator>();
+            return Outcome.NotFound<Indicator>();
         }
 
         var indicator = new Indicator { PlanId = planId, Code = string.Empty, NameZh = string.Empty, MeasureZh = string.Empty };
@@ -21,20 +22,20 @@ public sealed class IndicatorEditor(FollowthroughDb db)
         var targets = await ApplyAsync(plan, indicator, input, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<Indicator>(errors);
+            return Outcome.Invalid<Indicator>(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Set<Indicator>().Add(indicator);
         var saved = await SaveAsync(indicator, "created", cancellationToken);
-        if (!saved.Succeeded)
+        if (!saved.IsDone)
         {
             return saved;
         }
 
         db.Set<IndicatorTarget>().AddRange(targets.Select(t => new IndicatorTarget { IndicatorId = indicator.Id, Year = t.Key, Value = t.Value.Value, UpperValue = t.Value.Upper }));
         saved = await SaveAsync(indicator, "created", cancellationToken);
-        if (saved.Succeeded)
+        if (saved.IsDone)
         {
             await transaction.CommitAsync(cancellationToken);
         }
@@ -42,26 +43,26 @@ public sealed class IndicatorEditor(FollowthroughDb db)
         return saved;
     }
 
-    public async Task<EditResult<Indicator>> UpdateAsync(int id, IndicatorWrite input, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Indicator>> UpdateAsync(int id, IndicatorWrite input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var indicator = await db.Set<Indicator>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (indicator is null)
         {
-            return EditResult.NotFound<Indicator>();
+            return Outcome.NotFound<Indicator>();
         }
 
         var errors = new ValidationErrors();
         if (EditChecks.VersionProblem(expectedVersion, indicator.Version, errors) is { } stale)
         {
-            return stale == 0 ? EditResult.Invalid<Indicator>(errors) : EditResult.Stale<Indicator>(stale);
+            return stale == 0 ? Outcome.Invalid<Indicator>(errors) : Outcome.Stale<Indicator>(stale);
         }
 
         var plan = await db.Set<Plan>().AsNoTracking().SingleAsync(p => p.Id == indicator.PlanId, cancellationToken);
         var targets = await ApplyAsync(plan, indicator, input, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<Indicator>(errors);
+            return Outcome.Invalid<Indicator>(errors);
         }
 
         if (ReplaceTargets(db, indicator.Id, await db.Set<IndicatorTarget>().Where(t => t.IndicatorId == id).ToListAsync(cancellationToken), targets))
@@ -74,23 +75,23 @@ public sealed class IndicatorEditor(FollowthroughDb db)
         return await SaveAsync(indicator, "updated", cancellationToken);
     }
 
-    public async Task<EditResult<Indicator>> DeleteAsync(int id, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Indicator>> DeleteAsync(int id, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var indicator = await db.Set<Indicator>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (indicator is null)
         {
-            return EditResult.NotFound<Indicator>();
+            return Outcome.NotFound<Indicator>();
         }
 
         var errors = new ValidationErrors();
         if (EditChecks.VersionProblem(expectedVersion, indicator.Version, errors) is { } stale)
         {
-            return stale == 0 ? EditResult.Invalid<Indicator>(errors) : EditResult.Stale<Indicator>(stale);
+            return stale == 0 ? Outcome.Invalid<Indicator>(errors) : Outcome.Stale<Indicator>(stale);
         }
 
         if (await db.Set<IndicatorValue>().AnyAsync(v => v.IndicatorId == id, cancellationToken))
         {
-            return EditResult.Conflict<Indicator>("Values have been reported for this indicator; it stays on record and cannot be deleted.");
+            return Outcome.Conflict<Indicator>("Values have been reported for this indicator; it stays on record and cannot be deleted.");
         }
 
         db.Set<IndicatorTarget>().RemoveRange(await db.Set<IndicatorTarget>().Where(t => t.IndicatorId == id).ToListAsync(cancellationToken));
@@ -197,7 +198,7 @@ public sealed class IndicatorEditor(FollowthroughDb db)
             }
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         var reporting = units.Resolve(input.ReportingUnit, out var unitProblem);
         if (reporting is null)
         {
@@ -257,22 +258,22 @@ public sealed class IndicatorEditor(FollowthroughDb db)
         }
     }
 
-    private async Task<EditResult<Indicator>> SaveAsync(Indicator indicator, string action, CancellationToken cancellationToken)
+    private async Task<Outcome<Indicator>> SaveAsync(Indicator indicator, string action, CancellationToken cancellationToken)
     {
         db.DescribeNextSave(action);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Ok<Indicator>(indicator);
+            return Outcome.Done<Indicator>(indicator);
         }
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.Set<Indicator>().AsNoTracking().Where(i => i.Id == indicator.Id).Select(i => (int?)i.Version).SingleOrDefaultAsync(cancellationToken);
-            return current is { } version ? EditResult.Stale<Indicator>(version) : EditResult.NotFound<Indicator>();
+            return current is { } version ? Outcome.Stale<Indicator>(version) : Outcome.NotFound<Indicator>();
         }
         catch (DbUpdateException)
         {
-            return EditResult.Conflict<Indicator>("The indicator could not be saved: its code is taken, or it is still referred to by other records.");
+            return Outcome.Conflict<Indicator>("The indicator could not be saved: its code is taken, or it is still referred to by other records.");
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed record ValueEntry(IndicatorValue Value, ReportingPeriod Period, lo
 /// </summary>
 public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceStore evidence)
 {
-    public async Task<EditResult<IndicatorValue>> RecordAsync(
+    public async Task<Outcome<IndicatorValue>> RecordAsync(
         CurrentUser user, int indicatorId, ValueWrite input, EvidenceUpload? upload, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -26,12 +26,12 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         var indicator = await db.Set<Indicator>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
         if (indicator is null)
         {
-            return EditResult.NotFound<IndicatorValue>();
+            return Outcome.NotFound<IndicatorValue>();
         }
 
         if (!PlanPermissions.CanRecordIndicatorValue(user, indicator))
         {
-            return EditResult.Forbidden<IndicatorValue>("Only the indicator's reporting unit or the supervision office records its values.");
+            return Outcome.Forbidden<IndicatorValue>("Only the indicator's reporting unit or the supervision office records its values.");
         }
 
         var plan = await db.Set<Plan>().AsNoTracking().SingleAsync(p => p.Id == indicator.PlanId, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         var contentType = await CheckEvidenceAsync(errors, input.EvidenceId, upload, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<IndicatorValue>(errors);
+            return Outcome.Invalid<IndicatorValue>(errors);
         }
 
         var existing = await db.Set<IndicatorValue>().AsNoTracking()
@@ -58,7 +58,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
             .OrderByDescending(v => v.Id).Select(v => (long?)v.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } currentId)
         {
-            return EditResult.Conflict<IndicatorValue>($"A value for {period} is already on record (value {currentId}); correct it instead of reporting again.");
+            return Outcome.Conflict<IndicatorValue>($"A value for {period} is already on record (value {currentId}); correct it instead of reporting again.");
         }
 
         var value = new IndicatorValue
@@ -77,7 +77,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         return await SaveAsync(user, value, upload, contentType, "value-recorded", null, cancellationToken);
     }
 
-    public async Task<EditResult<IndicatorValue>> CorrectAsync(
+    public async Task<Outcome<IndicatorValue>> CorrectAsync(
         CurrentUser user, long valueId, CorrectionWrite input, EvidenceUpload? upload, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -85,19 +85,19 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         var earlier = await db.Set<IndicatorValue>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == valueId, cancellationToken);
         if (earlier is null)
         {
-            return EditResult.NotFound<IndicatorValue>();
+            return Outcome.NotFound<IndicatorValue>();
         }
 
         var indicator = await db.Set<Indicator>().AsNoTracking().SingleAsync(i => i.Id == earlier.IndicatorId, cancellationToken);
         if (!PlanPermissions.CanRecordIndicatorValue(user, indicator))
         {
-            return EditResult.Forbidden<IndicatorValue>("Only the indicator's reporting unit or the supervision office corrects its values.");
+            return Outcome.Forbidden<IndicatorValue>("Only the indicator's reporting unit or the supervision office corrects its values.");
         }
 
         var later = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.SupersedesId == valueId).Select(v => (long?)v.Id).SingleOrDefaultAsync(cancellationToken);
         if (later is { } laterId)
         {
-            return EditResult.Conflict<IndicatorValue>($"This value was already corrected (by value {laterId}); correct the current value instead.");
+            return Outcome.Conflict<IndicatorValue>($"This value was already corrected (by value {laterId}); correct the current value instead.");
         }
 
         var errors = new ValidationErrors();
@@ -105,7 +105,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         var contentType = await CheckEvidenceAsync(errors, input.EvidenceId, upload, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<IndicatorValue>(errors);
+            return Outcome.Invalid<IndicatorValue>(errors);
         }
 
         var value = new IndicatorValue
@@ -214,7 +214,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         return contentType;
     }
 
-    private async Task<EditResult<IndicatorValue>> SaveAsync(
+    private async Task<Outcome<IndicatorValue>> SaveAsync(
         CurrentUser user, IndicatorValue value, EvidenceUpload? upload, string? contentType, string action, string? comment, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -232,12 +232,12 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
             db.DescribeNextSave(action, comment ?? (value.Note.Length > 0 ? value.Note : null));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return EditResult.Ok(value);
+            return Outcome.Done(value);
         }
         catch (DbUpdateException)
         {
             // The unique indexes caught someone else reporting or correcting the same period at the same moment.
-            return EditResult.Conflict<IndicatorValue>("Someone else reported or corrected this value at the same moment; reload and check before trying again.");
+            return Outcome.Conflict<IndicatorValue>("Someone else reported or corrected this value at the same moment; reload and check before trying again.");
         }
     }
 }

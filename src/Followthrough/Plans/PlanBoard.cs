@@ -1,3 +1,4 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Followthrough.Plans;
 /// write appends to the audit trail, so the trail's head is a change counter for the whole database) and the day is
 /// the same (statuses depend on it).
 /// </summary>
-public sealed class PlanBoard(FollowthroughDb db, Audit.AuditTrail trail, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
+public sealed class PlanBoard(FollowthroughDb db, OrganizationDirectory organization, Audit.AuditTrail trail, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
 {
     public async Task<PlanSnapshot?> LoadAsync(int planId, CancellationToken cancellationToken = default)
     {
@@ -43,7 +44,7 @@ public sealed class PlanBoard(FollowthroughDb db, Audit.AuditTrail trail, IEnume
             return null;
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         var (items, partners, indicators, targets) = await PlanRows.ReadAsync(db, planId, cancellationToken);
         var latest = (await PlanRows.LatestValuesAsync(db, planId, cancellationToken)).ToDictionary(v => v.IndicatorId);
         var linkedIds = items.Where(i => i.ImplementsItemId is not null).Select(i => i.ImplementsItemId!.Value).Distinct().ToList();
@@ -65,9 +66,10 @@ public sealed class PlanBoard(FollowthroughDb db, Audit.AuditTrail trail, IEnume
         }
 
         var others = new List<ILookup<int, ProgressComponent>>();
+        var itemIds = items.Select(i => i.Id).ToList();
         foreach (var source in sources)
         {
-            others.Add(await source.PartsAsync(planId, today, cancellationToken));
+            others.Add(await source.PartsAsync(itemIds, today, cancellationToken));
         }
 
         return new PlanSnapshot(plan, today, units, items, partners, indicators, targetsOf, assessments, others)

@@ -1,3 +1,4 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,9 @@ namespace Followthrough.Plans;
 /// Creating, changing and deleting plans. Every change is checked in full first and saved in one go (with its audit
 /// entries); an update must name the version it was based on, and a stale one changes nothing.
 /// </summary>
-public sealed class PlanEditor(FollowthroughDb db)
+public sealed class PlanEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
-    public async Task<EditResult<Plan>> CreateAsync(PlanWrite input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Plan>> CreateAsync(PlanWrite input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new ValidationErrors();
@@ -18,26 +19,26 @@ public sealed class PlanEditor(FollowthroughDb db)
         await ApplyAsync(plan, input, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<Plan>(errors);
+            return Outcome.Invalid<Plan>(errors);
         }
 
         db.Set<Plan>().Add(plan);
         return await SaveAsync(plan, "created", cancellationToken);
     }
 
-    public async Task<EditResult<Plan>> UpdateAsync(int id, PlanWrite input, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Plan>> UpdateAsync(int id, PlanWrite input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var plan = await db.Set<Plan>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (plan is null)
         {
-            return EditResult.NotFound<Plan>();
+            return Outcome.NotFound<Plan>();
         }
 
         var errors = new ValidationErrors();
         if (EditChecks.VersionProblem(expectedVersion, plan.Version, errors) is { } stale)
         {
-            return stale == 0 ? EditResult.Invalid<Plan>(errors) : EditResult.Stale<Plan>(stale);
+            return stale == 0 ? Outcome.Invalid<Plan>(errors) : Outcome.Stale<Plan>(stale);
         }
 
         await ApplyAsync(plan, input, errors, cancellationToken);
@@ -57,31 +58,31 @@ public sealed class PlanEditor(FollowthroughDb db)
 
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<Plan>(errors);
+            return Outcome.Invalid<Plan>(errors);
         }
 
         db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion!.Value;
         return await SaveAsync(plan, "updated", cancellationToken);
     }
 
-    public async Task<EditResult<Plan>> DeleteAsync(int id, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Plan>> DeleteAsync(int id, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var plan = await db.Set<Plan>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (plan is null)
         {
-            return EditResult.NotFound<Plan>();
+            return Outcome.NotFound<Plan>();
         }
 
         var errors = new ValidationErrors();
         if (EditChecks.VersionProblem(expectedVersion, plan.Version, errors) is { } stale)
         {
-            return stale == 0 ? EditResult.Invalid<Plan>(errors) : EditResult.Stale<Plan>(stale);
+            return stale == 0 ? Outcome.Invalid<Plan>(errors) : Outcome.Stale<Plan>(stale);
         }
 
         if (await db.Set<PlanItem>().AnyAsync(i => i.PlanId == id, cancellationToken)
             || await db.Set<PlanImport>().AnyAsync(i => i.PlanId == id, cancellationToken))
         {
-            return EditResult.Conflict<Plan>("The plan has items or an import history; archive it instead of deleting it.");
+            return Outcome.Conflict<Plan>("The plan has items or an import history; archive it instead of deleting it.");
         }
 
         db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion!.Value;
@@ -113,7 +114,7 @@ public sealed class PlanEditor(FollowthroughDb db)
             errors.Add("status", $"The status is required: {string.Join(", ", Enum.GetNames<PlanStatus>())}.");
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         var owner = units.Resolve(input.OwnerUnit, out var unitProblem);
         if (owner is null)
         {
@@ -168,22 +169,22 @@ public sealed class PlanEditor(FollowthroughDb db)
         }
     }
 
-    private async Task<EditResult<Plan>> SaveAsync(Plan plan, string action, CancellationToken cancellationToken)
+    private async Task<Outcome<Plan>> SaveAsync(Plan plan, string action, CancellationToken cancellationToken)
     {
         db.DescribeNextSave(action);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Ok<Plan>(plan);
+            return Outcome.Done<Plan>(plan);
         }
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == plan.Id).Select(p => (int?)p.Version).SingleOrDefaultAsync(cancellationToken);
-            return current is { } version ? EditResult.Stale<Plan>(version) : EditResult.NotFound<Plan>();
+            return current is { } version ? Outcome.Stale<Plan>(version) : Outcome.NotFound<Plan>();
         }
         catch (DbUpdateException)
         {
-            return EditResult.Conflict<Plan>("The plan could not be saved: its code is taken, or it is still referred to by other records.");
+            return Outcome.Conflict<Plan>("The plan could not be saved: its code is taken, or it is still referred to by other records.");
         }
     }
 }

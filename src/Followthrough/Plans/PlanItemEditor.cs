@@ -1,3 +1,4 @@
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
@@ -5,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans;
 
 /// <summary>Creating, changing and deleting the items of a plan's outline, with their co-operating units.</summary>
-public sealed class PlanItemEditor(FollowthroughDb db)
+public sealed class PlanItemEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
-    public async Task<EditResult<PlanItem>> CreateAsync(int planId, ItemWrite input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PlanItem>> CreateAsync(int planId, ItemWrite input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var plan = await db.Set<Plan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return EditResult.NotFound<PlanItem>();
+            return Outcome.NotFound<PlanItem>();
         }
 
         var item = new PlanItem { PlanId = planId, Code = string.Empty, TextZh = string.Empty };
@@ -21,20 +22,20 @@ public sealed class PlanItemEditor(FollowthroughDb db)
         var partners = await ApplyAsync(plan, item, input, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<PlanItem>(errors);
+            return Outcome.Invalid<PlanItem>(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Set<PlanItem>().Add(item);
         var saved = await SaveAsync(item, "created", cancellationToken);
-        if (!saved.Succeeded)
+        if (!saved.IsDone)
         {
             return saved;
         }
 
         db.Set<PlanItemPartner>().AddRange(partners.Select(u => new PlanItemPartner { PlanItemId = item.Id, UnitId = u }));
         saved = await SaveAsync(item, "created", cancellationToken);
-        if (saved.Succeeded)
+        if (saved.IsDone)
         {
             await transaction.CommitAsync(cancellationToken);
         }
@@ -42,26 +43,26 @@ public sealed class PlanItemEditor(FollowthroughDb db)
         return saved;
     }
 
-    public async Task<EditResult<PlanItem>> UpdateAsync(int id, ItemWrite input, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PlanItem>> UpdateAsync(int id, ItemWrite input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var item = await db.Set<PlanItem>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
-            return EditResult.NotFound<PlanItem>();
+            return Outcome.NotFound<PlanItem>();
         }
 
         var errors = new ValidationErrors();
         if (EditChecks.VersionProblem(expectedVersion, item.Version, errors) is { } stale)
         {
-            return stale == 0 ? EditResult.Invalid<PlanItem>(errors) : EditResult.Stale<PlanItem>(stale);
+            return stale == 0 ? Outcome.Invalid<PlanItem>(errors) : Outcome.Stale<PlanItem>(stale);
         }
 
         var plan = await db.Set<Plan>().AsNoTracking().SingleAsync(p => p.Id == item.PlanId, cancellationToken);
         var partners = await ApplyAsync(plan, item, input, errors, cancellationToken);
         if (!errors.IsEmpty)
         {
-            return EditResult.Invalid<PlanItem>(errors);
+            return Outcome.Invalid<PlanItem>(errors);
         }
 
         var current = await db.Set<PlanItemPartner>().Where(p => p.PlanItemId == id).ToListAsync(cancellationToken);
@@ -88,24 +89,24 @@ public sealed class PlanItemEditor(FollowthroughDb db)
         return await SaveAsync(item, "updated", cancellationToken);
     }
 
-    public async Task<EditResult<PlanItem>> DeleteAsync(int id, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PlanItem>> DeleteAsync(int id, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var item = await db.Set<PlanItem>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
-            return EditResult.NotFound<PlanItem>();
+            return Outcome.NotFound<PlanItem>();
         }
 
         var errors = new ValidationErrors();
         if (EditChecks.VersionProblem(expectedVersion, item.Version, errors) is { } stale)
         {
-            return stale == 0 ? EditResult.Invalid<PlanItem>(errors) : EditResult.Stale<PlanItem>(stale);
+            return stale == 0 ? Outcome.Invalid<PlanItem>(errors) : Outcome.Stale<PlanItem>(stale);
         }
 
         if (await db.Set<PlanItem>().AnyAsync(i => i.ParentId == id || i.ImplementsItemId == id, cancellationToken)
             || await db.Set<Indicator>().AnyAsync(i => i.PlanItemId == id, cancellationToken))
         {
-            return EditResult.Conflict<PlanItem>("The item has sub-items, indicators or items implementing it; move or delete those first.");
+            return Outcome.Conflict<PlanItem>("The item has sub-items, indicators or items implementing it; move or delete those first.");
         }
 
         db.Set<PlanItemPartner>().RemoveRange(await db.Set<PlanItemPartner>().Where(p => p.PlanItemId == id).ToListAsync(cancellationToken));
@@ -177,7 +178,7 @@ public sealed class PlanItemEditor(FollowthroughDb db)
             }
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         int? leadId = null;
         if (!string.IsNullOrWhiteSpace(input.LeadUnit))
         {
@@ -287,22 +288,22 @@ public sealed class PlanItemEditor(FollowthroughDb db)
         return false;
     }
 
-    private async Task<EditResult<PlanItem>> SaveAsync(PlanItem item, string action, CancellationToken cancellationToken)
+    private async Task<Outcome<PlanItem>> SaveAsync(PlanItem item, string action, CancellationToken cancellationToken)
     {
         db.DescribeNextSave(action);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Ok<PlanItem>(item);
+            return Outcome.Done<PlanItem>(item);
         }
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.Set<PlanItem>().AsNoTracking().Where(i => i.Id == item.Id).Select(i => (int?)i.Version).SingleOrDefaultAsync(cancellationToken);
-            return current is { } version ? EditResult.Stale<PlanItem>(version) : EditResult.NotFound<PlanItem>();
+            return current is { } version ? Outcome.Stale<PlanItem>(version) : Outcome.NotFound<PlanItem>();
         }
         catch (DbUpdateException)
         {
-            return EditResult.Conflict<PlanItem>("The item could not be saved: its code is taken, or it is still referred to by other records.");
+            return Outcome.Conflict<PlanItem>("The item could not be saved: its code is taken, or it is still referred to by other records.");
         }
     }
 }

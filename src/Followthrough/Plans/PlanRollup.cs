@@ -116,6 +116,7 @@ public static class PlanRollup
 /// </summary>
 public interface IPlanProgressSource
 {
-    /// <summary>The parts of every item of the plan, keyed by plan item id.</summary>
-    Task<ILookup<int, ProgressComponent>> PartsAsync(int planId, DateOnly today, CancellationToken cancellationToken = default);
+    /// <summary>The parts of the items of one plan (<paramref name="itemIds"/>, every item of the plan), keyed by plan
+    /// item id.</summary>
+    Task<ILookup<int, ProgressComponent>> PartsAsync(IReadOnlyCollection<int> itemIds, DateOnly today, CancellationToken cancellationToken = default);
 }

@@ -1,8 +1,10 @@
-using Followthrough.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Followthrough.Plans;
+
+// Units and people (a plan's owner, an item's lead and partners, an indicator's reporting unit, a value's reporter) are
+// Organization's: plans keep only their ids, which the migrations' foreign keys keep honest, and map no relationship.
 
 internal sealed class PlanMapping : IEntityTypeConfiguration<Plan>
 {
@@ -11,7 +13,6 @@ internal sealed class PlanMapping : IEntityTypeConfiguration<Plan>
         builder.ToTable("plans");
         builder.HasIndex(p => p.Code).IsUnique();
         builder.Property(p => p.Version).IsConcurrencyToken();
-        builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.OwnerUnitId);
     }
 }
 
@@ -25,7 +26,6 @@ internal sealed class PlanItemMapping : IEntityTypeConfiguration<PlanItem>
         builder.HasOne<Plan>().WithMany().HasForeignKey(i => i.PlanId);
         builder.HasOne<PlanItem>().WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PlanItem>().WithMany().HasForeignKey(i => i.ImplementsItemId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(i => i.LeadUnitId);
     }
 }
 
@@ -36,7 +36,6 @@ internal sealed class PlanItemPartnerMapping : IEntityTypeConfiguration<PlanItem
         builder.ToTable("plan_item_partners");
         builder.HasKey(p => new { p.PlanItemId, p.UnitId });
         builder.HasOne<PlanItem>().WithMany().HasForeignKey(p => p.PlanItemId);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId);
     }
 }
 
@@ -49,7 +48,6 @@ internal sealed class IndicatorMapping : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne<Plan>().WithMany().HasForeignKey(i => i.PlanId);
         builder.HasOne<PlanItem>().WithMany().HasForeignKey(i => i.PlanItemId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(i => i.ReportingUnitId);
     }
 }
 
@@ -72,7 +70,6 @@ internal sealed class IndicatorValueMapping : IEntityTypeConfiguration<Indicator
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<IndicatorValue>().WithMany().HasForeignKey(v => v.SupersedesId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<IndicatorEvidence>().WithMany().HasForeignKey(v => v.EvidenceId);
-        builder.HasOne<Person>().WithMany().HasForeignKey(v => v.ReportedById);
     }
 }
 

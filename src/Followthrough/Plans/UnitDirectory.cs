@@ -1,29 +1,29 @@
 using Followthrough.Organization;
-using Followthrough.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Plans;
 
 /// <summary>
 /// The units as plans refer to them: by code (DL-DRC), by full name in either language, or by a known alias
-/// (市发改委). Read once per request or import; units are few.
+/// (市发改委). Read once per request or import from Organization's directory; units are few.
 /// </summary>
 public sealed class UnitDirectory
 {
-    private readonly Dictionary<int, Unit> _byId;
-    private readonly Dictionary<string, Unit> _byCode;
-    private readonly Dictionary<string, List<Unit>> _byName;
+    private readonly Dictionary<int, UnitEntry> _byId;
+    private readonly Dictionary<string, UnitEntry> _byCode;
+    private readonly Dictionary<string, List<UnitEntry>> _byName;
 
-    public UnitDirectory(IEnumerable<Unit> units)
+    public UnitDirectory(IEnumerable<UnitEntry> units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        _byId = units.ToDictionary(u => u.Id);
-        _byCode = new Dictionary<string, Unit>(StringComparer.OrdinalIgnoreCase);
-        _byName = new Dictionary<string, List<Unit>>(StringComparer.OrdinalIgnoreCase);
+
+        // In id order, so that a name shared by several units lists them oldest first.
+        _byId = units.OrderBy(u => u.Id).ToDictionary(u => u.Id);
+        _byCode = new Dictionary<string, UnitEntry>(StringComparer.OrdinalIgnoreCase);
+        _byName = new Dictionary<string, List<UnitEntry>>(StringComparer.OrdinalIgnoreCase);
         foreach (var unit in _byId.Values)
         {
             _byCode[unit.Code] = unit;
-            foreach (var name in unit.AliasList.Append(unit.NameZh).Append(unit.NameEn).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var name in unit.Aliases.Append(unit.NameZh).Append(unit.NameEn).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (!_byName.TryGetValue(name, out var list))
                 {
@@ -35,22 +35,23 @@ public sealed class UnitDirectory
         }
     }
 
-    public static async Task<UnitDirectory> LoadAsync(FollowthroughDb db, CancellationToken cancellationToken = default)
+    /// <summary>Every unit, active or not (a plan may still name a unit that has since been dissolved).</summary>
+    public static async Task<UnitDirectory> LoadAsync(OrganizationDirectory organization, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return new UnitDirectory(await db.Set<Unit>().AsNoTracking().ToListAsync(cancellationToken));
+        ArgumentNullException.ThrowIfNull(organization);
+        return new UnitDirectory(await organization.UnitsAsync(activeOnly: false, cancellationToken));
     }
 
-    public IEnumerable<Unit> All => _byId.Values;
+    public IEnumerable<UnitEntry> All => _byId.Values;
 
-    public Unit? this[int id] => _byId.GetValueOrDefault(id);
+    public UnitEntry? this[int id] => _byId.GetValueOrDefault(id);
 
-    public Unit? this[int? id] => id is { } value ? _byId.GetValueOrDefault(value) : null;
+    public UnitEntry? this[int? id] => id is { } value ? _byId.GetValueOrDefault(value) : null;
 
     public string CodeOf(int? id) => this[id]?.Code ?? string.Empty;
 
     /// <summary>Finds a unit by code, name or alias. Returns null with the reason when there is none or more than one.</summary>
-    public Unit? Resolve(string? text, out string? problem)
+    public UnitEntry? Resolve(string? text, out string? problem)
     {
         problem = null;
         var key = (text ?? string.Empty).Trim();

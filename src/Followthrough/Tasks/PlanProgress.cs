@@ -15,12 +15,17 @@ public sealed class PlanProgress(FollowthroughDb db, IWorkingDayCalendar calenda
 {
     public const string Kind = "task";
 
-    public async Task<ILookup<int, ProgressComponent>> PartsAsync(int planId, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<ILookup<int, ProgressComponent>> PartsAsync(
+        IReadOnlyCollection<int> itemIds, DateOnly today, CancellationToken cancellationToken = default)
     {
-        // The plan's item ids come through the plans module's public entity; the tasks only carry them as origin ids.
-        var itemIds = db.Set<PlanItem>().Where(i => i.PlanId == planId).Select(i => (int?)i.Id);
+        ArgumentNullException.ThrowIfNull(itemIds);
+
+        // The tasks carry plan item ids as origin ids. A plan may have ten thousand items: the ids go as one array
+        // parameter, not one parameter each (SQLite allows some 32,000 parameters in a statement).
+        List<int?> items = [.. itemIds.Select(id => (int?)id)];
         var tasks = await db.Set<WorkTask>().AsNoTracking()
-            .Where(t => t.OriginKind == OriginKind.PlanItem && t.ParentId == null && t.State != TaskState.Cancelled && itemIds.Contains(t.OriginId))
+            .Where(t => t.OriginKind == OriginKind.PlanItem && t.ParentId == null && t.State != TaskState.Cancelled
+                && EF.Parameter(items).Contains(t.OriginId))
             .Include(t => t.TimeNodes)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

@@ -41,7 +41,7 @@ public sealed class TaskLedger(FollowthroughDb db, TaskService tasks, TaskQuerie
     /// before calling; the drafts' save joins it. <paramref name="action"/> and <paramref name="comment"/> describe the
     /// save in the audit trail.
     /// </summary>
-    public async Task<TaskOutcome<IReadOnlyList<CreatedDraft>>> CreateDraftsAsync(
+    public async Task<Outcome<IReadOnlyList<CreatedDraft>>> CreateDraftsAsync(
         CurrentUser user, IReadOnlyList<DraftTask> drafts, string action = "created", string? comment = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(drafts);

@@ -18,7 +18,7 @@ public sealed record TaskView(
 public sealed class TaskReader(FollowthroughDb db, TaskService tasks, TaskQueries queries)
 {
     /// <summary>The task as this person may see it: not found, forbidden (another unit's), or the view.</summary>
-    public async Task<TaskOutcome<TaskView>> ViewAsync(CurrentUser user, int id, CancellationToken cancellationToken = default)
+    public async Task<Outcome<TaskView>> ViewAsync(CurrentUser user, int id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var task = await tasks.LoadAsync(id, cancellationToken);

@@ -89,7 +89,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
             .Select(r => r.ReportedOn).ToListAsync(cancellationToken);
 
     /// <summary>Creates a draft. Only the supervision office writes tasks.</summary>
-    public async Task<TaskOutcome<WorkTask>> CreateAsync(CurrentUser user, TaskInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<WorkTask>> CreateAsync(CurrentUser user, TaskInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
@@ -141,7 +141,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
     /// none is saved. Inside a caller's transaction the save joins it; a code taken meanwhile by another writer then
     /// fails the whole transaction instead of being drawn again (a failed statement cannot be retried there).
     /// </summary>
-    internal async Task<TaskOutcome<IReadOnlyList<WorkTask>>> CreateDraftsAsync(
+    internal async Task<Outcome<IReadOnlyList<WorkTask>>> CreateDraftsAsync(
         CurrentUser user, IReadOnlyList<(TaskInput Input, string? Note)> drafts, string action, string? comment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -200,7 +200,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
     }
 
     /// <summary>Edits a draft, or a task its unit returned, on the version the editor saw.</summary>
-    public async Task<TaskOutcome<WorkTask>> UpdateAsync(CurrentUser user, int id, int? expectedVersion, TaskInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<WorkTask>> UpdateAsync(CurrentUser user, int id, int? expectedVersion, TaskInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
@@ -219,7 +219,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
         {
             return Outcome.NotNow<WorkTask>(
                 $"A task that is {task.State} can no longer be edited; its deadline changes through an extension.",
-                TaskLifecycle.Allowed(task.State, TaskRole.Supervisor, await FactsAsync(task, cancellationToken)));
+                TaskLifecycle.Allowed(task.State, TaskRole.Supervisor, await FactsAsync(task, cancellationToken)).Names());
         }
 
         if (expectedVersion is { } seen && seen != task.Version)
@@ -252,7 +252,7 @@ public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar
     }
 
     /// <summary>Saves, turning a lost race into a stale outcome that changed nothing.</summary>
-    internal async Task<TaskOutcome<WorkTask>> SaveAsync(WorkTask task, CancellationToken cancellationToken)
+    internal async Task<Outcome<WorkTask>> SaveAsync(WorkTask task, CancellationToken cancellationToken)
     {
         try
         {

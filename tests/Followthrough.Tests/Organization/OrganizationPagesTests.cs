@@ -112,7 +112,7 @@ public abstract class OrganizationPagesTests(AppFixture app)
         // Someone else saves in between.
         var other = await app.WithServicesAsync(sp => sp.GetRequiredService<UnitService>()
             .UpdateAsync(unit.Id, new UnitInput(unit.Code, "别人改的", "Changed by someone else", "Bureau", ParentCode: "DL-GOV"), 1));
-        Assert.True(other.Succeeded);
+        Assert.True(other.IsDone);
 
         var response = await admin.PostFormAsync($"/units/{unit.Id}/edit",
             [F("Code", unit.Code), F("NameZh", "我改的"), F("NameEn", "My change"), F("Kind", "Bureau"), F("ParentId", ""), F("Aliases", ""), F("Version", "1")]);

@@ -216,11 +216,11 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Ok<CandidateDto>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        TaskOutcome<DirectiveCandidate> outcome, CurrentUser me, int documentId, DocumentQueries queries, CancellationToken cancellationToken)
+        Outcome<DirectiveCandidate> outcome, CurrentUser me, int documentId, DocumentQueries queries, CancellationToken cancellationToken)
     {
         if (!outcome.IsDone)
         {
-            return Refuse<Ok<CandidateDto>>(outcome.Failure, "The directive");
+            return Refuse<Ok<CandidateDto>>(outcome.Refusal, "The directive");
         }
 
         var document = await queries.FindAsync(me, documentId, cancellationToken);
@@ -233,7 +233,7 @@ public static class DocumentsApi
         var done = await review.CreateTasksAsync(me, id, cancellationToken);
         return done.IsDone
             ? TypedResults.Ok<IReadOnlyList<CreatedTaskDto>>([.. done.Value!.Select(c => new CreatedTaskDto(c.Id, c.TaskId!.Value))])
-            : Refuse<Ok<IReadOnlyList<CreatedTaskDto>>>(done.Failure, "The document");
+            : Refuse<Ok<IReadOnlyList<CreatedTaskDto>>>(done.Refusal, "The document");
     }
 
     private static async Task<Results<Ok<FollowUpReport>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> FollowUpAsync(
@@ -261,7 +261,7 @@ public static class DocumentsApi
         return ListExport.File(report.ToTable("follow-up", label => label), format, string.Create(CultureInfo.InvariantCulture, $"document-{id}-follow-up"));
     }
 
-    private static Results<TOk, ValidationProblem, ProblemHttpResult> Refuse<TOk>(TaskFailure failure, string what)
+    private static Results<TOk, ValidationProblem, ProblemHttpResult> Refuse<TOk>(Refusal failure, string what)
         where TOk : IResult => failure.Kind switch
     {
         OutcomeKind.Invalid => Problems.Invalid(failure.Errors!),

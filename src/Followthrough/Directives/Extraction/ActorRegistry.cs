@@ -62,12 +62,12 @@ public sealed class ActorRegistry
     internal KeywordMatcher<ActorKey> Matcher { get; }
 
     /// <summary>The active units of the organisation, with their Chinese and English names and their aliases.</summary>
-    public static ActorRegistry FromUnits(IEnumerable<Unit> units)
+    public static ActorRegistry FromUnits(IEnumerable<UnitEntry> units)
     {
         ArgumentNullException.ThrowIfNull(units);
         return new ActorRegistry(units
             .Where(u => u.IsActive)
-            .Select(u => new RegistryUnit(u.Code, [u.NameZh, u.NameEn], u.AliasList)));
+            .Select(u => new RegistryUnit(u.Code, [u.NameZh, u.NameEn], u.Aliases)));
     }
 
     internal string CodeOf(int index) => _units[index].Code;

@@ -168,7 +168,7 @@ public sealed class DetailsModel(
         return open >= 0 && close > open ? string.Format(CultureInfo.CurrentCulture, text["Directive c{0}"], key[(open + 1)..close]) : key;
     }
 
-    private async Task<IActionResult> ActAsync(Func<Task<TaskOutcome<DirectiveCandidate>>> act, string done)
+    private async Task<IActionResult> ActAsync(Func<Task<Outcome<DirectiveCandidate>>> act, string done)
     {
         if (PageGate.Check(this, me, DocumentPermissions.CanUploadDocuments) is { } denied)
         {

@@ -6,7 +6,6 @@ using Followthrough.Plans;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Followthrough.Web;
-using Outcome = Followthrough.Tasks.Outcome;
 using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Directives.Review;
@@ -20,7 +19,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
 {
     public const int MaxText = 500;
 
-    public async Task<TaskOutcome<DirectiveCandidate>> UpdateAsync(
+    public async Task<Outcome<DirectiveCandidate>> UpdateAsync(
         CurrentUser user, int documentId, int candidateId, int? expectedVersion, CandidateEdit edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
@@ -75,7 +74,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
     }
 
     /// <summary>Joins the candidate with the next one in the text (which is removed).</summary>
-    public async Task<TaskOutcome<DirectiveCandidate>> MergeWithNextAsync(
+    public async Task<Outcome<DirectiveCandidate>> MergeWithNextAsync(
         CurrentUser user, int documentId, int candidateId, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var (candidate, refused) = await LoadForChangeAsync(user, documentId, candidateId, expectedVersion, cancellationToken);
@@ -105,7 +104,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
     }
 
     /// <summary>Splits the candidate at <paramref name="at"/> characters into its sentence; returns the second part.</summary>
-    public async Task<TaskOutcome<DirectiveCandidate>> SplitAsync(
+    public async Task<Outcome<DirectiveCandidate>> SplitAsync(
         CurrentUser user, int documentId, int candidateId, int? expectedVersion, int? at, CancellationToken cancellationToken = default)
     {
         var (candidate, refused) = await LoadForChangeAsync(user, documentId, candidateId, expectedVersion, cancellationToken);
@@ -134,7 +133,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
     /// Turns every accepted candidate of the document into a draft task (origin: directive), all in one transaction.
     /// If any of them cannot become a task (no lead unit, say), none does, and the errors name the candidates.
     /// </summary>
-    public async Task<TaskOutcome<IReadOnlyList<DirectiveCandidate>>> CreateTasksAsync(CurrentUser user, int documentId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<DirectiveCandidate>>> CreateTasksAsync(CurrentUser user, int documentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var document = await db.Set<SourceDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
@@ -226,7 +225,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
         Partners = [.. CandidateActors.ParseIds(candidate.PartnerUnitIds).Where(u => u != candidate.LeadUnitId).Select(u => new PartnerInput(u, null))],
     };
 
-    private async Task<(DirectiveCandidate? Candidate, TaskOutcome<DirectiveCandidate>? Refused)> LoadForChangeAsync(
+    private async Task<(DirectiveCandidate? Candidate, Outcome<DirectiveCandidate>? Refused)> LoadForChangeAsync(
         CurrentUser user, int documentId, int candidateId, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -280,7 +279,7 @@ public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, Organi
     private Task<string> DocumentTextAsync(int documentId, CancellationToken cancellationToken) =>
         db.Set<SourceDocument>().Where(d => d.Id == documentId).Select(d => d.Text).SingleAsync(cancellationToken);
 
-    private async Task<TaskOutcome<DirectiveCandidate>> SaveAsync(DirectiveCandidate candidate, CancellationToken cancellationToken)
+    private async Task<Outcome<DirectiveCandidate>> SaveAsync(DirectiveCandidate candidate, CancellationToken cancellationToken)
     {
         try
         {

@@ -8,41 +8,41 @@ namespace Followthrough.Plans.Api;
 internal static class ApiAnswers
 {
     public static Results<Ok<TDto>, ValidationProblem, ProblemHttpResult> Updated<T, TDto>(
-        EditResult<T> result, Func<T, TDto> map, HttpResponse response, string what, Func<T, int>? version = null)
+        Outcome<T> result, Func<T, TDto> map, HttpResponse response, string what, Func<T, int>? version = null)
         where T : class =>
-        result.Failure switch
+        result.Kind switch
         {
-            EditFailure.None => Ok(result.Value!, map, response, version),
-            EditFailure.Invalid => Problems.Invalid(result.Errors!),
+            OutcomeKind.Done => Ok(result.Value!, map, response, version),
+            OutcomeKind.Invalid => Problems.Invalid(result.Errors!),
             _ => Failure(result, what),
         };
 
     public static Results<Created<TDto>, ValidationProblem, ProblemHttpResult> Created<T, TDto>(
-        EditResult<T> result, Func<T, TDto> map, HttpResponse response, string what, Func<T, string> location, Func<T, int>? version = null)
+        Outcome<T> result, Func<T, TDto> map, HttpResponse response, string what, Func<T, string> location, Func<T, int>? version = null)
         where T : class
     {
-        switch (result.Failure)
+        switch (result.Kind)
         {
-            case EditFailure.None:
+            case OutcomeKind.Done:
                 if (version is not null)
                 {
                     Versions.SetETag(response, version(result.Value!));
                 }
 
                 return TypedResults.Created(location(result.Value!), map(result.Value!));
-            case EditFailure.Invalid:
+            case OutcomeKind.Invalid:
                 return Problems.Invalid(result.Errors!);
             default:
                 return Failure(result, what);
         }
     }
 
-    public static Results<NoContent, ValidationProblem, ProblemHttpResult> Deleted<T>(EditResult<T> result, string what)
+    public static Results<NoContent, ValidationProblem, ProblemHttpResult> Deleted<T>(Outcome<T> result, string what)
         where T : class =>
-        result.Failure switch
+        result.Kind switch
         {
-            EditFailure.None => TypedResults.NoContent(),
-            EditFailure.Invalid => Problems.Invalid(result.Errors!),
+            OutcomeKind.Done => TypedResults.NoContent(),
+            OutcomeKind.Invalid => Problems.Invalid(result.Errors!),
             _ => Failure(result, what),
         };
 
@@ -63,12 +63,12 @@ internal static class ApiAnswers
         return TypedResults.Ok(map(value));
     }
 
-    private static ProblemHttpResult Failure<T>(EditResult<T> result, string what)
-        where T : class => result.Failure switch
+    private static ProblemHttpResult Failure<T>(Outcome<T> result, string what)
+        where T : class => result.Kind switch
         {
-            EditFailure.NotFound => Problems.NotFound(what),
-            EditFailure.Stale => Problems.Stale(result.CurrentVersion),
-            EditFailure.Forbidden => Problems.Forbidden(result.Message),
-            _ => Problems.Conflict(result.Message ?? "The change conflicts with the current state.", null),
+            OutcomeKind.NotFound => Problems.NotFound(what),
+            OutcomeKind.Stale => Problems.Stale(result.CurrentVersion ?? 0),
+            OutcomeKind.Forbidden => Problems.Forbidden(result.Reason),
+            _ => Problems.Conflict(result.Reason ?? "The change conflicts with the current state.", null),
         };
 }

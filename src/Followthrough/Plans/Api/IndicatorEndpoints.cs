@@ -91,7 +91,7 @@ internal static class IndicatorEndpoints
         }
 
         var result = await editor.CreateAsync(planId, body, cancellationToken);
-        var dto = result.Succeeded ? await DtoAsync(db, board, result.Value!.Id, cancellationToken) : null;
+        var dto = result.IsDone ? await DtoAsync(db, board, result.Value!.Id, cancellationToken) : null;
         return ApiAnswers.Created(result, _ => dto!, response, "The plan", i => $"/api/v1/indicators/{i.Id}", i => i.Version);
     }
 
@@ -104,7 +104,7 @@ internal static class IndicatorEndpoints
         }
 
         var result = await editor.UpdateAsync(id, body, Versions.Expected(request, body.Version), cancellationToken);
-        var dto = result.Succeeded ? await DtoAsync(db, board, id, cancellationToken) : null;
+        var dto = result.IsDone ? await DtoAsync(db, board, id, cancellationToken) : null;
         return ApiAnswers.Updated(result, _ => dto!, response, "The indicator", i => i.Version);
     }
 

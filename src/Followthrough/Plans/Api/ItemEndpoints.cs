@@ -86,7 +86,7 @@ internal static class ItemEndpoints
         }
 
         var result = await editor.CreateAsync(planId, body, cancellationToken);
-        var dto = result.Succeeded ? await DtoAsync(db, board, result.Value!.Id, cancellationToken) : null;
+        var dto = result.IsDone ? await DtoAsync(db, board, result.Value!.Id, cancellationToken) : null;
         return ApiAnswers.Created(result, _ => dto!, response, "The plan", i => $"/api/v1/plan-items/{i.Id}", i => i.Version);
     }
 
@@ -99,7 +99,7 @@ internal static class ItemEndpoints
         }
 
         var result = await editor.UpdateAsync(id, body, Versions.Expected(request, body.Version), cancellationToken);
-        var dto = result.Succeeded ? await DtoAsync(db, board, id, cancellationToken) : null;
+        var dto = result.IsDone ? await DtoAsync(db, board, id, cancellationToken) : null;
         return ApiAnswers.Updated(result, _ => dto!, response, "The plan item", i => i.Version);
     }
 

@@ -1,4 +1,5 @@
 using Followthrough.Accounts;
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Followthrough.Web;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,7 @@ internal static class PlanEndpoints
     }
 
     private static async Task<Results<Ok<Paged<PlanDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        FollowthroughDb db, CurrentUser user, int? page, int? pageSize, string? code, PlanLevel? level, PlanStatus? status, CancellationToken cancellationToken)
+        FollowthroughDb db, OrganizationDirectory organization, CurrentUser user, int? page, int? pageSize, string? code, PlanLevel? level, PlanStatus? status, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanReadPlans(user))
         {
@@ -56,12 +57,12 @@ internal static class PlanEndpoints
 
         var total = await query.CountAsync(cancellationToken);
         var plans = await query.OrderByDescending(p => p.StartYear).ThenBy(p => p.Code).Skip(request.Skip).Take(request.PageSize).ToListAsync(cancellationToken);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         return TypedResults.Ok(new Paged<PlanDto>([.. plans.Select(p => PlanDtoMapper.ToDto(p, units))], request.Page, request.PageSize, total));
     }
 
     private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetAsync(
-        int id, FollowthroughDb db, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
+        int id, FollowthroughDb db, OrganizationDirectory organization, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanReadPlans(user))
         {
@@ -75,11 +76,11 @@ internal static class PlanEndpoints
         }
 
         Versions.SetETag(response, plan.Version);
-        return TypedResults.Ok(PlanDtoMapper.ToDto(plan, await UnitDirectory.LoadAsync(db, cancellationToken)));
+        return TypedResults.Ok(PlanDtoMapper.ToDto(plan, await UnitDirectory.LoadAsync(organization, cancellationToken)));
     }
 
     private static async Task<Results<Created<PlanDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        PlanWrite body, PlanEditor editor, FollowthroughDb db, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
+        PlanWrite body, PlanEditor editor, FollowthroughDb db, OrganizationDirectory organization, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanEditPlans(user))
         {
@@ -87,12 +88,12 @@ internal static class PlanEndpoints
         }
 
         var result = await editor.CreateAsync(body, cancellationToken);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         return ApiAnswers.Created(result, p => PlanDtoMapper.ToDto(p, units), response, "The plan", p => $"/api/v1/plans/{p.Id}", p => p.Version);
     }
 
     private static async Task<Results<Ok<PlanDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, PlanWrite body, PlanEditor editor, FollowthroughDb db, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        int id, PlanWrite body, PlanEditor editor, FollowthroughDb db, OrganizationDirectory organization, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanEditPlans(user))
         {
@@ -100,7 +101,7 @@ internal static class PlanEndpoints
         }
 
         var result = await editor.UpdateAsync(id, body, Versions.Expected(request, body.Version), cancellationToken);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         return ApiAnswers.Updated(result, p => PlanDtoMapper.ToDto(p, units), response, "The plan", p => p.Version);
     }
 

@@ -74,7 +74,7 @@ internal static class ValueEndpoints
         }
 
         var result = await values.RecordAsync(user, id, body, null, "api", cancellationToken);
-        var entry = result.Succeeded ? await EntryAsync(db, values, result.Value!.Id, cancellationToken) : null;
+        var entry = result.IsDone ? await EntryAsync(db, values, result.Value!.Id, cancellationToken) : null;
         return ApiAnswers.Created(result, _ => PlanDtoMapper.ToDto(entry!), response, "The indicator", v => $"/api/v1/indicator-values/{v.Id}");
     }
 
@@ -87,7 +87,7 @@ internal static class ValueEndpoints
         }
 
         var result = await values.CorrectAsync(user, id, body, null, "api", cancellationToken);
-        var entry = result.Succeeded ? await EntryAsync(db, values, result.Value!.Id, cancellationToken) : null;
+        var entry = result.IsDone ? await EntryAsync(db, values, result.Value!.Id, cancellationToken) : null;
         return ApiAnswers.Created(result, _ => PlanDtoMapper.ToDto(entry!), response, "The value", v => $"/api/v1/indicator-values/{v.Id}");
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed record ImportOutcome(IReadOnlyList<ImportProblem> Problems, Import
 /// the file, its checksum and the counts. The trail therefore stays complete and verifiable row by row.
 /// </para>
 /// </summary>
-public sealed class PlanImporter(FollowthroughDb db)
+public sealed class PlanImporter(FollowthroughDb db, OrganizationDirectory organization)
 {
     public const string Action = "imported";
     public const string SummaryAction = "plan-imported";
@@ -70,7 +71,7 @@ public sealed class PlanImporter(FollowthroughDb db)
             : string.Empty;
         var existing = await ExistingPlan.LoadAsync(db, planCode, cancellationToken);
         var linkable = await HigherPlanLinks.LoadAsync(db, sheets, cancellationToken);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         var validator = new PlanImportValidator(units, existing, linkable, options.MayRecordValuesFor ?? (_ => true), ChinaClock.Today(db.Clock));
         var draft = validator.Validate(sheets);
         if (draft is null)

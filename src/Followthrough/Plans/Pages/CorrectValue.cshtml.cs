@@ -40,12 +40,12 @@ public sealed class CorrectValueModel(FollowthroughDb db, IndicatorValueService 
         }
 
         var result = await values.CorrectAsync(Me, id, new CorrectionWrite(value, Note, null), evidence, "form", cancellationToken);
-        if (result.Succeeded)
+        if (result.IsDone)
         {
             return Redirect($"/plans/indicators/{Indicator.Id}#values-heading");
         }
 
-        if (result.Failure == EditFailure.Forbidden)
+        if (result.Kind == OutcomeKind.Forbidden)
         {
             return Forbid();
         }

@@ -1,11 +1,12 @@
 using Followthrough.Accounts;
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Plans.Pages;
 
-public sealed class IndexModel(FollowthroughDb db, CurrentUser user) : PlanPage(user)
+public sealed class IndexModel(FollowthroughDb db, OrganizationDirectory organization, CurrentUser user) : PlanPage(user)
 {
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
 
@@ -23,7 +24,7 @@ public sealed class IndexModel(FollowthroughDb db, CurrentUser user) : PlanPage(
         }
 
         Plans = await db.Set<Plan>().AsNoTracking().OrderByDescending(p => p.StartYear).ThenBy(p => p.Level).ThenBy(p => p.Code).ToListAsync(cancellationToken);
-        Units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        Units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         IndicatorCounts = await db.Set<Indicator>().AsNoTracking().GroupBy(i => i.PlanId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return Page();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Followthrough.Accounts;
 using Followthrough.Audit;
+using Followthrough.Organization;
 using Followthrough.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record IndicatorRow(
     string Label, string Key, bool IsBaseline, decimal? Actual, decimal? Expected, decimal? ExpectedUpper, TargetValue? YearlyTarget, IndicatorStatus? Status, bool Corrected);
 
 /// <summary>One indicator: its definition, status and the rule behind it, its figures by period (table and chart), every reported value with its corrections, and its history.</summary>
-public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService values, AuditTrail trail, CurrentUser user) : PlanPage(user)
+public sealed class IndicatorPageModel(FollowthroughDb db, OrganizationDirectory organization, IndicatorValueService values, AuditTrail trail, CurrentUser user) : PlanPage(user)
 {
     public Indicator Indicator { get; private set; } = null!;
 
@@ -52,7 +53,7 @@ public sealed class IndicatorPageModel(FollowthroughDb db, IndicatorValueService
         Indicator = indicator;
         Plan = await db.Set<Plan>().AsNoTracking().SingleAsync(p => p.Id == indicator.PlanId, cancellationToken);
         Item = await db.Set<PlanItem>().AsNoTracking().SingleAsync(i => i.Id == indicator.PlanItemId, cancellationToken);
-        Units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        Units = await UnitDirectory.LoadAsync(organization, cancellationToken);
         Targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.IndicatorId == id).OrderBy(t => t.Year).ToListAsync(cancellationToken);
         Values = await values.HistoryAsync(indicator, cancellationToken);
         var evidenceIds = Values.Where(v => v.Value.EvidenceId is not null).Select(v => v.Value.EvidenceId!.Value).Distinct().ToList();

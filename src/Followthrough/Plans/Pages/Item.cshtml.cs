@@ -79,15 +79,15 @@ public sealed class ItemModel(FollowthroughDb db, PlanBoard board, PlanItemEdito
             [.. Snapshot.PartnersOf(id).Select(u => Snapshot.Units.CodeOf(u))],
             weight,
             item.ImplementsItemId is { } linked && Snapshot.Linked.TryGetValue(linked, out var l) ? l.Reference : null), basedOn, cancellationToken);
-        switch (result.Failure)
+        switch (result.Kind)
         {
-            case EditFailure.None:
+            case OutcomeKind.Done:
                 return RedirectToPage(new { id, saved = true });
-            case EditFailure.Stale:
+            case OutcomeKind.Stale:
                 WeightError = text["Someone changed this item in the meantime. The page now shows the current version; enter the weight again."];
                 break;
             default:
-                WeightError = result.Errors?.Messages.FirstOrDefault() ?? result.Message;
+                WeightError = result.Errors?.Messages.FirstOrDefault() ?? result.Reason;
                 break;
         }
 

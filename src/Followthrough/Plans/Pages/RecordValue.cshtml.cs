@@ -34,12 +34,12 @@ public sealed class RecordValueModel(FollowthroughDb db, IndicatorValueService v
         }
 
         var result = await values.RecordAsync(Me, id, new ValueWrite(Period, value, Note, null), evidence, "form", cancellationToken);
-        if (result.Succeeded)
+        if (result.IsDone)
         {
             return Redirect($"/plans/indicators/{id}#values-heading");
         }
 
-        if (result.Failure == EditFailure.Forbidden)
+        if (result.Kind == OutcomeKind.Forbidden)
         {
             return Forbid();
         }

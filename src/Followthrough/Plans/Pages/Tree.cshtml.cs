@@ -26,7 +26,7 @@ public sealed class TreeModel(PlanBoard board, CurrentUser user) : PlanPage(user
 
     public HashSet<int> Open { get; } = [];
 
-    public IReadOnlyList<Organization.Unit> UnitChoices { get; private set; } = [];
+    public IReadOnlyList<Organization.UnitEntry> UnitChoices { get; private set; } = [];
 
     public bool IsFiltered => Visible is not null;
 

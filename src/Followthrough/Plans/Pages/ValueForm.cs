@@ -80,13 +80,13 @@ public abstract class ValueForm(FollowthroughDb db, IStringLocalizer<PlansText> 
     /// Puts the service's findings beside the fields they concern, in the reader's language. (The service words its
     /// messages in English for the API; the form says the same thing per field.)
     /// </summary>
-    protected void Show<T>(EditResult<T> result, string conflictMessage)
+    protected void Show<T>(Outcome<T> result, string conflictMessage)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Errors is not { } errors)
         {
-            Problem = result.Failure == EditFailure.Conflict ? conflictMessage : text["The value could not be saved."];
+            Problem = result.Kind == OutcomeKind.Conflict ? conflictMessage : text["The value could not be saved."];
             return;
         }
 

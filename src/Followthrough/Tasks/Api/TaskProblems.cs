@@ -7,7 +7,7 @@ namespace Followthrough.Tasks;
 /// <summary>Turns a refused task outcome into its answer; refusals name the state and the steps that are possible.</summary>
 internal static class TaskProblems
 {
-    public static Results<TOk, ProblemHttpResult, ValidationProblem> Refuse<TOk>(TaskFailure outcome, TaskState? state = null)
+    public static Results<TOk, ProblemHttpResult, ValidationProblem> Refuse<TOk>(Refusal outcome, TaskState? state = null)
         where TOk : IResult => outcome.Kind switch
     {
         OutcomeKind.Invalid => Problems.Invalid(outcome.Errors!),
@@ -18,11 +18,11 @@ internal static class TaskProblems
         _ => throw new InvalidOperationException("A successful outcome is not a problem."),
     };
 
-    private static ProblemHttpResult Refused(int status, string title, TaskFailure outcome, TaskState? state)
+    private static ProblemHttpResult Refused(int status, string title, Refusal outcome, TaskState? state)
     {
         var extensions = new Dictionary<string, object?>
         {
-            ["allowedActions"] = outcome.Allowed.Select(a => a.Name()).ToArray(),
+            ["allowedActions"] = outcome.Allowed.ToArray(),
         };
         if (state is not null)
         {

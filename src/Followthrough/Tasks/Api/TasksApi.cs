@@ -77,7 +77,7 @@ public static class TasksApi
         var view = await reader.ViewAsync(me, id, cancellationToken);
         if (!view.IsDone)
         {
-            return TaskProblems.Refuse<Ok<TaskDetailDto>>(view.Failure);
+            return TaskProblems.Refuse<Ok<TaskDetailDto>>(view.Refusal);
         }
 
         Versions.SetETag(response, view.Value!.Task.Version);
@@ -90,7 +90,7 @@ public static class TasksApi
         var created = await tasks.CreateAsync(me, body.ToInput(), cancellationToken);
         if (!created.IsDone)
         {
-            return TaskProblems.Refuse<Created<TaskDetailDto>>(created.Failure);
+            return TaskProblems.Refuse<Created<TaskDetailDto>>(created.Refusal);
         }
 
         var view = await reader.ViewAsync(me, created.Value!.Id, cancellationToken);
@@ -128,24 +128,24 @@ public static class TasksApi
         if (!done.IsDone && done.Kind is OutcomeKind.Forbidden or OutcomeKind.NotNow)
         {
             var state = (await tasks.LoadAsync(id, cancellationToken))?.State;
-            return TaskProblems.Refuse<Ok<TaskDetailDto>>(done.Failure, state);
+            return TaskProblems.Refuse<Ok<TaskDetailDto>>(done.Refusal, state);
         }
 
         return await AnswerAsync(done, me, reader, directory, response, cancellationToken);
     }
 
     private static async Task<Results<Ok<TaskDetailDto>, ProblemHttpResult, ValidationProblem>> AnswerAsync(
-        TaskOutcome<WorkTask> outcome, CurrentUser me, TaskReader reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
+        Outcome<WorkTask> outcome, CurrentUser me, TaskReader reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!outcome.IsDone)
         {
-            return TaskProblems.Refuse<Ok<TaskDetailDto>>(outcome.Failure);
+            return TaskProblems.Refuse<Ok<TaskDetailDto>>(outcome.Refusal);
         }
 
         var view = await reader.ViewAsync(me, outcome.Value!.Id, cancellationToken);
         if (!view.IsDone)
         {
-            return TaskProblems.Refuse<Ok<TaskDetailDto>>(view.Failure);
+            return TaskProblems.Refuse<Ok<TaskDetailDto>>(view.Refusal);
         }
 
         Versions.SetETag(response, view.Value!.Task.Version);
@@ -158,7 +158,7 @@ public static class TasksApi
         var view = await reader.ViewAsync(me, id, cancellationToken);
         if (!view.IsDone)
         {
-            return TaskProblems.Refuse<Ok<IReadOnlyList<TaskEventDto>>>(view.Failure);
+            return TaskProblems.Refuse<Ok<IReadOnlyList<TaskEventDto>>>(view.Refusal);
         }
 
         var events = await reader.TimelineAsync(id, cancellationToken);
@@ -179,7 +179,7 @@ public static class TasksApi
         var view = await reader.ViewAsync(me, id, cancellationToken);
         if (!view.IsDone)
         {
-            return TaskProblems.Refuse<Ok<Paged<ReportDto>>>(view.Failure);
+            return TaskProblems.Refuse<Ok<Paged<ReportDto>>>(view.Refusal);
         }
 
         var (items, total) = await reader.ReportsAsync(id, request.Skip, request.PageSize, cancellationToken: cancellationToken);
@@ -192,7 +192,7 @@ public static class TasksApi
         var view = await reader.ViewAsync(me, id, cancellationToken);
         if (!view.IsDone)
         {
-            return TaskProblems.Refuse<Ok<ReportScheduleDto>>(view.Failure);
+            return TaskProblems.Refuse<Ok<ReportScheduleDto>>(view.Refusal);
         }
 
         var task = view.Value!.Task;
@@ -229,7 +229,7 @@ public static class TasksApi
         if (!reported.IsDone)
         {
             var state = reported.Kind is OutcomeKind.Forbidden or OutcomeKind.NotNow ? (await tasks.LoadAsync(id, cancellationToken))?.State : null;
-            return TaskProblems.Refuse<Created<ReportDto>>(reported.Failure, state);
+            return TaskProblems.Refuse<Created<ReportDto>>(reported.Refusal, state);
         }
 
         var result = reported.Value!;
@@ -245,7 +245,7 @@ public static class TasksApi
         var download = await progress.DownloadAsync(me, fileId, cancellationToken);
         if (!download.IsDone)
         {
-            return TaskProblems.Refuse<FileContentHttpResult>(download.Failure);
+            return TaskProblems.Refuse<FileContentHttpResult>(download.Refusal);
         }
 
         var file = download.Value!;

@@ -51,6 +51,9 @@ public static class TaskActions
     /// <summary>"sign-for" for <see cref="TaskAction.SignFor"/>.</summary>
     public static string Name(this TaskAction action) => Storage.SnakeCaseNames.ToSnakeCase(action.ToString()).Replace('_', '-');
 
+    /// <summary>The steps' names, as a refused <see cref="Outcome{T}"/> lists the steps that are possible.</summary>
+    public static IEnumerable<string> Names(this IEnumerable<TaskAction> actions) => actions.Select(Name);
+
     public static bool TryParse(string? name, out TaskAction action)
     {
         foreach (var candidate in Enum.GetValues<TaskAction>())

@@ -16,7 +16,7 @@ public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressSer
 {
     public const int MaxComment = 2000;
 
-    public async Task<TaskOutcome<WorkTask>> ActAsync(CurrentUser user, int taskId, TaskAction action, ActionInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<WorkTask>> ActAsync(CurrentUser user, int taskId, TaskAction action, ActionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
@@ -109,15 +109,15 @@ public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressSer
     }
 
     /// <summary>403 when the step is never this person's, 409 when it is not possible now; both list what is.</summary>
-    internal static TaskOutcome<WorkTask>? Refusal(WorkTask task, TaskAction action, TaskRole? role, TaskFacts facts)
+    internal static Outcome<WorkTask>? Refusal(WorkTask task, TaskAction action, TaskRole? role, TaskFacts facts)
     {
         var decision = TaskLifecycle.Decide(task.State, action, role, facts);
         var allowed = TaskLifecycle.Allowed(task.State, role, facts);
         return decision.Verdict switch
         {
             TaskVerdict.NotYourPart => Outcome.Forbidden<WorkTask>(
-                role is null ? "This task is not yours to see or act on." : decision.Reason!, allowed),
-            TaskVerdict.NotNow => Outcome.NotNow<WorkTask>(decision.Reason!, allowed),
+                role is null ? "This task is not yours to see or act on." : decision.Reason!, allowed.Names()),
+            TaskVerdict.NotNow => Outcome.NotNow<WorkTask>(decision.Reason!, allowed.Names()),
             _ => null,
         };
     }

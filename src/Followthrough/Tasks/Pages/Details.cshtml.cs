@@ -106,7 +106,7 @@ public sealed class DetailsModel(
         }, HttpContext.RequestAborted);
         return outcome.IsDone
             ? LocalRedirect($"/tasks/{Id}?done={action.Name()}")
-            : await RefusedAsync(outcome.Failure, action.Name());
+            : await RefusedAsync(outcome.Refusal, action.Name());
     }
 
     public async Task<IActionResult> OnPostReportAsync()
@@ -133,17 +133,17 @@ public sealed class DetailsModel(
 
         if (!tooLarge.IsEmpty)
         {
-            return await RefusedAsync(new TaskFailure(OutcomeKind.Invalid, null, [], null, tooLarge), "report");
+            return await RefusedAsync(new Refusal(OutcomeKind.Invalid, null, [], null, tooLarge), "report");
         }
 
         var outcome = await progress.ReportAsync(me, Id, Report.ToInput(Version), uploads, HttpContext.RequestAborted);
         var name = Report.ClaimsCompletion ? TaskAction.ClaimCompletion.Name() : TaskAction.ReportProgress.Name();
         return outcome.IsDone
             ? LocalRedirect($"/tasks/{Id}?done={name}")
-            : await RefusedAsync(outcome.Failure, "report");
+            : await RefusedAsync(outcome.Refusal, "report");
     }
 
-    private async Task<IActionResult> RefusedAsync(TaskFailure failure, string form)
+    private async Task<IActionResult> RefusedAsync(Refusal failure, string form)
     {
         var denied = await LoadAsync(keepForm: true);
         if (denied is not null)

@@ -19,7 +19,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
     /// saved in the writer's next batch (<see cref="ReportGroupCommit"/>, which calls <see cref="SaveReportAsync"/> inside
     /// a savepoint), and answered once that batch is committed.
     /// </summary>
-    public async Task<TaskOutcome<ReportResult>> ReportAsync(
+    public async Task<Outcome<ReportResult>> ReportAsync(
         CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
     {
         var prepared = await PrepareReportAsync(user, taskId, input, files, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
     /// a refusal comes back here, before any write. <see cref="SaveReportAsync"/> then stores the files and saves the
     /// rows; the save succeeds only if the task is still at the version read here, so what was checked still holds.
     /// </summary>
-    public async Task<TaskOutcome<PreparedReport>> PrepareReportAsync(
+    public async Task<Outcome<PreparedReport>> PrepareReportAsync(
         CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -51,7 +51,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         }
     }
 
-    private async Task<TaskOutcome<PreparedReport>> PrepareAsync(
+    private async Task<Outcome<PreparedReport>> PrepareAsync(
         CurrentUser user, int taskId, ReportInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
     {
         var task = await LoadForReportAsync(taskId, cancellationToken);
@@ -130,7 +130,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
     /// (see <see cref="ReportGroupCommit"/>). A report whose task changed since it was prepared is stale and leaves nothing behind:
     /// no row, and no stored file that nothing references.
     /// </summary>
-    internal async Task<TaskOutcome<ReportResult>> SaveReportAsync(PreparedReport prepared, CancellationToken cancellationToken = default)
+    internal async Task<Outcome<ReportResult>> SaveReportAsync(PreparedReport prepared, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         if (prepared.Db != db)
@@ -186,7 +186,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
     private Task<WorkTask?> LoadForReportAsync(int id, CancellationToken cancellationToken) => LoadForReport.For(db)(db, id, cancellationToken);
 
     /// <summary>An evidence file's content for someone who may see its task; null when not found or not theirs.</summary>
-    public async Task<TaskOutcome<EvidenceDownload>> DownloadAsync(CurrentUser user, long fileId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceDownload>> DownloadAsync(CurrentUser user, long fileId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, cancellationToken);

@@ -46,7 +46,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
     internal long ReportsWritten => Interlocked.Read(ref _written);
 
     /// <summary>Queues a report prepared by <paramref name="progress"/> to the writer and answers once its batch is committed (or refused).</summary>
-    internal async Task<TaskOutcome<ReportResult>> SaveInNextBatchAsync(ProgressService progress, PreparedReport prepared, CancellationToken cancellationToken)
+    internal async Task<Outcome<ReportResult>> SaveInNextBatchAsync(ProgressService progress, PreparedReport prepared, CancellationToken cancellationToken)
     {
         if (prepared.Db.Database.CurrentTransaction is not null)
         {
@@ -75,13 +75,13 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
     /// in this order, as the writer does with reports that queue up together. For tests, which cannot otherwise know
     /// which reports share a commit.
     /// </summary>
-    internal async Task<TaskOutcome<ReportResult>[]> CommitTogetherAsync(
+    internal async Task<Outcome<ReportResult>[]> CommitTogetherAsync(
         IEnumerable<(CurrentUser User, Actor Actor, int TaskId, ReportInput Input)> reports)
     {
         var requests = new List<AsyncServiceScope>();
         try
         {
-            var answers = new List<Task<TaskOutcome<ReportResult>>>();
+            var answers = new List<Task<Outcome<ReportResult>>>();
             var batch = new List<Submission>();
             foreach (var (user, actor, taskId, input) in reports)
             {
@@ -230,7 +230,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
     /// Saves one prepared report with its request's context, lent the batch's connection and transaction for the save
     /// and given them back afterwards. The request waits for its answer meanwhile, so nothing else uses that context.
     /// </summary>
-    private static async Task<TaskOutcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction)
+    private static async Task<Outcome<ReportResult>> SaveOneAsync(Submission submission, DbConnection connection, DbTransaction transaction)
     {
         var context = submission.Prepared.Db;
         var database = context.Database;
@@ -258,6 +258,6 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
 
     private sealed record Submission(ProgressService Progress, PreparedReport Prepared, CancellationToken Cancellation)
     {
-        public TaskCompletionSource<TaskOutcome<ReportResult>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Outcome<ReportResult>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -72,8 +72,8 @@ public sealed class ActorTests
     {
         var units = new[]
         {
-            new Unit { Code = "X-WATER", NameZh = "某市水务局", NameEn = "Municipal Water Bureau", Aliases = "市水务局\nwater bureau" },
-            new Unit { Code = "X-OLD", NameZh = "某市旧局", NameEn = "Old Bureau", IsActive = false },
+            new UnitEntry(1, "X-WATER", "某市水务局", "Municipal Water Bureau", UnitKind.Bureau, null, ["市水务局", "water bureau"], IsActive: true),
+            new UnitEntry(2, "X-OLD", "某市旧局", "Old Bureau", UnitKind.Bureau, null, [], IsActive: false),
         };
         var extractor = new DirectiveExtractor(ActorRegistry.FromUnits(units), Extraction.AddWorkingDays);
 

@@ -139,17 +139,17 @@ public sealed class DetailsModel(
 
         var comment = string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim()[..Math.Min(Comment.Trim().Length, 1000)];
         var outcome = await people.SetActiveAsync(id, active, Version, comment, HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        if (outcome.IsDone)
         {
             return LocalRedirect($"/people/{id}?done={(active ? "reactivated" : "deactivated")}");
         }
 
-        if (outcome.Refusal is { Kind: RefusalKind.NotFound })
+        if (outcome is { Kind: OutcomeKind.NotFound })
         {
             return NotFound();
         }
 
-        Refusal = text[outcome.Refusal!.Message];
+        Refusal = text[outcome.Reason!];
         Done = null;
         return await LoadAsync(id) ? Page() : NotFound();
     }

@@ -44,17 +44,17 @@ public sealed class EditModel(PersonService people, UnitService units, CurrentUs
         }
 
         var outcome = await People.UpdateAsync(Id, Input(), Version, HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        if (outcome.IsDone)
         {
             return LocalRedirect($"/people/{Id}?done=saved");
         }
 
-        if (outcome.Refusal is { Kind: RefusalKind.NotFound })
+        if (outcome is { Kind: OutcomeKind.NotFound })
         {
             return NotFound();
         }
 
-        if (outcome.Refusal is { Kind: RefusalKind.Stale, CurrentVersion: { } current })
+        if (outcome is { Kind: OutcomeKind.Stale, CurrentVersion: { } current })
         {
             // Keep what the person typed; saving again now knowingly replaces the other change.
             StaleMessage = Text[OrganizationMessages.Stale];

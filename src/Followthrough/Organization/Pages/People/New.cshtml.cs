@@ -28,7 +28,7 @@ public sealed class NewModel(PersonService people, UnitService units, CurrentUse
         }
 
         var outcome = await People.CreateAsync(Input(), HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        if (outcome.IsDone)
         {
             return LocalRedirect($"/people/{outcome.Value!.Id}?done=saved");
         }

@@ -60,17 +60,17 @@ public sealed class DetailsModel(UnitService units, PersonService people, AuditT
         var outcome = active
             ? await units.ReactivateAsync(id, Version, comment, HttpContext.RequestAborted)
             : await units.DeactivateAsync(id, Version, comment, HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        if (outcome.IsDone)
         {
             return LocalRedirect($"/units/{id}?done={(active ? "reactivated" : "deactivated")}");
         }
 
-        if (outcome.Refusal is { Kind: RefusalKind.NotFound })
+        if (outcome is { Kind: OutcomeKind.NotFound })
         {
             return NotFound();
         }
 
-        Refusal = text[outcome.Refusal!.Message];
+        Refusal = text[outcome.Reason!];
         Done = null;
         return await LoadAsync(id) ? Page() : NotFound();
     }

@@ -43,17 +43,17 @@ public sealed class EditModel(UnitService units, CurrentUser me, IStringLocalize
         }
 
         var outcome = await Units.UpdateAsync(Id, Input(), Version, HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        if (outcome.IsDone)
         {
             return LocalRedirect($"/units/{Id}?done=saved");
         }
 
-        if (outcome.Refusal is { Kind: RefusalKind.NotFound })
+        if (outcome is { Kind: OutcomeKind.NotFound })
         {
             return NotFound();
         }
 
-        if (outcome.Refusal is { Kind: RefusalKind.Stale, CurrentVersion: { } current })
+        if (outcome is { Kind: OutcomeKind.Stale, CurrentVersion: { } current })
         {
             // Keep what the person typed; saving again now knowingly replaces the other change.
             StaleMessage = Text[OrganizationMessages.Stale];

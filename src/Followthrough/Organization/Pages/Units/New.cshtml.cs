@@ -27,7 +27,7 @@ public sealed class NewModel(UnitService units, CurrentUser me, IStringLocalizer
         }
 
         var outcome = await Units.CreateAsync(Input(), HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        if (outcome.IsDone)
         {
             return LocalRedirect($"/units/{outcome.Value!.Id}?done=saved");
         }
