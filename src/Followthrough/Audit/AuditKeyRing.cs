@@ -5,7 +5,7 @@ using System.Text;
 namespace Followthrough.Audit;
 
 /// <summary>One audit key: its id (stored in each entry it hashes) and the secret (never stored in the database).</summary>
-internal sealed record AuditKey(string Id, byte[] Secret);
+internal sealed record AuditKey(string Id, byte[] Secret, DateTime? Created = null);
 
 /// <summary>
 /// The audit keys (<see cref="AuditOptions.KeyFile"/> or <see cref="AuditOptions.Keys"/>): the current one, which
@@ -30,6 +30,12 @@ internal sealed class AuditKeyRing(AuditOptions options)
 
     /// <summary>The key new entries are hashed with; null when none is configured. Creates a missing key file.</summary>
     public AuditKey? Current => IsConfigured ? Load(create: true).Keys[^1] : null;
+
+    /// <summary>
+    /// When the oldest key in the file was made (null for keys from the environment): the trail is keyed from then on,
+    /// so an unkeyed entry written later was written, or rewritten, without the key.
+    /// </summary>
+    public DateTime? KeyedSince => !IsConfigured || FileMissing ? null : Load(create: false).Keys.Min(k => k.Created);
 
     /// <summary>The key with that id, current or earlier; null when the ring does not hold it (or none is configured).</summary>
     public AuditKey? Find(string id)
@@ -145,7 +151,7 @@ internal sealed class AuditKeyRing(AuditOptions options)
 
     private static AuditKey NewKey(DateTime now) =>
         new(string.Create(CultureInfo.InvariantCulture, $"k{now:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}"),
-            RandomNumberGenerator.GetBytes(KeyBytes));
+            RandomNumberGenerator.GetBytes(KeyBytes), now);
 
     private static string Line(AuditKey key, DateTime created) =>
         string.Create(CultureInfo.InvariantCulture, $"{key.Id} {Convert.ToBase64String(key.Secret)} {created:yyyy-MM-ddTHH:mm:ssZ}\n");
@@ -177,7 +183,9 @@ internal sealed class AuditKeyRing(AuditOptions options)
                 throw new InvalidOperationException($"{source} has a line that is not \"id base64-key\" with a key of at least 16 bytes (key {parts[0]}).");
             }
 
-            keys.Add(new AuditKey(parts[0], secret));
+            DateTime? created = parts.Length >= 3 && DateTime.TryParse(parts[2], CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+            keys.Add(new AuditKey(parts[0], secret, created));
         }
 
         return keys.Count > 0 ? [.. keys] : throw new InvalidOperationException($"{source} holds no audit key.");

@@ -19,6 +19,8 @@ namespace Followthrough.Audit;
 /// </summary>
 public sealed class AuditVerifier
 {
+    private static readonly TimeSpan UnkeyedGrace = TimeSpan.FromMinutes(5);
+
     private readonly FollowthroughDb db;
     private readonly AuditKeyRing keys;
 
@@ -47,6 +49,7 @@ public sealed class AuditVerifier
         long expected = 1;
         var previousHash = AuditChain.Genesis;
         string? keyedSince = null;
+        var keyMadeAt = keys.KeyedSince;
         while (anchors.TryPeek(out var genesis) && genesis.Sequence <= 0)
         {
             anchors.Dequeue();
@@ -72,7 +75,7 @@ public sealed class AuditVerifier
                 return Broken(checkedSoFar, entry.Sequence, "its link to the previous entry does not match (an entry before it was replaced)");
             }
 
-            if (CheckHash(entry, ref keyedSince) is { } problem)
+            if (CheckHash(entry, keyMadeAt, ref keyedSince) is { } problem)
             {
                 return Broken(checkedSoFar, entry.Sequence, problem);
             }
@@ -114,13 +117,27 @@ public sealed class AuditVerifier
     }
 
     /// <summary>Null when the entry's hash is right for its key; else what is wrong.</summary>
-    private string? CheckHash(AuditEntry entry, ref string? keyedSince)
+    /// <remarks>
+    /// An unkeyed entry is accepted only before keying began: before the first keyed entry, and no later than a few
+    /// minutes (clocks of several machines) after the oldest key was made. A whole trail recomputed unkeyed would
+    /// otherwise pass for one written before keying; its times would have to be rewritten too, which a checkpoint catches.
+    /// </remarks>
+    private string? CheckHash(AuditEntry entry, DateTime? keyMadeAt, ref string? keyedSince)
     {
         if (entry.KeyId is null)
         {
-            return keyedSince is null
-                ? AuditChain.ComputeHash(entry) == entry.Hash ? null : "its content does not match its hash (the entry was changed)"
-                : $"it carries no key although the chain is keyed since {keyedSince} (it was written or rewritten without the audit key)";
+            if (keyedSince is not null)
+            {
+                return $"it carries no key although the chain is keyed since {keyedSince} (it was written or rewritten without the audit key)";
+            }
+
+            if (keyMadeAt is { } made && DateTime.SpecifyKind(entry.OccurredAt, DateTimeKind.Utc) > made + UnkeyedGrace)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"it carries no key although it was written after the audit key was made ({made:yyyy-MM-dd HH:mm}Z): it was written or rewritten without the key");
+            }
+
+            return AuditChain.ComputeHash(entry) == entry.Hash ? null : "its content does not match its hash (the entry was changed)";
         }
 
         keyedSince ??= $"entry {entry.Sequence.ToString(CultureInfo.InvariantCulture)}";
