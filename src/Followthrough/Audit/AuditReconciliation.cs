@@ -118,8 +118,10 @@ public sealed class AuditReconciliation
                 break;
             }
 
-            var rows = await LoadAsync<TEntity, TKey>(type, firsts, cancellationToken);
-            var ids = rows.Keys.ToList();
+            // A one-column key is the record's id itself; a composite one needs its rows to name them.
+            var ids = type.FindPrimaryKey()!.Properties.Count == 1
+                ? firsts.Select(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)!).ToList()
+                : [.. (await LoadAsync<TEntity, TKey>(type, firsts, cancellationToken)).Keys];
             var known = await _db.Set<AuditEntry>().AsNoTracking()
                 .Where(e => e.EntityType == table && ids.Contains(e.EntityId)).Select(e => e.EntityId).Distinct().ToListAsync(cancellationToken);
             foreach (var id in ids.Except(known, StringComparer.Ordinal).Order(StringComparer.Ordinal))
