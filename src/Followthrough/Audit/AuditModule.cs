@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Followthrough.Audit;
 
@@ -23,6 +24,8 @@ public static class AuditModule
             return options;
         });
         services.AddSingleton(provider => new AuditKeyRing(provider.GetRequiredService<AuditOptions>()));
+        services.AddHostedService(provider => new AuditKeyStartup(
+            provider.GetRequiredService<AuditKeyRing>(), provider.GetRequiredService<ILogger<AuditKeyStartup>>())); // the web host only
         services.AddSingleton<IInterceptor>(provider => new AuditInterceptor(provider.GetRequiredService<AuditKeyRing>()));
         services.AddScoped<AuditTrail>();
         services.AddScoped(provider => new AuditVerifier(provider.GetRequiredService<FollowthroughDb>(), provider.GetRequiredService<AuditKeyRing>()));
