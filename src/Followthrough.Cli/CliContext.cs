@@ -26,10 +26,16 @@ public sealed class CliContext : IAsyncDisposable
         Recursive = true,
     };
 
+    public static readonly Option<string?> AuditKeyFileOption = new("--audit-key-file")
+    {
+        Description = "The audit key file (default: Followthrough__Audit__KeyFile); e.g. a copy kept offline, to verify with",
+        Recursive = true,
+    };
+
     private readonly ServiceProvider _provider;
     private readonly AsyncServiceScope _scope;
 
-    private CliContext(ParseResult parse, DatabaseSettings settings, string dataFolder)
+    private CliContext(ParseResult parse, DatabaseSettings settings, string dataFolder, IEnumerable<KeyValuePair<string, string?>>? extra)
     {
         Output = parse.InvocationConfiguration.Output;
         Error = parse.InvocationConfiguration.Error;
@@ -40,6 +46,10 @@ public sealed class CliContext : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
             .AddEnvironmentVariables()
             .AddInMemoryCollection([new(DatabaseSettings.DataFolderKey, dataFolder)])
+            .AddInMemoryCollection(parse.GetValue(AuditKeyFileOption) is { Length: > 0 } keyFile
+                ? [new("Followthrough:Audit:KeyFile", Path.GetFullPath(keyFile))]
+                : [])
+            .AddInMemoryCollection(extra ?? [])
             .Build());
         services.AddFollowthroughCore(settings);
         services.AddFollowthroughDemo(); // demo load
@@ -59,10 +69,15 @@ public sealed class CliContext : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Opens the configured database; with <paramref name="migrate"/>, brings its schema up to date first.</summary>
-    public static async Task<CliContext> OpenAsync(ParseResult parse, bool migrate = true, CancellationToken cancellationToken = default)
+    public static Task<CliContext> OpenAsync(ParseResult parse, bool migrate = true, CancellationToken cancellationToken = default) =>
+        OpenAsync(parse, migrate, null, cancellationToken);
+
+    /// <summary>The same, with settings of this command only over the environment's (e.g. a file named on the command line).</summary>
+    public static async Task<CliContext> OpenAsync(
+        ParseResult parse, bool migrate, IEnumerable<KeyValuePair<string, string?>>? extra, CancellationToken cancellationToken)
     {
         var settings = SettingsFrom(parse);
-        var context = new CliContext(parse, settings, DataFolderFrom(parse));
+        var context = new CliContext(parse, settings, DataFolderFrom(parse), extra);
         if (migrate)
         {
             try

@@ -48,6 +48,7 @@ public static class FollowthroughCli
         root.Options.Add(new VersionOption());
         root.Options.Add(CliContext.DatabaseOption);
         root.Options.Add(CliContext.DataFolderOption);
+        root.Options.Add(CliContext.AuditKeyFileOption);
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(DemoCommands.Build());
         root.Subcommands.Add(UnitsCommands.Build());

@@ -18,6 +18,8 @@ internal static class AuditApi
             .WithSummary("Audit entries, newest first, filtered by record (entityType, entityId), actorId or action.");
         audit.MapGet("/verify", VerifyAsync).WithName("VerifyAudit")
             .WithSummary("Recomputes the whole hash chain: intact, or the first broken entry and what is wrong with it.");
+        audit.MapGet("/reconcile", ReconcileAsync).WithName("ReconcileAudit")
+            .WithSummary("Compares every audited record with the state its trail says it has: the records changed behind the product's back (the first 1,000 listed).");
         return api;
     }
 
@@ -47,7 +49,33 @@ internal static class AuditApi
         AuditPermissions.CanVerifyAudit(user)
             ? TypedResults.Ok(await verifier.VerifyAsync(cancellationToken))
             : Problems.Forbidden("Only administrators verify the audit chain.");
+
+    private const int ListedMismatches = 1000;
+
+    private static async Task<Results<Ok<AuditReconcileResponse>, ProblemHttpResult>> ReconcileAsync(
+        CurrentUser user, AuditReconciliation reconciliation, CancellationToken cancellationToken)
+    {
+        if (!AuditPermissions.CanVerifyAudit(user))
+        {
+            return Problems.Forbidden("Only administrators reconcile the audit trail.");
+        }
+
+        var listed = new List<AuditMismatch>();
+        var summary = await reconciliation.RunAsync(mismatch =>
+        {
+            if (listed.Count < ListedMismatches)
+            {
+                listed.Add(mismatch);
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return TypedResults.Ok(new AuditReconcileResponse(summary.Tables, summary.Records, summary.Mismatches, listed, summary.NotCompared));
+    }
 }
+
+/// <summary>A reconciliation's totals and the first mismatches it found.</summary>
+public sealed record AuditReconcileResponse(int Tables, long Records, long Mismatches, IReadOnlyList<AuditMismatch> Listed, IReadOnlyList<string> NotCompared);
 
 /// <summary>
 /// One audit entry as the API gives it: the changed values as JSON objects, and the hashes, so an outside auditor

@@ -50,11 +50,11 @@ public static class AuditBulk
 
     /// <summary>The columns of <see cref="EntryTable"/> in the order of <see cref="Row"/>.</summary>
     internal static readonly string[] EntryColumns =
-        ["sequence", "occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "comment", "before_json", "after_json", "previous_hash", "hash"];
+        ["sequence", "occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "comment", "before_json", "after_json", "previous_hash", "hash", "key_id"];
 
     /// <summary>An entry as a row of <see cref="EntryColumns"/>.</summary>
     internal static object?[] Row(AuditEntry entry) =>
-        [entry.Sequence, entry.OccurredAt, entry.ActorId, entry.ActorName, entry.Action, entry.EntityType, entry.EntityId, entry.Comment, entry.BeforeJson, entry.AfterJson, entry.PreviousHash, entry.Hash];
+        [entry.Sequence, entry.OccurredAt, entry.ActorId, entry.ActorName, entry.Action, entry.EntityType, entry.EntityId, entry.Comment, entry.BeforeJson, entry.AfterJson, entry.PreviousHash, entry.Hash, entry.KeyId];
 
     /// <summary>
     /// Takes the trail's write lock now (PostgreSQL row lock, SQLite write lock) for the rest of the transaction, so a
@@ -82,7 +82,8 @@ public static class AuditBulk
         var locked = await AuditRecorder.LockHeadAsync(db, cancellationToken); // the same lock and read as every save
         var sequence = locked.LastSequence;
         var previousHash = locked.LastHash;
-        var rows = Chain(db, action, comment, records, ref sequence, ref previousHash);
+        var key = AuditInterceptor.KeysOf(db)?.Current;
+        var rows = Chain(db, action, comment, records, key, ref sequence, ref previousHash);
         await BulkSql.InsertAsync(db, EntryTable, EntryColumns, rows, cancellationToken);
         await AuditRecorder.WriteHeadAsync(db, new AuditRecorder.LockedHead(sequence, previousHash), cancellationToken);
 
@@ -95,7 +96,8 @@ public static class AuditBulk
 
     /// <summary>Numbers and hashes the entries in order, as rows of <see cref="EntryColumns"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<object?[]> Chain(FollowthroughDb db, string action, string? comment, IReadOnlyList<BulkAuditRecord> records, ref long sequence, ref string previousHash)
+    private static List<object?[]> Chain(
+        FollowthroughDb db, string action, string? comment, IReadOnlyList<BulkAuditRecord> records, AuditKey? key, ref long sequence, ref string previousHash)
     {
         var occurredAt = AuditChain.Truncate(db.Clock.GetUtcNow().UtcDateTime);
         var trimmedComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -112,6 +114,7 @@ public static class AuditBulk
             BeforeJson = null,
             PreviousHash = previousHash,
             Hash = string.Empty,
+            KeyId = key?.Id,
         };
         object boxedTime = occurredAt;
         object? boxedActor = entry.ActorId;
@@ -123,8 +126,8 @@ public static class AuditBulk
             entry.EntityId = record.EntityId;
             entry.AfterJson = record.AfterJson;
             entry.PreviousHash = previousHash;
-            previousHash = AuditChain.ComputeHash(entry);
-            rows.Add([sequence, boxedTime, boxedActor, entry.ActorName, action, record.EntityType, record.EntityId, trimmedComment, null, record.AfterJson, entry.PreviousHash, previousHash]);
+            previousHash = AuditChain.ComputeHash(entry, key);
+            rows.Add([sequence, boxedTime, boxedActor, entry.ActorName, action, record.EntityType, record.EntityId, trimmedComment, null, record.AfterJson, entry.PreviousHash, previousHash, key?.Id]);
         }
 
         return rows;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Followthrough.Audit;
 
@@ -14,8 +15,11 @@ namespace Followthrough.Audit;
 /// audit write fails the save as a <see cref="DbUpdateException"/>, and the transaction takes the change back with it.
 /// Inside a transaction that holds the head (<see cref="HeldAuditHead"/>), saves append after the end it holds.
 /// </summary>
-internal sealed class AuditInterceptor : SaveChangesInterceptor
+internal sealed class AuditInterceptor(AuditKeyRing keys) : SaveChangesInterceptor
 {
+    /// <summary>The keys this process hashes entries with.</summary>
+    public AuditKeyRing Keys => keys;
+
     /// <summary>One save's work between "saving" and "saved", per context (a pooled context keeps its own for life).</summary>
     private readonly ConditionalWeakTable<DbContext, PendingSave> _pending = [];
 
@@ -47,7 +51,7 @@ internal sealed class AuditInterceptor : SaveChangesInterceptor
 
         try
         {
-            var end = await AuditRecorder.AppendAsync(db, changes, pending.Head, cancellationToken);
+            var end = await AuditRecorder.AppendAsync(db, changes, pending.Head, keys.Current, cancellationToken);
             if (pending.Held is { } held)
             {
                 held.End = end;
@@ -97,6 +101,10 @@ internal sealed class AuditInterceptor : SaveChangesInterceptor
             pending.Clear();
         }
     }
+
+    /// <summary>The keys of the interceptor the context saves through (for writers that append without a save, such as <see cref="AuditBulk"/>).</summary>
+    public static AuditKeyRing? KeysOf(FollowthroughDb db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditInterceptor>().FirstOrDefault()?.Keys;
 
     private static FollowthroughDb Db(DbContextEventData eventData) =>
         eventData.Context as FollowthroughDb ?? throw new InvalidOperationException("The audit trail records saves of the Followthrough context.");

@@ -75,7 +75,7 @@ internal static class AuditRecorder
     /// of the chain. The caller writes that end to the head row (<see cref="WriteHeadAsync"/>), or keeps it while it
     /// holds the head for several saves (<see cref="HeldAuditHead"/>).
     /// </summary>
-    public static async Task<LockedHead> AppendAsync(FollowthroughDb db, List<CapturedChange> changes, LockedHead head, CancellationToken cancellationToken)
+    public static async Task<LockedHead> AppendAsync(FollowthroughDb db, List<CapturedChange> changes, LockedHead head, AuditKey? key, CancellationToken cancellationToken)
     {
         var occurredAt = AuditChain.Truncate(db.Clock.GetUtcNow().UtcDateTime);
         var actor = db.Actor;
@@ -99,8 +99,9 @@ internal static class AuditRecorder
                 AfterJson = change.State == EntityState.Deleted ? null : Serialize(change.Entry, original: false, onlyModified: change.State == EntityState.Modified, change.ModifiedNames),
                 PreviousHash = previousHash,
                 Hash = string.Empty,
+                KeyId = key?.Id,
             };
-            entry.Hash = AuditChain.ComputeHash(entry);
+            entry.Hash = AuditChain.ComputeHash(entry, key);
             previousHash = entry.Hash;
             rows.Add(AuditBulk.Row(entry));
         }
@@ -157,7 +158,8 @@ internal static class AuditRecorder
         _ => "updated",
     };
 
-    private static string KeyOf(EntityEntry entry)
+    /// <summary>The record's id in the trail: its key values joined by '/'.</summary>
+    internal static string KeyOf(EntityEntry entry)
     {
         var key = entry.Metadata.FindPrimaryKey()!;
         return string.Join('/', key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));

@@ -1,3 +1,4 @@
+using Followthrough.Audit;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,8 @@ public static class SupervisionModule
         services.AddLocalization(); // notices are worded in Chinese and English for e-mail, also from the command line
         services.AddSingleton<NoticeWebhookClient>();
         services.AddScoped<NoticeSenders>();
+        services.AddScoped<IAuditCheckpointOutlet>(sp => new CheckpointCourier(
+            sp.GetRequiredService<IOptions<SupervisionOptions>>(), sp.GetRequiredService<AuditOptions>(), sp.GetRequiredService<NoticeWebhookClient>()));
         services.AddScoped<NoticeWriter>();
         services.AddScoped<SupervisionPasses>();
         services.AddScoped<PendingDeliveries>();
@@ -29,6 +32,7 @@ public static class SupervisionModule
             sp.GetRequiredService<SupervisionPasses>(),
             sp.GetRequiredService<PendingDeliveries>(),
             sp.GetRequiredService<ReportedPeriodSummaries>(),
+            sp.GetRequiredService<AuditCheckpoints>(),
             sp.GetRequiredService<IOptions<SupervisionOptions>>(),
             sp.GetRequiredService<ILogger<SupervisionRun>>()));
         services.AddScoped(sp => new NoticeService(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Followthrough.Audit;
 using Followthrough.Storage;
 using Followthrough.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public sealed record SupervisionRunResult(
 /// <summary>
 /// The daily supervision run (督办): under the lease, the due pass (reminders before deadlines and time nodes, urging
 /// notices, escalation) and the report pass (urging for overdue reports) of <see cref="SupervisionPasses"/>, then the
-/// e-mail and webhook deliveries still waiting, each run logged in <c>supervision_runs</c>.
+/// e-mail and webhook deliveries still waiting, each run logged in <c>supervision_runs</c>; last, the day's signed
+/// checkpoint of the audit trail, where the operator has configured one (<see cref="AuditCheckpoints"/>).
 /// </summary>
 public sealed partial class SupervisionRun
 {
@@ -27,6 +29,7 @@ public sealed partial class SupervisionRun
     private readonly SupervisionPasses _passes;
     private readonly PendingDeliveries _deliveries;
     private readonly ReportedPeriodSummaries _summaries;
+    private readonly AuditCheckpoints _checkpoints;
     private readonly IOptions<SupervisionOptions> _options;
     private readonly ILogger<SupervisionRun> _logger;
 
@@ -35,10 +38,11 @@ public sealed partial class SupervisionRun
         SupervisionPasses passes,
         PendingDeliveries deliveries,
         ReportedPeriodSummaries summaries,
+        AuditCheckpoints checkpoints,
         IOptions<SupervisionOptions> options,
         ILogger<SupervisionRun> logger)
     {
-        (_db, _passes, _deliveries, _summaries, _options, _logger) = (db, passes, deliveries, summaries, options, logger);
+        (_db, _passes, _deliveries, _summaries, _checkpoints, _options, _logger) = (db, passes, deliveries, summaries, checkpoints, options, logger);
     }
 
     /// <summary>This run's name in the lease and the run log: the machine, the process and a random part.</summary>
@@ -79,11 +83,35 @@ public sealed partial class SupervisionRun
             await _db.SaveChangesAsync(cancellationToken);
             _db.ChangeTracker.Clear();
             LogFinished(_logger, today, tally.Notices, sent, failed);
+            await CheckpointAsync(cancellationToken);
             return new(today, tally.Notices, tally.KeyItems, tally.SpecialList, sent, failed);
         }
         finally
         {
             await lease.ReleaseAsync();
+        }
+    }
+
+    /// <summary>
+    /// The day's checkpoint, after the run's own entries. A checkpoint that cannot be written (no key, the file or
+    /// the webhook unreachable) is logged, not fatal: the day's supervision is done either way.
+    /// </summary>
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (!_checkpoints.IsConfigured)
+        {
+            return;
+        }
+
+        try
+        {
+            var checkpoint = await _checkpoints.WriteAsync(cancellationToken);
+            LogCheckpoint(_logger, checkpoint.Sequence, checkpoint.KeyId);
+        }
+        catch (Exception error) when (error is InvalidOperationException or IOException or UnauthorizedAccessException or HttpRequestException
+            or System.Net.Mail.SmtpException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogCheckpointFailed(_logger, error);
         }
     }
 
@@ -111,6 +139,12 @@ public sealed partial class SupervisionRun
         _db.Set<SupervisionRunLog>().AnyAsync(r => r.RunOn == day && r.FinishedAt != null, cancellationToken);
 
     private RunLease NewLease() => new(_db, Holder, TimeSpan.FromSeconds(Math.Max(10, _options.Value.LeaseSeconds)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit checkpoint written: entry {Sequence}, key {KeyId}.")]
+    private static partial void LogCheckpoint(ILogger logger, long sequence, string keyId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The day's audit checkpoint could not be written; write one with `followthrough audit checkpoint`.")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Supervision run for {Day} finished: {Notices} notices, {Sent} deliveries sent, {Failed} failed.")]
     private static partial void LogFinished(ILogger logger, DateOnly day, int notices, int sent, int failed);

@@ -64,6 +64,21 @@ public abstract class AuditApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Reconcile_ForAnAdministrator_ComparesEveryAuditedTable_AndIsRefusedToOthers()
+    {
+        var admin = await app.ApiClientAsync(Role.Administrator);
+        var supervisor = await app.ApiClientAsync(Role.Supervisor);
+
+        var result = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit/reconcile");
+        var refused = await supervisor.GetAsync("/api/v1/audit/reconcile");
+
+        Assert.True(result.GetProperty("tables").GetInt32() > 20);
+        Assert.True(result.GetProperty("records").GetInt64() > 100);
+        Assert.Equal(result.GetProperty("mismatches").GetInt64(), result.GetProperty("listed").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Verify_ForAnAdministrator_ReportsAnIntactChainOfEveryEntry()
     {
         var admin = await app.ApiClientAsync(Role.Administrator);

@@ -47,6 +47,7 @@ internal static class SupervisionTestData
             ActivatorUtilities.CreateInstance<SupervisionPasses>(sp, supervised, writer, chosen),
             ActivatorUtilities.CreateInstance<PendingDeliveries>(sp, chosen),
             sp.GetRequiredService<Followthrough.Tasks.ReportedPeriodSummaries>(),
+            sp.GetRequiredService<Followthrough.Audit.AuditCheckpoints>(),
             chosen,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SupervisionRun>>());
     }

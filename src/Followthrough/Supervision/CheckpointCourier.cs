@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
+using Followthrough.Audit;
+using Microsoft.Extensions.Options;
+
+namespace Followthrough.Supervision;
+
+/// <summary>
+/// Sends the audit trail's signed checkpoints through the supervision office's channels, when the operator asks for
+/// them (Followthrough:Audit:CheckpointToWebhook, CheckpointMailTo): the webhook gets the checkpoint as JSON, the
+/// mailbox a message with it as the body. Far from the database, either keeps a copy an intruder in the database
+/// cannot reach.
+/// </summary>
+internal sealed class CheckpointCourier(IOptions<SupervisionOptions> supervision, AuditOptions audit, NoticeWebhookClient http) : IAuditCheckpointOutlet
+{
+    public async Task SendAsync(AuditCheckpoint checkpoint, string json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (audit.CheckpointToWebhook)
+        {
+            await PostAsync(json, cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(audit.CheckpointMailTo))
+        {
+            await MailAsync(checkpoint, json, audit.CheckpointMailTo, cancellationToken);
+        }
+    }
+
+    private async Task PostAsync(string json, CancellationToken cancellationToken)
+    {
+        var hook = supervision.Value.Webhook;
+        if (hook.Url is null)
+        {
+            throw new InvalidOperationException("Checkpoints go to the webhook, but Followthrough:Supervision:Webhook:Url is not set.");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url)
+        {
+            Content = new StringContent(json, Encoding.UTF8, MediaTypeNames.Application.Json),
+        };
+        request.Headers.Add("X-Followthrough-Audit-Checkpoint", "1");
+        if (!string.IsNullOrEmpty(hook.Secret))
+        {
+            request.Headers.Add("X-Followthrough-Secret", hook.Secret);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(hook.TimeoutSeconds));
+        using var response = await http.Client.SendAsync(request, timeout.Token);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture, $"The webhook answered {(int)response.StatusCode} {response.ReasonPhrase} to the audit checkpoint."));
+        }
+    }
+
+    private async Task MailAsync(AuditCheckpoint checkpoint, string json, string address, CancellationToken cancellationToken)
+    {
+        var smtp = supervision.Value.Smtp;
+        if (!smtp.IsConfigured)
+        {
+            throw new InvalidOperationException("Checkpoints go by mail, but Followthrough:Supervision:Smtp (Host and From) is not set.");
+        }
+
+        using var client = new SmtpClient(smtp.Host, smtp.Port)
+        {
+            EnableSsl = smtp.EnableSsl,
+            Timeout = smtp.TimeoutSeconds * 1000,
+            DeliveryMethod = SmtpDeliveryMethod.Network,
+        };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        }
+
+        using var message = new MailMessage(smtp.From!, address)
+        {
+            Subject = string.Create(CultureInfo.InvariantCulture, $"Followthrough audit checkpoint: entry {checkpoint.Sequence}, {checkpoint.At:yyyy-MM-dd HH:mm}Z"),
+            Body = "Keep this message: `followthrough audit verify --checkpoint FILE` checks the audit trail against checkpoints like it (one JSON line each).\n\n" + json + "\n",
+            BodyEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
+        };
+        message.Headers.Add("X-Followthrough-Audit-Checkpoint", checkpoint.Sequence.ToString(CultureInfo.InvariantCulture));
+        await client.SendMailAsync(message, cancellationToken);
+    }
+}
