@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Followthrough.Storage;
+using Followthrough.Storage.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Plans.Files;
@@ -29,7 +30,7 @@ public sealed record ImportOutcome(IReadOnlyList<ImportProblem> Problems, Import
 /// the file, its checksum and the counts. The trail therefore stays complete and verifiable row by row.
 /// </para>
 /// </summary>
-public sealed class PlanImporter(FollowthroughDb db)
+public sealed class PlanImporter(FollowthroughDb db, FileLimits? limits = null)
 {
     public const string Action = "imported";
     public const string SummaryAction = "plan-imported";
@@ -44,10 +45,10 @@ public sealed class PlanImporter(FollowthroughDb db)
         switch (Path.GetExtension(name).ToLowerInvariant())
         {
             case ".csv":
-                tables = CsvSheets.Read(new MemoryStream(content, writable: false), out problem);
+                tables = CsvSheets.Read(new MemoryStream(content, writable: false), out problem, limits);
                 break;
             case ".xlsx":
-                tables = XlsxSheets.Read(new MemoryStream(content, writable: false), out problem);
+                tables = XlsxSheets.Read(content, out problem, limits);
                 break;
             default:
                 return Fail(new ImportProblem(name, 0, string.Empty, "Import files are CSV (.csv) or Excel (.xlsx)."));

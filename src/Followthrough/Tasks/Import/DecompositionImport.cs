@@ -1,5 +1,6 @@
 using System.Globalization;
 using Followthrough.Storage;
+using Followthrough.Storage.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Tasks;
@@ -9,7 +10,7 @@ namespace Followthrough.Tasks;
 /// 配合单位, 完成时限, 时间节点 (Chinese or English headers). The whole table is checked before anything is
 /// written; then every row becomes a draft task in one transaction, or none does.
 /// </summary>
-public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks)
+public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, FileLimits? limits = null)
 {
     public const int MaxTasks = 2000;
 
@@ -20,7 +21,7 @@ public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks)
         IReadOnlyList<IReadOnlyList<string>> table;
         try
         {
-            table = TableReader.Read(fileName, content);
+            table = TableReader.Read(fileName, content, limits);
         }
         catch (TableFormatException error)
         {
