@@ -73,7 +73,9 @@ public static class DocumentFile
         }
         catch (FileRefusedException refused)
         {
-            return Refuse($"{name}: {refused.Message}");
+            return Refuse(refused.Limit is null
+                ? $"{name} is not a Word (.docx) document: {refused.InnerException?.Message ?? refused.Message}"
+                : $"{name}: {refused.Message}");
         }
     }
 
