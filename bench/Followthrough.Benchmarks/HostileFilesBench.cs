@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Followthrough.Directives.Documents;
 using Followthrough.Plans.Files;
+using Followthrough.Storage.Files;
 using Followthrough.Tasks;
 using Followthrough.Tests.Security;
 
@@ -14,28 +15,37 @@ namespace Followthrough.Benchmarks;
 /// </summary>
 internal static class HostileFilesBench
 {
-    private static readonly Dictionary<string, Func<string>> Files = new()
+    /// <summary>Each file: how to write it (not measured) and how the product reads it (measured).</summary>
+    private static readonly Dictionary<string, (Func<byte[]> Write, Func<byte[], string> Read)> Files = new()
     {
-        ["nested-tasks.xlsx"] = () => Tasks("nested.xlsx", HostileFiles.DeeplyNestedXlsx()),
-        ["nested-plans.xlsx"] = () => Plans(HostileFiles.DeeplyNestedXlsx()),
-        ["nested.docx"] = () => Document("nested.docx", HostileFiles.DeeplyNestedDocx()),
-        ["bomb.docx"] = () => Document("bomb.docx", HostileFiles.ZipBombDocx),
-        ["23M-characters.docx"] = () => Document("small.docx", HostileFiles.WordStreamed(95L * 1024 * 1024)),
-        ["row-100000000.xlsx"] = () => Tasks("far.xlsx", HostileFiles.Xlsx(HostileFiles.Row(1, "序号") + HostileFiles.Row(100_000_000, "1"))),
-        ["doctype.xlsx"] = () => Plans(HostileFiles.Xlsx(HostileFiles.Row(1, "a"), doctype: "<!DOCTYPE workbook [<!ENTITY e \"e\">]>")),
+        ["nested-tasks.xlsx"] = (HostileFiles.DeeplyNestedXlsx, content => Tasks("nested.xlsx", content)),
+        ["nested-plans.xlsx"] = (HostileFiles.DeeplyNestedXlsx, Plans),
+        ["nested.docx"] = (HostileFiles.DeeplyNestedDocx, content => Document("nested.docx", content)),
+        ["bomb.docx"] = (() => HostileFiles.ZipBombDocx, content => Document("bomb.docx", content)),
+        // The same bomb with room for a gigabyte per part: reading stops at the characters a document may yield.
+        ["bomb.docx-generous-parts"] = (() => HostileFiles.ZipBombDocx, content => DocumentFile.Read("bomb.docx", content, new FileLimits { MaxEntryBytes = 2L << 30, MaxExpandedBytes = 4L << 30 }).Problem ?? "read"),
+        ["23M-characters.docx"] = (() => HostileFiles.WordStreamed(95L * 1024 * 1024), content => Document("small.docx", content)),
+        ["row-100000000.xlsx"] = (() => HostileFiles.Xlsx(HostileFiles.Row(1, "序号") + HostileFiles.Row(100_000_000, "1")), content => Tasks("far.xlsx", content)),
+        ["doctype.xlsx"] = (() => HostileFiles.Xlsx(HostileFiles.Row(1, "a"), doctype: "<!DOCTYPE workbook [<!ENTITY e \"e\">]>"), Plans),
     };
 
     public static int Run(string[] args, TextWriter output)
     {
-        if (args.Length < 2 || !Files.TryGetValue(args[1], out var read))
+        if (args.Length < 2 || !Files.TryGetValue(args[1], out var file))
         {
             output.WriteLine($"Files: {string.Join(", ", Files.Keys)}");
             return args.Length < 2 ? 0 : 2;
         }
 
+        var content = file.Write();
+        using (var before = Process.GetCurrentProcess())
+        {
+            output.WriteLine($"{args[1]}: {content.Length:N0} bytes; working set before reading {before.WorkingSet64 / (1024 * 1024):N0} MB");
+        }
+
         var clock = Stopwatch.StartNew();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var answer = read();
+        var answer = file.Read(content);
         clock.Stop();
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         using var process = Process.GetCurrentProcess();
