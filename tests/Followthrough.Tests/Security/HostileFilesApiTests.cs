@@ -146,6 +146,33 @@ public abstract class HostileFilesApiTests(AppFixture app)
         HostileFilesCliTests.ExcelKeepsAsText(await supervisor.GetByteArrayAsync($"/api/v1/plans/{id}/export?format=xlsx"), formula);
     }
 
+    [Fact]
+    public async Task TaskImportPage_ShowsTheRefusal_AsAReadableMessage()
+    {
+        var supervisor = await SignedInBrowserClient.CreateAsync(app, Role.Supervisor, "DL-SUP");
+        var page = await supervisor.GetPageAsync("/tasks/import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(SignedInBrowserClient.TokenIn(page)), SignedInBrowserClient.TokenField },
+            { new StringContent("Directive"), "OriginKind" },
+            { new ByteArrayContent(HostileFiles.DeeplyNestedXlsx()), "Table", "nested.xlsx" },
+        };
+        var response = await supervisor.Client.PostAsync(new Uri("/tasks/import", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nests deeper than 100 levels", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CalendarImport_OfMoreLinesThanAllowed_IsRefusedNamingTheLimit()
+    {
+        var admin = await app.ApiClientAsync(Role.Administrator);
+        using var content = new StringContent(string.Concat(Enumerable.Repeat("#\n", 200_001)), Encoding.UTF8, "text/csv");
+        var response = await admin.PostAsync(new Uri("/api/v1/calendar/schedules/import?year=2088", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        Assert.Contains("MaxRows", body, StringComparison.Ordinal);
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> PostFileAsync(HttpClient client, string path, string name, byte[] content)
     {
         using var form = new MultipartFormDataContent();

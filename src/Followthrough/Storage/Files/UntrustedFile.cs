@@ -22,6 +22,42 @@ public static class UntrustedFile
     /// <summary>The rows of CSV text (RFC 4180), each numbered by the line it starts on.</summary>
     public static IReadOnlyList<TableRow> ReadCsv(string text, FileLimits limits) => CsvTable.Read(text, limits);
 
+    /// <summary>
+    /// Why a plain-text table (one record a line, such as a calendar schedule) is refused: more lines than
+    /// <see cref="FileLimits.MaxRows"/>, a line longer than <see cref="FileLimits.MaxCellCharacters"/>, or more characters
+    /// than <see cref="FileLimits.MaxDocumentCharacters"/>; null when it may be read.
+    /// </summary>
+    public static string? TextProblem(string text, FileLimits limits, bool byLine)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (DocumentTextProblem(text.Length, limits) is { } tooLong)
+        {
+            return tooLong;
+        }
+
+        if (!byLine)
+        {
+            return null;
+        }
+
+        var lines = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (++lines > limits.MaxRows)
+            {
+                return new FileRefusedException(nameof(FileLimits.MaxRows), limits.MaxRows, $"it has more than {limits.MaxRows:N0} lines").Message;
+            }
+
+            if (line.Length > limits.MaxCellCharacters)
+            {
+                return new FileRefusedException(nameof(FileLimits.MaxCellCharacters), limits.MaxCellCharacters, $"line {lines:N0} holds {line.Length:N0} characters").Message;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Why a document's text is refused (past <see cref="FileLimits.MaxDocumentCharacters"/>), or null.</summary>
     public static string? DocumentTextProblem(int characters, FileLimits limits)
     {
