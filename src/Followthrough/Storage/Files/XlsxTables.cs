@@ -159,7 +159,7 @@ internal static class XlsxTables
     private static List<TableRow> ReadRows(XmlReader xml, List<string> shared, Func<string?, string, string>? format, TableBudget budget, FileLimits limits)
     {
         var rows = new List<TableRow>();
-        var chunk = new char[4096];
+        var buffers = new CellBuffers();
         List<string>? cells = null;
         var rowNumber = 0;
         var nextRow = 1;
@@ -196,7 +196,7 @@ internal static class XlsxTables
                 var column = reference is null ? position : ColumnIndex(reference);
                 budget.Column(column);
                 var type = xml.GetAttribute("t");
-                var text = xml.IsEmptyElement ? string.Empty : ReadCell(xml, type, shared, format, chunk, budget, limits);
+                var text = xml.IsEmptyElement ? string.Empty : ReadCell(xml, type, shared, format, buffers, budget, limits);
                 if (cells.Count <= column)
                 {
                     budget.Cells(column - cells.Count + 1);
@@ -218,11 +218,12 @@ internal static class XlsxTables
     /// <summary>A cell's text, the reader on its start tag, up to its end tag.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string ReadCell(
-        XmlReader xml, string? type, List<string> shared, Func<string?, string, string>? format, char[] chunk, TableBudget budget, FileLimits limits)
+        XmlReader xml, string? type, List<string> shared, Func<string?, string, string>? format, CellBuffers buffers, TableBudget budget, FileLimits limits)
     {
         var depth = xml.Depth;
-        StringBuilder? value = null;
-        StringBuilder? inline = null;
+        var (value, inline, chunk) = (buffers.Value.Clear(), buffers.Inline.Clear(), buffers.Chunk);
+        var hasValue = false;
+        var hasInline = false;
         var phoneticDepth = -1;
         while (GuardedXml.Read(xml, limits) && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
@@ -231,13 +232,15 @@ internal static class XlsxTables
                 switch (xml.LocalName)
                 {
                     case "v":
-                        ReadText(xml, value = new StringBuilder(), chunk, budget, limits);
+                        ReadText(xml, value.Clear(), chunk, budget, limits);
+                        hasValue = true;
                         break;
                     case "rPh" when phoneticDepth < 0:
                         phoneticDepth = xml.Depth;
                         break;
                     case "t" when phoneticDepth < 0:
-                        ReadText(xml, inline ??= new StringBuilder(), chunk, budget, limits);
+                        ReadText(xml, inline, chunk, budget, limits);
+                        hasInline = true;
                         break;
                 }
             }
@@ -247,15 +250,24 @@ internal static class XlsxTables
             }
         }
 
-        var raw = value?.ToString() ?? string.Empty;
         var text = type switch
         {
-            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Count ? shared[index] : string.Empty,
-            "inlineStr" => inline?.ToString() ?? string.Empty,
-            _ => raw,
+            "s" => hasValue && int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Count ? shared[index] : string.Empty,
+            "inlineStr" => hasInline ? inline.ToString() : string.Empty,
+            _ => hasValue ? value.ToString() : string.Empty,
         };
         text = format is null ? text : format(type, text);
         return type == "s" ? text : budget.Text(text); // a shared string was counted once, when it was read
+    }
+
+    /// <summary>Buffers one sheet's cells reuse, so reading a cell allocates only the text it keeps.</summary>
+    private sealed class CellBuffers
+    {
+        public StringBuilder Value { get; } = new();
+
+        public StringBuilder Inline { get; } = new();
+
+        public char[] Chunk { get; } = new char[4096];
     }
 
     /// <summary>A → 0, Z → 25, AA → 26: the column part of a reference such as "AB12"; int.MaxValue past any sheet.</summary>
