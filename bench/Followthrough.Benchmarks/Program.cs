@@ -38,5 +38,12 @@ if (args is ["--extraction-cpu"])
     return 0;
 }
 
+// Hostile files of issue 14, one per process (stopwatch, allocation, peak working set):
+// dotnet run -c Release --project bench/Followthrough.Benchmarks -- hostile-files [NAME]
+if (args.Length > 0 && args[0] == "hostile-files")
+{
+    return Followthrough.Benchmarks.HostileFilesBench.Run(args, Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -38,6 +38,11 @@ public static class FollowthroughCli
             await error.WriteLineAsync(problem.Message);
             return problem.ExitCode;
         }
+        catch (Followthrough.Storage.Files.FileRefusedException refused)
+        {
+            await error.WriteLineAsync(refused.Message);
+            return BadInput;
+        }
     }
 
     public static Command Build()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Followthrough.Storage.Files;
 
 namespace Followthrough.Calendar;
 
@@ -91,6 +92,12 @@ public static class ScheduleFile
         if (year is < 2000 or > 2099)
         {
             return Invalid(new ScheduleProblem(null, "The year {0} is outside the calendar (2000 to 2099).", year));
+        }
+
+        // The product's limits on files from outside (JSON nesting is limited by the JSON reader itself, 64 levels).
+        if (UntrustedFile.TextProblem(text, FileLimits.Default, byLine: format == ScheduleFormat.Csv) is { } refused)
+        {
+            return Invalid(new ScheduleProblem(null, "{0}", refused));
         }
 
         var entries = format == ScheduleFormat.Json

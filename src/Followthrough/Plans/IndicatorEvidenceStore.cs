@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Followthrough.Storage;
+using Followthrough.Storage.Files;
 using Microsoft.Extensions.Configuration;
 
 namespace Followthrough.Plans;
@@ -157,17 +157,17 @@ public sealed class IndicatorEvidenceStore(FollowthroughDb db, IConfiguration? c
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            if (zip.GetEntry("[Content_Types].xml") is null)
+            var parts = UntrustedFile.PackageParts(content, FileLimits.Default);
+            if (!parts.Contains("[Content_Types].xml"))
             {
                 return null;
             }
 
-            return zip.GetEntry("word/document.xml") is not null ? Types[".docx"]
-                : zip.GetEntry("xl/workbook.xml") is not null ? Types[".xlsx"]
+            return parts.Contains("word/document.xml") ? Types[".docx"]
+                : parts.Contains("xl/workbook.xml") ? Types[".xlsx"]
                 : null;
         }
-        catch (InvalidDataException)
+        catch (FileRefusedException)
         {
             return null;
         }

@@ -1,7 +1,10 @@
+using Followthrough.Storage.Files;
 using Followthrough.Storage.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Followthrough.Storage;
 
@@ -20,6 +23,12 @@ public static class StorageServices
         services.AddScoped<Actor>();
         services.AddSingleton(new MigrationRunner(settings));
         services.AddSingleton(_ => new DirectSql(settings)); // built by the container, so disposed with it
+
+        // The limits every untrusted file is read under (Followthrough:Files:...; the command line reads Followthrough__Files__...).
+        services.AddOptions<FileLimits>().Configure<IServiceProvider>((limits, provider) =>
+            (provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build())
+                .GetSection(FileLimits.Section).Bind(limits));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<FileLimits>>().Value);
 
         // Pooled: a request rents a context whose EF Core services are already built, instead of building them anew
         // (which a busy host, such as one taking a thousand progress reports a second, feels as allocation and as

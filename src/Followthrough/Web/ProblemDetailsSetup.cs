@@ -1,3 +1,4 @@
+using Followthrough.Storage.Files;
 using Microsoft.AspNetCore.Http;
 
 namespace Followthrough.Web;
@@ -9,6 +10,20 @@ public static class ProblemDetailsSetup
         options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            if (context.Exception is FileRefusedException refused)
+            {
+                // A reader that does not turn a refused file into its own problem still answers 413 or 400, never 500.
+                var status = refused.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+                context.ProblemDetails.Status = status;
+                context.HttpContext.Response.StatusCode = status;
+                context.ProblemDetails.Title = "The file was refused.";
+                context.ProblemDetails.Detail = refused.Message;
+                if (refused.Limit is not null)
+                {
+                    context.ProblemDetails.Extensions["limit"] = refused.Limit;
+                }
+            }
+
             if (context.Exception is BadHttpRequestException bad)
             {
                 context.ProblemDetails.Status = bad.StatusCode;

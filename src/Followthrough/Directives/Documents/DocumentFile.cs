@@ -1,8 +1,5 @@
-using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
-using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using Followthrough.Directives.Extraction;
+using Followthrough.Storage.Files;
 
 namespace Followthrough.Directives.Documents;
 
@@ -11,8 +8,9 @@ public sealed record DocumentFileText(string? Text, string ContentType, string? 
 
 /// <summary>
 /// Reads an uploaded document: .txt and .md as UTF-8 text (the extraction engine's own rules, see
-/// <see cref="DocumentText"/>), .docx as its paragraphs, one per line. Anything else is refused with a sentence
-/// saying why, before anything is stored.
+/// <see cref="DocumentText"/>), .docx as its paragraphs, one per line, through the product's guarded reader
+/// (<see cref="UntrustedFile"/>). Anything else, or anything past the <see cref="FileLimits"/> (such as the characters a
+/// document may yield), is refused with a sentence saying why, before anything is stored.
 /// </summary>
 public static class DocumentFile
 {
@@ -20,9 +18,10 @@ public static class DocumentFile
     /// 200-page work report in plain text or Word is under 1 MB.</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
 
-    public static DocumentFileText Read(string fileName, byte[] content)
+    public static DocumentFileText Read(string fileName, byte[] content, FileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        limits ??= FileLimits.Default;
         var name = Path.GetFileName(fileName ?? string.Empty);
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (content.Length == 0)
@@ -39,49 +38,44 @@ public static class DocumentFile
         {
             case ".txt" or ".md":
                 var decoded = DocumentText.Decode(content);
-                return decoded.Text is null
-                    ? Refuse($"{name}: {decoded.Problem}")
-                    : new(decoded.Text, extension == ".md" ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8", null);
+                if (decoded.Text is null)
+                {
+                    return Refuse($"{name}: {decoded.Problem}");
+                }
+
+                if (UntrustedFile.DocumentTextProblem(decoded.Text.Length, limits) is { } tooLong)
+                {
+                    return Refuse($"{name}: {tooLong}");
+                }
+
+                return new(decoded.Text, extension == ".md" ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8", null);
             case ".docx":
-                return ReadDocx(name, content);
+                return ReadDocx(name, content, limits);
             default:
                 return Refuse($"{name}: only .txt, .md and .docx files can be read.");
         }
     }
 
-    private static DocumentFileText ReadDocx(string name, byte[] content)
+    private static DocumentFileText ReadDocx(string name, byte[] content, FileLimits limits)
     {
         const string docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
-            var body = document.MainDocumentPart?.Document?.Body;
-            if (body is null)
+            var text = UntrustedFile.ReadWordText(content, limits);
+            if (text is null)
             {
                 return Refuse($"{name} is not a Word document (it has no document body).");
             }
 
-            var text = new StringBuilder();
-            foreach (var paragraph in body.Descendants<Paragraph>())
-            {
-                if (text.Length > 0)
-                {
-                    text.Append('\n');
-                }
-
-                text.Append(paragraph.InnerText);
-            }
-
-            var result = text.ToString();
-            return string.IsNullOrWhiteSpace(result)
+            return string.IsNullOrWhiteSpace(text)
                 ? Refuse($"{name} contains no text.")
-                : new(result, docxType, null);
+                : new(text, docxType, null);
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or XmlException
-            or IOException or InvalidOperationException or FileFormatException or ArgumentException)
+        catch (FileRefusedException refused)
         {
-            return Refuse($"{name} is not a Word (.docx) document.");
+            return Refuse(refused.Limit is null
+                ? $"{name} is not a Word (.docx) document: {refused.InnerException?.Message ?? refused.Message}"
+                : $"{name}: {refused.Message}");
         }
     }
 

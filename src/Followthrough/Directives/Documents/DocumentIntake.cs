@@ -4,6 +4,7 @@ using Followthrough.Directives.Extraction;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Storage;
+using Followthrough.Storage.Files;
 using Followthrough.Tasks;
 using Followthrough.Web;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,11 @@ public sealed record IntakeResult(SourceDocument? Document, ValidationErrors Err
 /// the original file and, in one save, the document and its candidates. A refused upload stores nothing.
 /// </summary>
 public sealed class DocumentIntake(
-    FollowthroughDb db, IWorkingDayCalendar calendar, DocumentStore store, OrganizationDirectory organization, PlanItemLookup planItems)
+    FollowthroughDb db, IWorkingDayCalendar calendar, DocumentStore store, OrganizationDirectory organization, PlanItemLookup planItems,
+    FileLimits? limits = null)
 {
+    private readonly FileLimits _limits = limits ?? FileLimits.Default;
+
     public const int MaxTitle = 300;
     public const int MaxBody = 200;
 
@@ -50,7 +54,7 @@ public sealed class DocumentIntake(
             errors.Add("issuingBody", $"The issuing body must be at most {MaxBody} characters.");
         }
 
-        var (text, bytes, fileName, contentType) = Read(input, errors);
+        var (text, bytes, fileName, contentType) = Read(input, errors, _limits);
         if (!errors.IsEmpty || text is null)
         {
             return new IntakeResult(null, errors);
@@ -68,6 +72,12 @@ public sealed class DocumentIntake(
         if (result.Directives.Count == 0)
         {
             errors.Add(input.File is null ? "text" : "file", "No directives were found in the text: nothing asks anyone to act. Nothing was stored.");
+            return new IntakeResult(null, errors);
+        }
+
+        if (UntrustedFile.CandidatesProblem(result.Directives.Count, _limits) is { } tooMany)
+        {
+            errors.Add(input.File is null ? "text" : "file", tooMany + " Nothing was stored.");
             return new IntakeResult(null, errors);
         }
 
@@ -125,12 +135,12 @@ public sealed class DocumentIntake(
         new ActorRegistry(activeUnits.OrderBy(u => u.Id).Select(u => new RegistryUnit(u.Code, [u.NameZh, u.NameEn], u.Aliases))),
         (from, days) => calendar.Add(from, days));
 
-    private static (string? Text, byte[] Bytes, string FileName, string ContentType) Read(DocumentInput input, ValidationErrors errors)
+    private static (string? Text, byte[] Bytes, string FileName, string ContentType) Read(DocumentInput input, ValidationErrors errors, FileLimits limits)
     {
         if (input.File is { } file)
         {
             var name = Path.GetFileName(input.FileName ?? "document.txt");
-            var read = DocumentFile.Read(name, file);
+            var read = DocumentFile.Read(name, file, limits);
             if (read.Problem is not null)
             {
                 errors.Add("file", read.Problem);
@@ -150,6 +160,12 @@ public sealed class DocumentIntake(
         if (bytes.Length > DocumentFile.MaxBytes)
         {
             errors.Add("text", $"The text is larger than {DocumentFile.MaxBytes / (1024 * 1024)} MB.");
+            return (null, [], string.Empty, string.Empty);
+        }
+
+        if (UntrustedFile.DocumentTextProblem(input.Text.Length, limits) is { } tooLong)
+        {
+            errors.Add("text", tooLong);
             return (null, [], string.Empty, string.Empty);
         }
 

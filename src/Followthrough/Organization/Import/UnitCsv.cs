@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Followthrough.Storage.Files;
 
 namespace Followthrough.Organization.Import;
 
@@ -37,9 +38,10 @@ public static class UnitCsv
 
     private static readonly string[] RequiredColumns = [Code, NameZh, NameEn, Kind];
 
-    public static UnitCsvFile Read(TextReader reader)
+    public static UnitCsvFile Read(TextReader reader, FileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        limits ??= FileLimits.Default;
         var problems = new List<ImportProblem>();
         var rows = new List<UnitCsvRow>();
         var options = CsvReaderOptions.Default with
@@ -58,43 +60,42 @@ public static class UnitCsv
         while (csv.Read())
         {
             var row = (int)csv.RowNumber + 1; // as a spreadsheet numbers it: the header is row 1
+            if (Refused(row, csv.FieldCount, limits) is { } refused)
+            {
+                problems.Add(new ImportProblem(row, null, refused));
+                break;
+            }
+
             if (csv.FieldCount != header.Count)
             {
                 problems.Add(new ImportProblem(row, null, $"the row has {csv.FieldCount} fields but the header names {header.Count} columns"));
                 continue;
             }
 
-            string Field(string column) => header.TryGetValue(column, out var index) ? (csv.GetString(index) ?? string.Empty).Trim() : string.Empty;
+            // A cell the product wrote with a leading apostrophe (so no spreadsheet runs it as a formula) reads back as written.
+            string Field(string column) => header.TryGetValue(column, out var index) ? SpreadsheetWriter.Restore((csv.GetString(index) ?? string.Empty).Trim()) : string.Empty;
             rows.Add(new UnitCsvRow(row, Field(Code), Field(NameZh), Field(NameEn), Field(Kind), Field(ParentCode), Field(Aliases), Field(Active)));
         }
 
         return new UnitCsvFile(rows, problems);
     }
 
+    /// <summary>Writes the file with the product's one table writer, which never lets a cell become a formula.</summary>
     public static void Write(TextWriter writer, IEnumerable<UnitSnapshot> units)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(units);
-        using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
-        foreach (var column in Columns)
-        {
-            csv.WriteField(column);
-        }
-
-        csv.EndRecord();
+        SpreadsheetWriter.WriteCsvRow(writer, Columns);
         foreach (var unit in units)
         {
-            csv.WriteField(unit.Code);
-            csv.WriteField(unit.NameZh);
-            csv.WriteField(unit.NameEn);
-            csv.WriteField(unit.Kind.ToString());
-            csv.WriteField(unit.ParentCode ?? string.Empty);
-            csv.WriteField(string.Join(AliasSeparator, Unit.SplitAliases(unit.Aliases)));
-            csv.WriteField(unit.IsActive ? "true" : "false");
-            csv.EndRecord();
+            SpreadsheetWriter.WriteCsvRow(writer,
+            [
+                unit.Code, unit.NameZh, unit.NameEn, unit.Kind.ToString(), unit.ParentCode ?? string.Empty,
+                string.Join(AliasSeparator, Unit.SplitAliases(unit.Aliases)), unit.IsActive ? "true" : "false",
+            ]);
         }
 
-        csv.Flush();
+        writer.Flush();
     }
 
     /// <summary>true/false, yes/no, 1/0 (any case); empty means active.</summary>
@@ -104,6 +105,19 @@ public static class UnitCsv
         "false" or "no" or "0" => false,
         _ => null,
     };
+
+    /// <summary>Why the file is refused at this row (past the product's file limits), or null.</summary>
+    private static string? Refused(int row, int fields, FileLimits limits)
+    {
+        if (row > limits.MaxRows)
+        {
+            return new FileRefusedException(nameof(FileLimits.MaxRows), limits.MaxRows, $"it has more than {limits.MaxRows:N0} rows").Message;
+        }
+
+        return fields > limits.MaxColumns
+            ? new FileRefusedException(nameof(FileLimits.MaxColumns), limits.MaxColumns, $"row {row} has {fields:N0} fields").Message
+            : null;
+    }
 
     private static Dictionary<string, int>? ReadHeader(IReadOnlyList<string> names, List<ImportProblem> problems)
     {

@@ -1,10 +1,12 @@
 using System.Text;
+using Followthrough.Storage.Files;
 
 namespace Followthrough.Plans.Files;
 
 /// <summary>
 /// Plan files as CSV (RFC 4180, UTF-8 with a byte-order mark so Excel shows Chinese correctly). One file holds every
 /// sheet: each starts with a line holding only its name in brackets ("[Items]" or "[规划条目]"), then its header.
+/// Written by the product's one table writer (no formulas), read by its guarded reader.
 /// </summary>
 internal static class CsvSheets
 {
@@ -22,10 +24,10 @@ internal static class CsvSheets
             }
 
             first = false;
-            await writer.WriteLineAsync(Quote($"[{sheet.Name}]"));
+            await writer.WriteAsync(SpreadsheetWriter.CsvRow([$"[{sheet.Name}]"]));
             foreach (var row in sheet.Rows)
             {
-                await writer.WriteLineAsync(string.Join(',', row.Cells.Select(Quote)));
+                await writer.WriteAsync(SpreadsheetWriter.CsvRow(row.Cells));
             }
         }
 
@@ -33,7 +35,7 @@ internal static class CsvSheets
     }
 
     /// <summary>Reads every sheet; rows keep their line numbers. Blank lines are skipped.</summary>
-    public static List<SheetTable> Read(Stream input, out string? problem)
+    public static List<SheetTable> Read(Stream input, out string? problem, FileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         problem = null;
@@ -51,8 +53,21 @@ internal static class CsvSheets
 
         var sheets = new List<SheetTable>();
         SheetTable? current = null;
-        foreach (var row in Parse(text))
+        IReadOnlyList<TableRow> rows;
+        try
         {
+            rows = UntrustedFile.ReadCsv(text, limits ?? FileLimits.Default);
+        }
+        catch (FileRefusedException refused)
+        {
+            problem = refused.Message;
+            return [];
+        }
+
+        foreach (var read in rows)
+        {
+            // A cell the product wrote with a leading apostrophe (so no spreadsheet runs it as a formula) reads back as written.
+            var row = new SheetRow(read.Number, [.. read.Cells.Select(SpreadsheetWriter.Restore)]);
             if (row.IsBlank)
             {
                 continue;
@@ -78,77 +93,4 @@ internal static class CsvSheets
         return sheets;
     }
 
-    private static IEnumerable<SheetRow> Parse(string text)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var line = 1;
-        var rowStart = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        cell.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    cell.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    yield return new SheetRow(rowStart, [.. cells]);
-                    cells.Clear();
-                    line++;
-                    rowStart = line;
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
-            }
-        }
-
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            yield return new SheetRow(rowStart, [.. cells]);
-        }
-    }
-
-    private static string Quote(string value) =>
-        value.Length > 0 && (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
 }

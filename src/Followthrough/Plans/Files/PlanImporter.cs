@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Followthrough.Organization;
 using Followthrough.Storage;
+using Followthrough.Storage.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Plans.Files;
@@ -30,7 +31,7 @@ public sealed record ImportOutcome(IReadOnlyList<ImportProblem> Problems, Import
 /// the file, its checksum and the counts. The trail therefore stays complete and verifiable row by row.
 /// </para>
 /// </summary>
-public sealed class PlanImporter(FollowthroughDb db, OrganizationDirectory organization)
+public sealed class PlanImporter(FollowthroughDb db, OrganizationDirectory organization, FileLimits? limits = null)
 {
     public const string Action = "imported";
     public const string SummaryAction = "plan-imported";
@@ -45,10 +46,10 @@ public sealed class PlanImporter(FollowthroughDb db, OrganizationDirectory organ
         switch (Path.GetExtension(name).ToLowerInvariant())
         {
             case ".csv":
-                tables = CsvSheets.Read(new MemoryStream(content, writable: false), out problem);
+                tables = CsvSheets.Read(new MemoryStream(content, writable: false), out problem, limits);
                 break;
             case ".xlsx":
-                tables = XlsxSheets.Read(new MemoryStream(content, writable: false), out problem);
+                tables = XlsxSheets.Read(content, out problem, limits);
                 break;
             default:
                 return Fail(new ImportProblem(name, 0, string.Empty, "Import files are CSV (.csv) or Excel (.xlsx)."));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Followthrough.Organization;
 using Followthrough.Storage;
+using Followthrough.Storage.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Tasks;
@@ -10,7 +11,7 @@ namespace Followthrough.Tasks;
 /// 配合单位, 完成时限, 时间节点 (Chinese or English headers). The whole table is checked before anything is
 /// written; then every row becomes a draft task in one transaction, or none does.
 /// </summary>
-public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, OrganizationDirectory organization)
+public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, OrganizationDirectory organization, FileLimits? limits = null)
 {
     public const int MaxTasks = 2000;
 
@@ -21,7 +22,7 @@ public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, O
         IReadOnlyList<IReadOnlyList<string>> table;
         try
         {
-            table = TableReader.Read(fileName, content);
+            table = TableReader.Read(fileName, content, limits);
         }
         catch (TableFormatException error)
         {

@@ -1,27 +1,25 @@
-using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Followthrough.Storage.Files;
 
 namespace Followthrough.Tasks;
 
 /// <summary>
-/// Reads the first sheet of an Excel workbook (.xlsx) or a CSV file into rows of text. CSV may be UTF-8 (with or
+/// Reads the first sheet of an Excel workbook (.xlsx) or a CSV file into rows of text, through the product's guarded
+/// reader (<see cref="UntrustedFile"/>). CSV may be UTF-8 (with or
 /// without a byte-order mark) or GB18030, which Excel writes for Chinese on Chinese Windows.
 /// </summary>
 internal static class TableReader
 {
     public const int MaxRows = 5000;
 
-    public static IReadOnlyList<IReadOnlyList<string>> Read(string fileName, byte[] content)
+    public static IReadOnlyList<IReadOnlyList<string>> Read(string fileName, byte[] content, FileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
         return extension switch
         {
-            ".xlsx" => ReadXlsx(content),
-            ".csv" or ".txt" => ReadCsv(Decode(content)),
+            ".xlsx" => ReadXlsx(content, limits),
+            ".csv" or ".txt" => ReadCsv(Decode(content), limits),
             _ => throw new TableFormatException("Import an Excel workbook (.xlsx) or a CSV file (.csv)."),
         };
     }
@@ -45,141 +43,54 @@ internal static class TableReader
     }
 
     /// <summary>RFC 4180: commas, quoted fields with doubled quotes, line breaks inside quotes.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> ReadCsv(string text)
+    public static IReadOnlyList<IReadOnlyList<string>> ReadCsv(string text, FileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var rows = new List<IReadOnlyList<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var row in Refused(() => UntrustedFile.ReadCsv(text, limits ?? FileLimits.Default)))
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\r' or '\n':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    rows.Add(row);
-                    row = [];
-                    Guard(rows);
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
+            rows.Add(row.Cells);
+            Guard(rows.Count);
         }
 
         return rows;
     }
 
-    private static List<IReadOnlyList<string>> ReadXlsx(byte[] content)
+    private static List<IReadOnlyList<string>> ReadXlsx(byte[] content, FileLimits? limits)
+    {
+        var sheets = Refused(() => UntrustedFile.ReadWorkbook(content, limits ?? FileLimits.Default, firstSheetOnly: true));
+        var sheet = sheets.Count > 0 ? sheets[0] : throw new TableFormatException("The workbook has no sheets.");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var row in sheet.Rows)
+        {
+            Guard(row.Number); // before padding: a row numbered a hundred million is refused, not padded to
+            while (rows.Count < row.Number - 1)
+            {
+                rows.Add([]); // keep spreadsheet row numbers: error reports point at the row people see
+            }
+
+            rows.Add(row.Cells);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A file past one of the product's file limits, or unreadable, is refused with the reader's sentence.</summary>
+    private static T Refused<T>(Func<T> read)
     {
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart ?? throw new TableFormatException("The workbook has no sheets.");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new TableFormatException("The workbook has no sheets.");
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-            var rows = new List<IReadOnlyList<string>>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
-            {
-                var index = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1));
-                while (rows.Count < index - 1)
-                {
-                    rows.Add([]); // keep spreadsheet row numbers: error reports point at the row people see
-                }
-
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                    while (cells.Count < column)
-                    {
-                        cells.Add(string.Empty);
-                    }
-
-                    cells.Add(Text(cell, shared));
-                }
-
-                rows.Add(cells);
-                Guard(rows);
-            }
-
-            return rows;
+            return read();
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        catch (FileRefusedException refused)
         {
-            throw new TableFormatException("The file is not a readable Excel workbook (.xlsx).");
+            throw new TableFormatException(refused.Message);
         }
     }
 
-    private static string Text(Cell cell, List<string> shared)
+    private static void Guard(int rows)
     {
-        var raw = cell.CellValue?.Text ?? string.Empty;
-        if (cell.DataType?.Value == CellValues.SharedString)
-        {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : string.Empty;
-        }
-
-        if (cell.DataType?.Value == CellValues.InlineString)
-        {
-            return cell.InlineString?.InnerText ?? string.Empty;
-        }
-
-        return raw;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
-    }
-
-    private static void Guard(List<IReadOnlyList<string>> rows)
-    {
-        if (rows.Count > MaxRows)
+        if (rows > MaxRows)
         {
             throw new TableFormatException($"The table has more than {MaxRows} rows; split it into smaller files.");
         }

@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Text.Unicode;
+using Followthrough.Storage.Files;
 
 namespace Followthrough.Tasks;
 
@@ -83,10 +83,9 @@ public static class EvidenceCheck
 
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content.ToArray()), ZipArchiveMode.Read);
-            return zip.GetEntry(mainPart) is not null;
+            return UntrustedFile.PackageParts(content.ToArray(), FileLimits.Default).Contains(mainPart);
         }
-        catch (InvalidDataException)
+        catch (FileRefusedException)
         {
             return false;
         }
