@@ -38,7 +38,7 @@ public static class DocumentsApi
         group.MapPost("/{id:int}/candidates/{candidateId:int}/split", SplitAsync).WithName("CandidateSplit").WithSummary("Split a directive in two at a position in its sentence.");
         group.MapPost("/{id:int}/tasks", CreateTasksAsync).WithName("DocumentCreateTasks")
             .WithSummary("Make every accepted directive a draft task, all in one step: if one cannot be, none is.");
-        group.MapGet("/{id:int}/follow-up", FollowUpAsync).WithName("DocumentFollowUp")
+        group.MapGet("/{id:int}/follow-up", FollowUpAsync).WithName("DocumentFollowUp").RequireRateLimiting(RateLimits.FileExports)
             .WithSummary("How far the document's directives have come: tasks, assigned, on time, overdue, closed (format=json, csv or xlsx).");
         return api;
     }
