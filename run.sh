@@ -8,7 +8,7 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The audit chain's key (HMAC) lives outside the database, beside the data folder: created owner-only on first use.
 # The daily run appends a signed checkpoint of the trail next to it. Set either variable to put them elsewhere
-# (docs/security-audit.md).
+# (docs/security.md, "The audit trail").
 data_parent="$(dirname "$(realpath -m "${Followthrough__DataFolder:-$PWD/data}")")"
 if [[ -z "${Followthrough__Audit__KeyFile:-}" && -z "${Followthrough__Audit__Keys:-}" ]]; then
   export Followthrough__Audit__KeyFile="$data_parent/audit-keys/followthrough.keys"

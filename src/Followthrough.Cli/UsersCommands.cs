@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Cli;
 
-/// <summary><c>users add | reset-password | list</c>: people who can sign in, managed from the terminal.</summary>
+/// <summary><c>users add | reset-password | end-sessions | list</c>: people who can sign in, managed from the terminal.</summary>
 internal static class UsersCommands
 {
     public static Command Build()
@@ -16,6 +16,7 @@ internal static class UsersCommands
         var users = new Command("users", "People who can sign in: add them, reset their passwords, list them.");
         users.Subcommands.Add(Add());
         users.Subcommands.Add(ResetPassword());
+        users.Subcommands.Add(EndSessions());
         users.Subcommands.Add(List());
         return users;
     }
@@ -90,6 +91,23 @@ internal static class UsersCommands
                 await context.Output.WriteLineAsync($"Password (shown only now): {secret}");
             }
 
+            return FollowthroughCli.Ok;
+        });
+        return command;
+    }
+
+    private static Command EndSessions()
+    {
+        var userName = new Argument<string>("USERNAME") { Description = "Whose sessions to end." };
+        var command = new Command("end-sessions", "Sign the person out everywhere at once; their API tokens stay (revoke those with `tokens`).") { userName };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
+            var accounts = context.Get<AccountService>();
+            var name = AccountService.NormalizeUserName(parse.GetValue(userName));
+            var account = await accounts.FindAsync(name, cancellationToken) ?? throw new CliException($"There is no account named {name}.");
+            await accounts.EndSessionsAsync(account.PersonId, "sessions-ended", cancellationToken);
+            await context.Output.WriteLineAsync($"Every session of {name} has ended; they must sign in again.");
             return FollowthroughCli.Ok;
         });
         return command;

@@ -18,7 +18,15 @@ public sealed class Account : IVersioned
 
     public DateTime? LastSignInAt { get; set; }
 
+    /// <summary>
+    /// Changes whenever every session of the person must end (sign-out, password change, role change, an
+    /// administrator's "end all sessions"); a session cookie carrying another stamp is refused.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
     public int Version { get; set; } = 1;
 
     public DateTime CreatedAt { get; set; }
+
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

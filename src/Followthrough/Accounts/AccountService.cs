@@ -114,15 +114,19 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     /// Checks a sign-in. After <see cref="MaxFailedAttempts"/> wrong passwords in a row the account is locked for
     /// <see cref="LockoutDuration"/>, and even the right password is refused until then. Unknown names get the same
     /// answers as real ones (including the lock-out) after the same work, so the form does not reveal which exist.
+    /// <para>With a <paramref name="clientAddress"/> (the web form), failures are counted per user name and client
+    /// address, and the lock-out holds only for the address that made them: a stranger's five wrong guesses do not
+    /// lock the person out from their own machine. The lock is still recorded on the account (and audited), and an
+    /// administrator's password reset lifts it everywhere. Without an address (tools) the lock holds for everyone.</para>
     /// </summary>
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
+    public async Task<SignInResult> SignInAsync(string userName, string password, string? clientAddress, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TrySignInAsync(name, password, cancellationToken);
+                return await TrySignInAsync(name, password, clientAddress, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
@@ -132,8 +136,13 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         }
     }
 
-    private async Task<SignInResult> TrySignInAsync(string name, string password, CancellationToken cancellationToken)
+    /// <summary>Checks a sign-in made by a tool, with no client address: a lock-out holds for everyone.</summary>
+    public Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default) =>
+        SignInAsync(userName, password, null, cancellationToken);
+
+    private async Task<SignInResult> TrySignInAsync(string name, string password, string? clientAddress, CancellationToken cancellationToken)
     {
+        var failureKey = clientAddress is null ? name : $"{name} from {clientAddress}";
         var now = db.Clock.GetUtcNow().UtcDateTime;
         if (string.IsNullOrEmpty(password))
         {
@@ -143,16 +152,17 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
         if (account is null)
         {
-            if (unknownNames.LockedUntil(name, now) is { } lockedUntil)
+            if (unknownNames.LockedUntil(failureKey, now) is { } lockedUntil)
             {
                 return SignInResult.LockedOut(lockedUntil);
             }
 
             Passwords.Verify(DecoyHash.Value, password, out _);
-            return unknownNames.Fail(name, now) is { } until ? SignInResult.LockedOut(until) : SignInResult.Invalid;
+            return unknownNames.Fail(failureKey, now) is { } until ? SignInResult.LockedOut(until) : SignInResult.Invalid;
         }
 
-        if (account.LockedUntil is { } accountLockedUntil && accountLockedUntil > now)
+        if (account.LockedUntil is { } accountLockedUntil && accountLockedUntil > now
+            && (clientAddress is null || unknownNames.LockedUntil(failureKey, now) is not null))
         {
             return SignInResult.LockedOut(accountLockedUntil);
         }
@@ -161,9 +171,10 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         db.Actor.Set(person.Id, account.UserName);
         if (!Passwords.Verify(account.PasswordHash, password, out var rehashed))
         {
-            return await CountFailureAsync(account, now, "sign-in-failed", cancellationToken) is { } until
-                ? SignInResult.LockedOut(until)
-                : SignInResult.Invalid;
+            var until = clientAddress is null
+                ? await CountFailureAsync(account, now, "sign-in-failed", cancellationToken)
+                : await CountFailureFromAsync(account, failureKey, now, cancellationToken);
+            return until is { } lockedUntil ? SignInResult.LockedOut(lockedUntil) : SignInResult.Invalid;
         }
 
         if (!person.IsActive)
@@ -181,7 +192,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
 
         db.DescribeNextSave("signed-in");
         await db.SaveChangesAsync(cancellationToken);
-        return SignInResult.Success(person, account.UserName);
+        return SignInResult.Success(person, account.UserName, account.SecurityStamp);
     }
 
     /// <summary>The user names of those of the given people who have a sign-in (person id → user name).</summary>
@@ -231,9 +242,10 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         account.PasswordHash = Passwords.Hash(newPassword);
         account.FailedAttempts = 0;
         account.LockedUntil = null;
+        account.SecurityStamp = Account.NewSecurityStamp(); // every other session ends; the caller re-issues its own
         db.DescribeNextSave("password-changed");
         await db.SaveChangesAsync(cancellationToken);
-        return PasswordChange.Changed;
+        return PasswordChange.Changed(account.SecurityStamp);
     }
 
     /// <summary>Sets a new password (an administrator's reset, or the CLI's); unlocks the account.</summary>
@@ -254,9 +266,29 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         account.PasswordHash = Passwords.Hash(password);
         account.FailedAttempts = 0;
         account.LockedUntil = null;
+        account.SecurityStamp = Account.NewSecurityStamp();
         db.DescribeNextSave("password-set");
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Ends every session of the person at once by giving the sign-in a new security stamp (recorded in the audit
+    /// trail under <paramref name="action"/>). False when the person has no sign-in. API tokens are not touched: they
+    /// are revoked one by one.
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(int personId, string action = "sessions-ended", CancellationToken cancellationToken = default)
+    {
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.PersonId == personId, cancellationToken);
+        if (account is null)
+        {
+            return false;
+        }
+
+        account.SecurityStamp = Account.NewSecurityStamp();
+        db.DescribeNextSave(action);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The account with this user name, or null.</summary>
@@ -280,6 +312,24 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
 
     private Task<bool> IsTakenAsync(string name, CancellationToken cancellationToken) =>
         db.Set<Account>().AsNoTracking().AnyAsync(a => a.UserName == name, cancellationToken);
+
+    /// <summary>
+    /// Counts one wrong password from one client address; when it is that address's fifth, the address is locked out
+    /// and the lock recorded on the account. Returns the lock-out time then.
+    /// </summary>
+    private async Task<DateTime?> CountFailureFromAsync(Account account, string failureKey, DateTime now, CancellationToken cancellationToken)
+    {
+        var until = unknownNames.Fail(failureKey, now);
+        account.FailedAttempts = until is null ? account.FailedAttempts + 1 : 0;
+        if (until is not null)
+        {
+            account.LockedUntil = until;
+        }
+
+        db.DescribeNextSave(until is null ? "sign-in-failed" : "locked-out");
+        await db.SaveChangesAsync(cancellationToken);
+        return until;
+    }
 
     /// <summary>Counts one wrong password; returns the lock-out time when this one locks the account.</summary>
     private async Task<DateTime?> CountFailureAsync(Account account, DateTime now, string action, CancellationToken cancellationToken)
@@ -306,9 +356,10 @@ public sealed record AccountSummary(
     int PersonId, string UserName, string NameZh, string NameEn, Role Role, string? UnitCode, bool IsActive, DateTime? LockedUntil, DateTime? LastSignInAt);
 
 /// <summary>The outcome of changing one's own password; <see cref="Problem"/> says why a new password was refused.</summary>
-public sealed record PasswordChange(bool Succeeded, bool CurrentPasswordWrong, string? Problem, DateTime? LockedUntil)
+public sealed record PasswordChange(bool Succeeded, bool CurrentPasswordWrong, string? Problem, DateTime? LockedUntil, string? SecurityStamp = null)
 {
-    public static readonly PasswordChange Changed = new(true, false, null, null);
+    /// <summary>Changed; <paramref name="securityStamp"/> is the sign-in's new stamp, for re-issuing the caller's own session.</summary>
+    public static PasswordChange Changed(string securityStamp) => new(true, false, null, null, securityStamp);
 
     public static readonly PasswordChange WrongCurrentPassword = new(false, true, null, null);
 

@@ -28,6 +28,8 @@ internal static class AccountsApi
         var people = api.MapGroup("/people/{personId:int}/tokens").RequireAuthorization().WithTags("Accounts");
         people.MapGet("", ListPersonTokensAsync).WithName("ListPersonTokens").WithSummary("A person's API tokens (administrators).");
         people.MapDelete("/{id:int}", RevokePersonTokenAsync).WithName("RevokePersonToken").WithSummary("Revokes anyone's API token (administrators).");
+        api.MapDelete("/people/{personId:int}/sessions", EndPersonSessionsAsync).RequireAuthorization().WithTags("Accounts")
+            .WithName("EndPersonSessions").WithSummary("Ends every signed-in session of a person at once (administrators); their API tokens stay.");
         return api;
     }
 
@@ -112,6 +114,19 @@ internal static class AccountsApi
         }
 
         return await tokens.RevokeAsync(personId, id, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound("The token");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> EndPersonSessionsAsync(
+        int personId, CurrentUser user, AccountService accounts, CancellationToken cancellationToken)
+    {
+        if (!AccountPermissions.CanEndAnyonesSessions(user))
+        {
+            return Problems.Forbidden("Only administrators end other people's sessions.");
+        }
+
+        return await accounts.EndSessionsAsync(personId, "sessions-ended", cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("The person's sign-in");
     }
 
     private static async Task<Paged<TokenResponse>> PageOfAsync(int personId, PageRequest request, TokenService tokens, CancellationToken cancellationToken)

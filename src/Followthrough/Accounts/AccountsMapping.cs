@@ -14,6 +14,7 @@ internal sealed class AccountMapping : IEntityTypeConfiguration<Account>
         builder.Property(a => a.PersonId).ValueGeneratedNever();
         builder.HasIndex(a => a.UserName).IsUnique();
         builder.Property(a => a.PasswordHash).RedactedInAudit();
+        builder.Property(a => a.SecurityStamp).RedactedInAudit();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Person>().WithOne().HasForeignKey<Account>(a => a.PersonId);
     }

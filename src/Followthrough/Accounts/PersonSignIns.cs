@@ -34,4 +34,7 @@ internal sealed class PersonSignIns(AccountService accounts) : IPersonSignIns
 
     public Task<string?> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken = default) =>
         accounts.SetPasswordAsync(userName, password, cancellationToken);
+
+    public Task<bool> EndSessionsAsync(int personId, string action, CancellationToken cancellationToken = default) =>
+        accounts.EndSessionsAsync(personId, action, cancellationToken);
 }

@@ -10,7 +10,10 @@ namespace Followthrough.Accounts;
 
 /// <summary>
 /// The web sign-in cookie. API calls are never redirected to the sign-in page: they get 401 or 403. A cookie of
-/// a person who has since been deactivated, or whose role or unit changed, stops working at the next request.
+/// a person who has since been deactivated, or whose role or unit changed, or whose sign-in has a new security stamp
+/// (signed out elsewhere, password changed, sessions ended by an administrator) stops working at the next request:
+/// one read by primary key per request, nothing kept, so the end takes effect at once on every instance.
+/// The cookie is Secure whenever the request is HTTPS (behind a proxy: see the forwarded-headers settings).
 /// </summary>
 public static class SignInCookie
 {
@@ -19,6 +22,7 @@ public static class SignInCookie
         options.Cookie.Name = "ft.session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.LoginPath = "/sign-in";
@@ -50,9 +54,15 @@ public static class SignInCookie
             return;
         }
 
+        var stamp = context.Principal!.FindFirst(SignInClaims.StampClaim)?.Value;
         var db = context.HttpContext.RequestServices.GetRequiredService<FollowthroughDb>();
-        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == user.PersonId, context.HttpContext.RequestAborted);
-        if (person is null || !person.IsActive || person.Role != user.Role || person.UnitId != user.UnitId)
+        var person = await (
+            from p in db.Set<Person>().AsNoTracking()
+            join a in db.Set<Account>().AsNoTracking() on p.Id equals a.PersonId
+            where p.Id == user.PersonId
+            select new { p.IsActive, p.Role, p.UnitId, a.SecurityStamp }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (person is null || !person.IsActive || person.Role != user.Role || person.UnitId != user.UnitId
+            || stamp is null || !string.Equals(stamp, person.SecurityStamp, StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Followthrough.Accounts;
 
 /// <summary>
-/// Failed sign-ins with user names that do not exist, counted in memory and locked out exactly like real accounts,
-/// so that "locked" never tells a visitor that a name is real. Bounded: when full, new names are not tracked
+/// Failed sign-ins counted in memory: with user names that do not exist, locked out exactly like real accounts, so
+/// that "locked" never tells a visitor that a name is real; and, for the web form, per user name and client address
+/// for real accounts too, so a lock-out holds only for the address that earned it. Bounded: when full, new names are not tracked
 /// (they answer "wrong" forever), which costs a guesser more than it gives. Per process, forgotten on restart.
 /// </summary>
 public sealed class UnknownUserNames : IDisposable

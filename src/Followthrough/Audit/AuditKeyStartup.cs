@@ -29,6 +29,6 @@ internal sealed partial class AuditKeyStartup(AuditKeyRing keys, ILogger<AuditKe
     private static partial void LogKeyed(ILogger logger, string keyId, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No audit key is configured (Followthrough:Audit:KeyFile): the audit trail is chained with plain "
-        + "SHA-256, which anyone who can write the database can recompute. See docs/security-audit.md.")]
+        + "SHA-256, which anyone who can write the database can recompute. See the audit trail section of docs/security.md.")]
     private static partial void LogUnkeyed(ILogger logger);
 }

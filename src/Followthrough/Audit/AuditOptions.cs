@@ -2,7 +2,7 @@ namespace Followthrough.Audit;
 
 /// <summary>
 /// Where the audit key and the checkpoints live, under <c>Followthrough:Audit</c> (environment variables
-/// <c>Followthrough__Audit__KeyFile</c> and so on). See docs/security-audit.md.
+/// <c>Followthrough__Audit__KeyFile</c> and so on). See "The audit trail" in docs/security.md.
 /// </summary>
 public sealed class AuditOptions
 {

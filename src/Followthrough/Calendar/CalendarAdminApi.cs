@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Followthrough.Web.Security;
 
 namespace Followthrough.Calendar;
 
@@ -49,7 +50,7 @@ internal static class CalendarAdminApi
 
     public static void MapWrites(RouteGroupBuilder admin)
     {
-        admin.MapPost("/schedules/import", Import)
+        admin.MapPost("/schedules/import", Import).RequireRateLimiting(RateLimits.Expensive)
             .WithName("ImportCalendarSchedule")
             .WithSummary("Import a year's schedule: holiday-cn JSON or CSV (date,off|work[,name]) as the body, or a multipart 'file'. The whole file is checked first; a re-import of the same region and year replaces it.")
             .Accepts<string>(isOptional: true, "application/json", "text/csv", "text/plain", "multipart/form-data");

@@ -11,7 +11,8 @@ public static class DocumentPermissions
     /// <summary>Leaders, the office and administrators read every source document.</summary>
     public static bool CanReadAllDocuments(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor;
 
-    /// <summary>Unit staff read a source document only when their unit leads a task made from it; others nothing.</summary>
+    /// <summary>Unit staff read a source document only when their unit leads a task made from it that they may see (not
+    /// a draft); others nothing.</summary>
     public static bool CanReadDocument(CurrentUser user, IEnumerable<int> taskLeadUnitIds)
     {
         ArgumentNullException.ThrowIfNull(taskLeadUnitIds);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Followthrough.Web.Security;
 
 namespace Followthrough.Evaluation;
 
@@ -17,7 +18,7 @@ public static class EvaluationApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/evaluation").WithTags("Evaluation").RequireAuthorization();
-        group.MapGet("/bulletin", BulletinAsync).WithName("EvaluationBulletin")
+        group.MapGet("/bulletin", BulletinAsync).WithName("EvaluationBulletin").RequireRateLimiting(RateLimits.FileExports)
             .WithSummary("The bulletin (通报) for a period (2026-07, 2026Q3, 2026 or 2026-07-01..2026-09-30): per lead unit, tasks due, on time, late, overdue, reports, delay, quality score, ranked; ?format=csv|xlsx for a file.");
         group.MapPut("/scores/{unitId:int}", SetScoreAsync).WithName("EvaluationSetScore")
             .WithSummary("Set a unit's quality score (0–100) for a period (supervision office); a change sends the version it is based on.");

@@ -1,4 +1,5 @@
 using Followthrough.Web;
+using Followthrough.Web.Security;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -19,6 +20,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +53,18 @@ public static class FollowthroughWeb
         // Chinese text is written as UTF-8, not as numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/");
-        services.AddAntiforgery(o => o.Cookie.Name = "ft.antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ft.antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = CookieChangeGuard.TokenHeader;
+            o.SuppressXFrameOptionsHeader = true; // every response gets DENY (SecurityHeaders), not only this one SAMEORIGIN
+        });
+        var security = SecuritySettings.From(builder.Configuration);
+        services.AddSingleton(security);
+        services.AddFollowthroughRateLimits(security);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, security));
         services.AddProblemDetails(ProblemDetailsSetup.Configure);
         // A body that cannot be read (malformed JSON, a wrong type) throws in every environment, not only in
         // Development, so ProblemDetailsSetup can say what was wrong; it is the client's mistake, not logged as an error.
@@ -76,6 +89,18 @@ public static class FollowthroughWeb
     public static WebApplication UseFollowthrough(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var security = app.Services.GetRequiredService<SecuritySettings>();
+        if (security.ForwardedHeadersEnabled)
+        {
+            app.UseForwardedHeaders(); // first: the scheme and client address everything after sees are the visitor's
+        }
+
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only on HTTPS requests (as the proxy reports them); never for localhost
+        }
+
         // The API answers errors as problem details; people get a readable page in their language.
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages
@@ -93,7 +118,9 @@ public static class FollowthroughWeb
             o.FallBackToParentCultures = true;
         });
         app.UseAuthentication();
+        app.UseCookieChangeGuard(security);
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.Use(async (context, next) =>
         {
             var user = CurrentUser.From(context.User);
@@ -119,6 +146,31 @@ public static class FollowthroughWeb
         api.MapCommitmentsApi();
         api.MapDocumentsApi();
         return app;
+    }
+
+    /// <summary>
+    /// Trust X-Forwarded-For and X-Forwarded-Proto only from the configured proxies and networks; with none
+    /// configured, from this machine only (ASP.NET Core's loopback default).
+    /// </summary>
+    private static void ConfigureProxies(ForwardedHeadersOptions options, SecuritySettings security)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        if (security.KnownProxies.Count == 0 && security.KnownNetworks.Count == 0)
+        {
+            return;
+        }
+
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in security.KnownProxies)
+        {
+            options.KnownProxies.Add(proxy);
+        }
+
+        foreach (var network in security.KnownNetworks)
+        {
+            options.KnownIPNetworks.Add(network);
+        }
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

@@ -20,4 +20,10 @@ public interface IPersonSignIns
 
     /// <summary>Sets a new password (and unlocks the sign-in); null when done, otherwise why not.</summary>
     Task<string?> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends every session of the person at once, recorded in the audit trail under <paramref name="action"/>; false
+    /// when the person has no sign-in.
+    /// </summary>
+    Task<bool> EndSessionsAsync(int personId, string action, CancellationToken cancellationToken = default);
 }

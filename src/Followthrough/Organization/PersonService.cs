@@ -9,7 +9,7 @@ namespace Followthrough.Organization;
 /// Creating, changing and listing people. Lists are narrowed to what the viewer may read: unit staff see their own
 /// unit's people only (<see cref="OrganizationPermissions.CanReadAllPeople"/>).
 /// </summary>
-public sealed class PersonService(FollowthroughDb db)
+public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns)
 {
     private IQueryable<Person> People => db.Set<Person>();
 
@@ -102,8 +102,16 @@ public sealed class PersonService(FollowthroughDb db)
             return Outcome.Invalid<Person>(errors);
         }
 
-        Apply(person, values!, unit?.Id);
-        return await SaveVersionedAsync(person, expectedVersion, null, cancellationToken);
+        var standingChanged = person.Role != values!.Role || person.UnitId != unit?.Id;
+        Apply(person, values, unit?.Id);
+        var outcome = await SaveVersionedAsync(person, expectedVersion, null, cancellationToken);
+        if (outcome.Succeeded && standingChanged)
+        {
+            // Sessions carry the role and unit they began with; a new stamp ends them even if the change is undone.
+            await signIns.EndSessionsAsync(id, "role-changed", cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>A deactivated person can no longer sign in; their records and history stay.</summary>

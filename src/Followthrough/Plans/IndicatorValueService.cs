@@ -47,7 +47,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         }
 
         CheckValue(errors, input.Value, input.Note, required: false);
-        var contentType = await CheckEvidenceAsync(errors, input.EvidenceId, upload, cancellationToken);
+        var contentType = await CheckEvidenceAsync(user, errors, input.EvidenceId, upload, cancellationToken);
         if (!errors.IsEmpty)
         {
             return Outcome.Invalid<IndicatorValue>(errors);
@@ -102,7 +102,7 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
 
         var errors = new ValidationErrors();
         CheckValue(errors, input.Value, input.Note, required: true);
-        var contentType = await CheckEvidenceAsync(errors, input.EvidenceId, upload, cancellationToken);
+        var contentType = await CheckEvidenceAsync(user, errors, input.EvidenceId, upload, cancellationToken);
         if (!errors.IsEmpty)
         {
             return Outcome.Invalid<IndicatorValue>(errors);
@@ -189,9 +189,9 @@ public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceS
         }
     }
 
-    private async Task<string?> CheckEvidenceAsync(ValidationErrors errors, int? evidenceId, EvidenceUpload? upload, CancellationToken cancellationToken)
+    private async Task<string?> CheckEvidenceAsync(CurrentUser user, ValidationErrors errors, int? evidenceId, EvidenceUpload? upload, CancellationToken cancellationToken)
     {
-        if (evidenceId is { } id && !await db.Set<IndicatorEvidence>().AnyAsync(e => e.Id == id, cancellationToken))
+        if (evidenceId is { } id && await IndicatorEvidenceAccess.FindVisibleAsync(db, user, id, cancellationToken) is null)
         {
             errors.Add("evidenceId", $"There is no evidence file {id}.");
         }

@@ -24,4 +24,19 @@ public static class PlanPermissions
             _ => false,
         };
     }
+
+    /// <summary>
+    /// An evidence file belongs to whoever uploaded it and to the unit whose indicator values cite it. Unit staff see
+    /// (download, cite) only those: another unit's evidence is not theirs to know of, so it answers as if absent. The
+    /// supervision office, leaders and administrators, who read every unit's figures, see all evidence.
+    /// </summary>
+    public static bool CanSeeEvidence(CurrentUser user, int? uploadedById, bool citedForOwnUnit)
+    {
+        if (!CanReadPlans(user))
+        {
+            return false;
+        }
+
+        return user.Role != Role.UnitStaff || (uploadedById is { } uploader && uploader == user.PersonId) || citedForOwnUnit;
+    }
 }

@@ -85,9 +85,12 @@ public sealed class TaskLedger(FollowthroughDb db, TaskService tasks, TaskQuerie
         return ([.. rows.Select(Summary)], total);
     }
 
-    /// <summary>The ids of the tasks the unit leads (whatever their state: a reading rule may turn on it).</summary>
+    /// <summary>
+    /// The ids of the tasks the unit leads and its staff may see: every state but Draft (a draft is the office's own
+    /// until it is issued, <see cref="TaskQueries.VisibleTo"/>).
+    /// </summary>
     public async Task<IReadOnlyList<int>> LedByAsync(int unitId, CancellationToken cancellationToken = default) =>
-        await db.Set<WorkTask>().Where(t => t.LeadUnitId == unitId).Select(t => t.Id).ToListAsync(cancellationToken);
+        await db.Set<WorkTask>().Where(t => t.LeadUnitId == unitId && t.State != TaskState.Draft).Select(t => t.Id).ToListAsync(cancellationToken);
 
     private static TaskSummary Summary(TaskRow row) => new(
         row.Task.Id, row.Task.Code, row.Task.Title, row.Task.State, row.Task.OriginKind, row.Task.OriginReference,

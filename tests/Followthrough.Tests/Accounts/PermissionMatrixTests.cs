@@ -153,6 +153,12 @@ public abstract class PermissionMatrixTests(AppFixture app)
         { Staff,      "POST",   "/api/v1/people/{otherPerson}/account/password",   Expect.Forbidden,      NewPassword },
         { Supervisor, "POST",   "/api/v1/people/{otherPerson}/account/password",   Expect.Forbidden,      NewPassword },
         { Staff,      "GET",    "/api/v1/people/{otherPerson}/history",            Expect.NotFound,       null },
+        { Anonymous,  "DELETE", "/api/v1/people/{otherPerson}/sessions",           Expect.Unauthorized,   null },
+        { Staff,      "DELETE", "/api/v1/people/{otherPerson}/sessions",           Expect.Forbidden,      null },
+        { Supervisor, "DELETE", "/api/v1/people/{otherPerson}/sessions",           Expect.Forbidden,      null },
+        { Admin,      "DELETE", "/api/v1/people/{otherPerson}/sessions",           Expect.Ok,             null },
+        { Staff,      "GET",    "/api/v1/me/tokens?page=2147483647",               Expect.Invalid,        null },
+        { Staff,      "GET",    "/api/v1/indicator-evidence/999999",               Expect.NotFound,       null },
 
         { Anonymous,  "GET",    "/units",                                          Expect.Unauthorized,   null },
         { Staff,      "GET",    "/units",                                          Expect.Ok,             null },

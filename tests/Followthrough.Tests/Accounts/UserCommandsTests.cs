@@ -88,6 +88,23 @@ public abstract class UserCommandsTests(CliDatabase cli)
     }
 
     [Fact]
+    public async Task EndSessions_GivesTheSignInANewStamp_AndAnUnknownNameIsBadInput()
+    {
+        var name = Unique("ended");
+        Assert.Equal(0, (await cli.RunAsync("users", "add", name, "--name", "终", "--role", "Leader", "--password", "first-passphrase")).ExitCode);
+        var before = await StampAsync(name);
+
+        var result = await cli.RunAsync("users", "end-sessions", name.ToUpperInvariant());
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains($"Every session of {name} has ended", result.Output, StringComparison.Ordinal);
+        Assert.NotEqual(before, await StampAsync(name));
+        var unknown = await cli.RunAsync("users", "end-sessions", Unique("nobody"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("There is no account named", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersList_AsJson_ListsEveryoneWithRoleAndUnit()
     {
         var result = await cli.RunAsync("users", "list", "--json");
@@ -144,6 +161,9 @@ public abstract class UserCommandsTests(CliDatabase cli)
 
     private Task<int?> UnitIdAsync(string code) =>
         cli.WithServicesAsync(sp => sp.GetRequiredService<FollowthroughDb>().Set<Unit>().Where(u => u.Code == code).Select(u => (int?)u.Id).SingleAsync());
+
+    private Task<string> StampAsync(string name) =>
+        cli.WithServicesAsync(sp => sp.GetRequiredService<FollowthroughDb>().Set<Account>().Where(a => a.UserName == name).Select(a => a.SecurityStamp).SingleAsync());
 
     private Task<ApiToken?> FindAsync(string secret)
     {

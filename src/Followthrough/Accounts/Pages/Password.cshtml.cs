@@ -1,5 +1,7 @@
 using System.Globalization;
 using Followthrough.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,6 +47,8 @@ public sealed class PasswordModel(AccountService accounts, CurrentUser user, ISt
             var result = await accounts.ChangePasswordAsync(user.PersonId!.Value, CurrentPassword!, NewPassword!, HttpContext.RequestAborted);
             if (result.Succeeded)
             {
+                // Every other session of this person has ended; this one goes on with the new stamp.
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignInClaims.WithStamp(User, result.SecurityStamp!));
                 Changed = true;
             }
             else if (result.LockedUntil is { } until)

@@ -5,13 +5,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Followthrough.Accounts.Pages;
 
-/// <summary>Signing out is a POST (with the anti-forgery token) so a link elsewhere cannot sign anyone out.</summary>
-public sealed class SignOutModel : PageModel
+/// <summary>
+/// Signing out is a POST (with the anti-forgery token) so a link elsewhere cannot sign anyone out. It ends every
+/// session of the person, not only this browser's: a copied cookie stops working too.
+/// </summary>
+public sealed class SignOutModel(AccountService accounts, CurrentUser user) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (user.PersonId is { } personId)
+        {
+            await accounts.EndSessionsAsync(personId, "signed-out", HttpContext.RequestAborted);
+        }
+
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/");
     }

@@ -128,7 +128,7 @@ public sealed class RegionsPageModel(CalendarStore store, CurrentUser me, IStrin
         {
             Selected = code;
             PageNumber = Math.Max(PageNumber, 1);
-            (Days, Total) = await store.RegionalDaysAsync(code, null, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+            (Days, Total) = await store.RegionalDaysAsync(code, null, PageRequest.SkipFor(PageNumber, PageSize), PageSize, cancellationToken);
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class IndexModel(CommitmentQueries commitments, CurrentUser me) : 
         }
 
         PageNumber = Math.Max(1, PageNumber);
-        (Rows, Total) = await commitments.ListAsync(me, null, (PageNumber - 1) * PageSize, PageSize, HttpContext.RequestAborted);
+        (Rows, Total) = await commitments.ListAsync(me, null, PageRequest.SkipFor(PageNumber, PageSize), PageSize, HttpContext.RequestAborted);
         return Page();
     }
 }

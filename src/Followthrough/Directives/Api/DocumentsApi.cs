@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Followthrough.Web.Security;
 
 namespace Followthrough.Directives.Api;
 
@@ -25,7 +26,7 @@ public static class DocumentsApi
         group.MapGet("/", ListAsync).WithName("DocumentList").WithSummary("Source documents the caller may read, newest first, paged.");
         group.MapPost("/", CreateAsync).WithName("DocumentCreate")
             .WithSummary("Take in pasted text as a document: the directives are drafted at once; nothing is stored when none is found.");
-        group.MapPost("/files", UploadAsync).WithName("DocumentUpload")
+        group.MapPost("/files", UploadAsync).WithName("DocumentUpload").RequireRateLimiting(RateLimits.Expensive)
             .WithSummary("Upload a .txt, .md or .docx document (multipart/form-data: file, kind, title, date, issuingBody); at most 2 MB.")
             .DisableAntiforgery(); // token-authenticated API; the sign-in cookie is SameSite=Lax, so no cross-site form can use it
         group.MapGet("/{id:int}", GetAsync).WithName("DocumentGet").WithSummary("One document with its text.");
@@ -37,7 +38,7 @@ public static class DocumentsApi
         group.MapPost("/{id:int}/candidates/{candidateId:int}/split", SplitAsync).WithName("CandidateSplit").WithSummary("Split a directive in two at a position in its sentence.");
         group.MapPost("/{id:int}/tasks", CreateTasksAsync).WithName("DocumentCreateTasks")
             .WithSummary("Make every accepted directive a draft task, all in one step: if one cannot be, none is.");
-        group.MapGet("/{id:int}/follow-up", FollowUpAsync).WithName("DocumentFollowUp")
+        group.MapGet("/{id:int}/follow-up", FollowUpAsync).WithName("DocumentFollowUp").RequireRateLimiting(RateLimits.FileExports)
             .WithSummary("How far the document's directives have come: tasks, assigned, on time, overdue, closed (format=json, csv or xlsx).");
         return api;
     }

@@ -118,8 +118,10 @@ public sealed class DocumentQueries(FollowthroughDb db, TaskLedger tasks)
         await db.Set<DirectiveCandidate>().Where(c => c.DocumentId == documentId && c.TaskId != null).Select(c => c.TaskId!.Value)
             .Distinct().ToListAsync(cancellationToken);
 
+    /// <summary>The lead units of the document's tasks that their staff may see: a draft task opens nothing to anyone.</summary>
     private async Task<List<int>> LeadUnitsAsync(int documentId, CancellationToken cancellationToken) =>
-        [.. (await tasks.StandingsAsync(await TaskIdsAsync(documentId, cancellationToken), cancellationToken)).Select(t => t.LeadUnitId).Distinct()];
+        [.. (await tasks.StandingsAsync(await TaskIdsAsync(documentId, cancellationToken), cancellationToken))
+            .Where(t => t.State != TaskState.Draft).Select(t => t.LeadUnitId).Distinct()];
 }
 
 /// <summary>Where a task's words came from: the document, the candidate (anchor c{id} on the review page) and the sentence.</summary>

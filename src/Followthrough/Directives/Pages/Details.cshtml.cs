@@ -214,7 +214,7 @@ public sealed class DetailsModel(
 
         Document = document;
         PageNumber = Math.Max(1, PageNumber);
-        var (rows, total) = await queries.CandidatesAsync(Id, (PageNumber - 1) * PageSize, PageSize, token);
+        var (rows, total) = await queries.CandidatesAsync(Id, PageRequest.SkipFor(PageNumber, PageSize), PageSize, token);
         (Candidates, Total) = (rows, total);
         if (rows.Count > 0 && PageNumber > 1)
         {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Followthrough.Web.Security;
 
 namespace Followthrough.Plans.Api;
 
@@ -15,11 +16,11 @@ internal static class FileEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/plans/{id:int}/export", ExportAsync).WithName("ExportPlan")
+        group.MapGet("/plans/{id:int}/export", ExportAsync).WithName("ExportPlan").RequireRateLimiting(RateLimits.Expensive)
             .WithSummary("Downloads a plan with its items, indicators and current values as CSV or Excel (format=csv|xlsx, language=en|zh).");
         group.MapGet("/plans/import-template", TemplateAsync).WithName("GetPlanImportTemplate")
             .WithSummary("Downloads an empty plan file with every sheet and header (format=csv|xlsx, language=en|zh).");
-        group.MapPost("/plans/import", ImportAsync).WithName("ImportPlan").DisableAntiforgery()
+        group.MapPost("/plans/import", ImportAsync).WithName("ImportPlan").DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive)
             .WithSummary("Imports a plan file (multipart field 'file', .csv or .xlsx). The whole file is checked first; every problem is reported with its sheet, row and column, and nothing is written unless the file is valid. dryRun=true only checks.");
     }
 

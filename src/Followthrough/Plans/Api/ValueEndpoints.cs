@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Followthrough.Web.Security;
 
 namespace Followthrough.Plans.Api;
 
@@ -21,7 +22,7 @@ internal static class ValueEndpoints
         group.MapGet("/indicator-values/{id:long}", GetAsync).WithName("GetIndicatorValue").WithSummary("Reads one reported value.");
         group.MapPost("/indicator-values/{id:long}/corrections", CorrectAsync).WithName("CorrectIndicatorValue")
             .WithSummary("Corrects a reported value: a new value supersedes it and both stay on record; 409 when it was already corrected.");
-        group.MapPost("/indicator-evidence", UploadAsync).WithName("UploadIndicatorEvidence").DisableAntiforgery()
+        group.MapPost("/indicator-evidence", UploadAsync).WithName("UploadIndicatorEvidence").DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive)
             .WithSummary("Uploads an evidence file (PDF, PNG, JPEG, .docx, .xlsx; at most 3 MB) to name in a value report as evidenceId.");
         group.MapGet("/indicator-evidence/{id:int}", DownloadAsync).WithName("DownloadIndicatorEvidence")
             .WithSummary("Downloads an evidence file after checking it against its recorded SHA-256.");
@@ -125,7 +126,8 @@ internal static class ValueEndpoints
             return Problems.Forbidden();
         }
 
-        var file = await db.Set<IndicatorEvidence>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        // Another unit's evidence answers exactly as a file that does not exist.
+        var file = await IndicatorEvidenceAccess.FindVisibleAsync(db, user, id, cancellationToken);
         if (file is null)
         {
             return Problems.NotFound("The evidence file");

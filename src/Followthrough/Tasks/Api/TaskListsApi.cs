@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Followthrough.Web.Security;
 
 namespace Followthrough.Tasks;
 
@@ -24,10 +25,10 @@ public static class TaskListsApi
     public static RouteGroupBuilder MapTaskListsApi(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapGet("/lists/tasks", TaskListAsync).WithName("TaskList").WithSummary("The task list (任务清单): JSON page, or the whole list as ?format=csv|xlsx.");
-        group.MapGet("/lists/responsibility", ResponsibilityAsync).WithName("ResponsibilityList").WithSummary("The responsibility list (责任清单): unit → tasks it leads or co-operates on.");
-        group.MapGet("/lists/time-nodes", TimeNodesAsync).WithName("TimeNodeList").WithSummary("The time-node list (时限清单): date → deadlines and time nodes due.");
-        group.MapPost("/import", ImportAsync).WithName("ImportTasks")
+        group.MapGet("/lists/tasks", TaskListAsync).WithName("TaskList").RequireRateLimiting(RateLimits.FileExports).WithSummary("The task list (任务清单): JSON page, or the whole list as ?format=csv|xlsx.");
+        group.MapGet("/lists/responsibility", ResponsibilityAsync).WithName("ResponsibilityList").RequireRateLimiting(RateLimits.FileExports).WithSummary("The responsibility list (责任清单): unit → tasks it leads or co-operates on.");
+        group.MapGet("/lists/time-nodes", TimeNodesAsync).WithName("TimeNodeList").RequireRateLimiting(RateLimits.FileExports).WithSummary("The time-node list (时限清单): date → deadlines and time nodes due.");
+        group.MapPost("/import", ImportAsync).WithName("ImportTasks").RequireRateLimiting(RateLimits.Expensive)
             .WithSummary("Import a task-decomposition table (.xlsx or .csv) as draft tasks; all rows or none, with every bad row and cell listed.")
             .DisableAntiforgery() // token-authenticated API; the sign-in cookie is SameSite=Lax
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes + (1024 * 1024)));

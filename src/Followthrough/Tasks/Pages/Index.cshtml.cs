@@ -55,7 +55,7 @@ public sealed class IndexModel(TaskQueries queries, TaskDirectory directory, Cur
 
         PageNumber = Math.Max(1, PageNumber);
         var filter = new TaskFilter(UnitId, LeaderId, TaskPageAccess.Parse<OriginKind>(Origin), TaskPageAccess.Parse<TaskState>(State), Tag, Q);
-        (Rows, Total) = await queries.ListAsync(me, filter, (PageNumber - 1) * PageSize, PageSize, cancellationToken: HttpContext.RequestAborted);
+        (Rows, Total) = await queries.ListAsync(me, filter, PageRequest.SkipFor(PageNumber, PageSize), PageSize, cancellationToken: HttpContext.RequestAborted);
         await directory.PrepareAsync(Rows.Select(r => r.Task), HttpContext.RequestAborted);
         Units = [.. (await directory.UnitsAsync(HttpContext.RequestAborted)).Values.Where(u => u.IsActive).OrderBy(u => u.Code, StringComparer.Ordinal)];
         Leaders = await directory.LeadersAsync(HttpContext.RequestAborted);

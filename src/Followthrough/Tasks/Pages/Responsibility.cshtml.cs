@@ -35,7 +35,7 @@ public sealed class ResponsibilityModel(TaskLists lists, TaskDirectory directory
         }
 
         PageNumber = Math.Max(1, PageNumber);
-        (Rows, Total) = await lists.ResponsibilityAsync(me, UnitId, (PageNumber - 1) * PageSize, PageSize, HttpContext.RequestAborted);
+        (Rows, Total) = await lists.ResponsibilityAsync(me, UnitId, PageRequest.SkipFor(PageNumber, PageSize), PageSize, HttpContext.RequestAborted);
         Units = [.. (await directory.UnitsAsync(HttpContext.RequestAborted)).Values.Where(u => u.IsActive).OrderBy(u => u.Code, StringComparer.Ordinal)];
         return Page();
     }

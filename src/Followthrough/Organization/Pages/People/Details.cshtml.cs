@@ -130,6 +130,27 @@ public sealed class DetailsModel(
         return LocalRedirect($"/people/{id}?done=password-set");
     }
 
+    public async Task<IActionResult> OnPostEndSessionsAsync(int id)
+    {
+        if (PageGate.Check(this, me, OrganizationPermissions.CanManageSignIns) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!await accounts.EndSessionsAsync(id, "sessions-ended", HttpContext.RequestAborted))
+        {
+            Refusal = text[OrganizationMessages.NoSignIn];
+            return Page();
+        }
+
+        return LocalRedirect($"/people/{id}?done=sessions-ended");
+    }
+
     private async Task<IActionResult> ChangeStateAsync(int id, bool active)
     {
         if (PageGate.Check(this, me, OrganizationPermissions.CanManagePeople) is { } denied)
