@@ -105,7 +105,7 @@ public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns)
         var standingChanged = person.Role != values!.Role || person.UnitId != unit?.Id;
         Apply(person, values, unit?.Id);
         var outcome = await SaveVersionedAsync(person, expectedVersion, null, cancellationToken);
-        if (outcome.Succeeded && standingChanged)
+        if (outcome.IsDone && standingChanged)
         {
             // Sessions carry the role and unit they began with; a new stamp ends them even if the change is undone.
             await signIns.EndSessionsAsync(id, "role-changed", cancellationToken);
