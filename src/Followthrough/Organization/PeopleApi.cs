@@ -117,9 +117,9 @@ internal static class PeopleApi
             return Problems.Invalid(errors);
         }
 
-        if (outcome.Refusal is { } refusal)
+        if (!outcome.IsDone)
         {
-            return ApiShared.ToProblem(refusal);
+            return ApiShared.ToProblem(outcome.Refusal);
         }
 
         var dto = (await ToDtosAsync([outcome.Value!], me, units, accounts, cancellationToken))[0];
@@ -278,9 +278,9 @@ internal static class PeopleApi
             return Problems.Invalid(errors);
         }
 
-        if (outcome.Refusal is { } refusal)
+        if (!outcome.IsDone)
         {
-            return ApiShared.ToProblem(refusal);
+            return ApiShared.ToProblem(outcome.Refusal);
         }
 
         var dto = (await ToDtosAsync([outcome.Value!], me, units, accounts, cancellationToken))[0];

@@ -102,9 +102,9 @@ internal static class UnitsApi
             return Problems.Invalid(errors);
         }
 
-        if (outcome.Refusal is { } refusal)
+        if (!outcome.IsDone)
         {
-            return ApiShared.ToProblem(refusal);
+            return ApiShared.ToProblem(outcome.Refusal);
         }
 
         var dto = await units.ToDtoAsync(outcome.Value!, cancellationToken);
@@ -193,9 +193,9 @@ internal static class UnitsApi
             return Problems.Invalid(errors);
         }
 
-        if (outcome.Refusal is { } refusal)
+        if (!outcome.IsDone)
         {
-            return ApiShared.ToProblem(refusal);
+            return ApiShared.ToProblem(outcome.Refusal);
         }
 
         var dto = await units.ToDtoAsync(outcome.Value!, cancellationToken);
