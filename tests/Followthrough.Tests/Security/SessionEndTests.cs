@@ -147,7 +147,7 @@ public abstract class SessionEndTests(AppFixture app)
             var people = sp.GetRequiredService<PersonService>();
             var person = (await people.FindAsync(personId))!;
             var outcome = await people.UpdateAsync(personId, new PersonInput(person.NameZh, person.NameEn, person.Title, role, person.UnitId), person.Version);
-            Assert.True(outcome.Succeeded);
+            Assert.True(outcome.IsDone);
             return 0;
         });
 
