@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Accounts;
 
 /// <summary>Creating accounts, checking sign-ins (with lock-out after repeated failures) and changing passwords.</summary>
-public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownNames)
+public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownNames, OrganizationDirectory organization, PersonRegistration registration)
 {
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -35,7 +35,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
             return weakness;
         }
 
-        if (!await db.Set<Person>().AnyAsync(p => p.Id == personId, cancellationToken))
+        if (await organization.PersonAsync(personId, cancellationToken) is null)
         {
             return "The person does not exist.";
         }
@@ -74,16 +74,15 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var person = new Person
+        var registered = await registration.RegisterAsync(
+            new PersonInput(user.NameZh.Trim(), user.NameEn?.Trim() ?? string.Empty, user.Title?.Trim() ?? string.Empty, user.Role.ToString(), user.UnitId),
+            cancellationToken);
+        if (!registered.IsDone)
         {
-            NameZh = user.NameZh.Trim(),
-            NameEn = user.NameEn?.Trim() ?? string.Empty,
-            Title = user.Title?.Trim() ?? string.Empty,
-            Role = user.Role,
-            UnitId = user.UnitId,
-        };
-        db.Set<Person>().Add(person);
-        await db.SaveChangesAsync(cancellationToken);
+            return (null, registered.Errors?.Messages.FirstOrDefault() ?? registered.Reason ?? "The person could not be added.");
+        }
+
+        var person = registered.Value!;
         try
         {
             problem = await CreateAsync(person.Id, name, user.Password, cancellationToken);
@@ -167,7 +166,8 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
             return SignInResult.LockedOut(accountLockedUntil);
         }
 
-        var person = await db.Set<Person>().SingleAsync(p => p.Id == account.PersonId, cancellationToken);
+        var person = await organization.PersonAsync(account.PersonId, cancellationToken)
+            ?? throw new InvalidOperationException($"The sign-in {account.UserName} has no person.");
         db.Actor.Set(person.Id, account.UserName);
         if (!Passwords.Verify(account.PasswordHash, password, out var rehashed))
         {
@@ -299,16 +299,18 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     }
 
     /// <summary>Every sign-in with its person, by user name.</summary>
-    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await (
-            from a in db.Set<Account>().AsNoTracking()
-            join p in db.Set<Person>().AsNoTracking() on a.PersonId equals p.Id
-            join u in db.Set<Unit>().AsNoTracking() on p.UnitId equals u.Id into units
-            from u in units.DefaultIfEmpty()
-            orderby a.UserName
-            select new AccountSummary(
-                p.Id, a.UserName, p.NameZh, p.NameEn, p.Role, u == null ? null : u.Code, p.IsActive, a.LockedUntil, a.LastSignInAt))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var accounts = await db.Set<Account>().AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
+        var people = await organization.PeopleAsync(accounts.Select(a => a.PersonId), cancellationToken);
+        var units = await organization.UnitsAsync(people.Values.Select(p => p.UnitId).OfType<int>(), cancellationToken);
+        return [.. accounts.Where(a => people.ContainsKey(a.PersonId)).Select(a =>
+        {
+            var p = people[a.PersonId];
+            var unitCode = p.UnitId is { } unitId && units.TryGetValue(unitId, out var unit) ? unit.Code : null;
+            return new AccountSummary(p.Id, a.UserName, p.NameZh, p.NameEn, p.Role, unitCode, p.IsActive, a.LockedUntil, a.LastSignInAt);
+        })];
+    }
 
     private Task<bool> IsTakenAsync(string name, CancellationToken cancellationToken) =>
         db.Set<Account>().AsNoTracking().AnyAsync(a => a.UserName == name, cancellationToken);

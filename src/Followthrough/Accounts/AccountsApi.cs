@@ -33,23 +33,18 @@ internal static class AccountsApi
         return api;
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(CurrentUser user, FollowthroughDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(CurrentUser user, FollowthroughDb db, OrganizationDirectory organization, CancellationToken cancellationToken)
     {
-        var found = await (
-            from p in db.Set<Person>().AsNoTracking()
-            join a in db.Set<Account>().AsNoTracking() on p.Id equals a.PersonId
-            join u in db.Set<Unit>().AsNoTracking() on p.UnitId equals u.Id into units
-            from u in units.DefaultIfEmpty()
-            where p.Id == user.PersonId
-            select new { Person = p, a.UserName, Unit = u }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var userName = await db.Set<Account>().AsNoTracking().Where(a => a.PersonId == user.PersonId).Select(a => a.UserName).SingleOrDefaultAsync(cancellationToken);
+        var person = userName is null || user.PersonId is not { } personId ? null : await organization.PersonAsync(personId, cancellationToken);
+        if (person is null)
         {
             return Problems.NotFound("Your person record");
         }
 
-        var person = found.Person;
-        var unit = found.Unit is null ? null : new UnitSummary(found.Unit.Id, found.Unit.Code, found.Unit.NameZh, found.Unit.NameEn);
-        return TypedResults.Ok(new MeResponse(person.Id, found.UserName, person.NameZh, person.NameEn, person.Title, person.Role.ToString(), unit));
+        var found = person.UnitId is { } unitId ? await organization.UnitAsync(unitId, cancellationToken) : null;
+        var unit = found is null ? null : new UnitSummary(found.Id, found.Code, found.NameZh, found.NameEn);
+        return TypedResults.Ok(new MeResponse(person.Id, userName!, person.NameZh, person.NameEn, person.Title, person.Role.ToString(), unit));
     }
 
     private static async Task<Results<Ok<Paged<TokenResponse>>, ValidationProblem>> ListMyTokensAsync(

@@ -16,7 +16,6 @@ internal sealed class AccountMapping : IEntityTypeConfiguration<Account>
         builder.Property(a => a.PasswordHash).RedactedInAudit();
         builder.Property(a => a.SecurityStamp).RedactedInAudit();
         builder.Property(a => a.Version).IsConcurrencyToken();
-        builder.HasOne<Person>().WithOne().HasForeignKey<Account>(a => a.PersonId);
     }
 }
 
@@ -27,6 +26,5 @@ internal sealed class ApiTokenMapping : IEntityTypeConfiguration<ApiToken>
         builder.ToTable("api_tokens");
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.Property(t => t.TokenHash).RedactedInAudit();
-        builder.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId);
     }
 }

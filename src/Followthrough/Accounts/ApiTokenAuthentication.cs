@@ -18,7 +18,8 @@ public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    DirectSql sql)
+    DirectSql sql,
+    PersonLookup people)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -45,21 +46,23 @@ public sealed class ApiTokenAuthentication(
         }
 
         var found = await FindAsync(Hash(token), Context.RequestAborted);
-        if (found is null || !found.Value.Token.IsUsable(TimeProvider.GetUtcNow().UtcDateTime) || !found.Value.Person.IsActive)
+        var person = found is null ? null : await people.FindAsync(found.Value.Token.PersonId, Context.RequestAborted);
+        if (found is null || !found.Value.Token.IsUsable(TimeProvider.GetUtcNow().UtcDateTime) || person is not { IsActive: true })
         {
             return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
         }
 
-        var identity = SignInClaims.ToIdentity(found.Value.Person, found.Value.UserName, SchemeName);
+        var identity = SignInClaims.ToIdentity(person, found.Value.UserName, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    /// <summary>The token with its person and user name: one indexed read on every API call, so sent directly.</summary>
-    private Task<(ApiToken Token, Person Person, string UserName)?> FindAsync(string hash, CancellationToken cancellationToken) =>
-        sql.ReadAsync<(ApiToken, Person, string)?>(
+    /// <summary>The token with its owner's user name: one indexed read on every API call, so sent directly (the person
+    /// is Organization's, read next by <see cref="PersonLookup"/>).</summary>
+    private Task<(ApiToken Token, string UserName)?> FindAsync(string hash, CancellationToken cancellationToken) =>
+        sql.ReadAsync<(ApiToken, string)?>(
             """
-            SELECT t.id, t.person_id, t.expires_at, t.revoked_at, p.name_zh, p.name_en, p.role, p.unit_id, p.is_active, a.user_name
-            FROM api_tokens t JOIN people p ON p.id = t.person_id JOIN accounts a ON a.person_id = p.id
+            SELECT t.id, t.person_id, t.expires_at, t.revoked_at, a.user_name
+            FROM api_tokens t JOIN accounts a ON a.person_id = t.person_id
             WHERE t.token_hash = @hash
             """,
             [("@hash", hash)],
@@ -80,16 +83,7 @@ public sealed class ApiTokenAuthentication(
                     ExpiresAt = r.IsDBNull(2) ? null : r.GetDateTime(2),
                     RevokedAt = r.IsDBNull(3) ? null : r.GetDateTime(3),
                 };
-                var person = new Person
-                {
-                    Id = apiToken.PersonId,
-                    NameZh = r.GetString(4),
-                    NameEn = r.GetString(5),
-                    Role = Enum.Parse<Role>(r.GetString(6)),
-                    UnitId = r.IsDBNull(7) ? null : r.GetInt32(7),
-                    IsActive = r.GetBoolean(8),
-                };
-                return (apiToken, person, r.GetString(9));
+                return (apiToken, r.GetString(4));
             },
             cancellationToken);
 }

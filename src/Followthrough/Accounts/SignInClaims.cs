@@ -10,7 +10,7 @@ public static class SignInClaims
     /// <summary>The sign-in's security stamp when the session began; a session cookie without the current one is refused.</summary>
     public const string StampClaim = "followthrough:stamp";
 
-    public static ClaimsIdentity ToIdentity(Person person, string userName, string authenticationType, string? securityStamp = null)
+    public static ClaimsIdentity ToIdentity(PersonEntry person, string userName, string authenticationType, string? securityStamp = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         var claims = new List<Claim>

@@ -55,14 +55,13 @@ public static class SignInCookie
         }
 
         var stamp = context.Principal!.FindFirst(SignInClaims.StampClaim)?.Value;
-        var db = context.HttpContext.RequestServices.GetRequiredService<FollowthroughDb>();
-        var person = await (
-            from p in db.Set<Person>().AsNoTracking()
-            join a in db.Set<Account>().AsNoTracking() on p.Id equals a.PersonId
-            where p.Id == user.PersonId
-            select new { p.IsActive, p.Role, p.UnitId, a.SecurityStamp }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        var aborted = context.HttpContext.RequestAborted;
+        var current = await services.GetRequiredService<FollowthroughDb>().Set<Account>().AsNoTracking()
+            .Where(a => a.PersonId == user.PersonId).Select(a => a.SecurityStamp).SingleOrDefaultAsync(aborted);
+        var person = current is null ? null : await services.GetRequiredService<PersonLookup>().FindAsync(user.PersonId!.Value, aborted);
         if (person is null || !person.IsActive || person.Role != user.Role || person.UnitId != user.UnitId
-            || stamp is null || !string.Equals(stamp, person.SecurityStamp, StringComparison.Ordinal))
+            || stamp is null || !string.Equals(stamp, current, StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

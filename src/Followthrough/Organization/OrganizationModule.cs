@@ -8,8 +8,8 @@ namespace Followthrough.Organization;
 public static class OrganizationModule
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
-        services.AddScoped<DirectoryRevision>().AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<UnitImporter>()
-            .AddScoped<OrganizationDirectory>();
+        services.AddScoped<DirectoryRevision>().AddScoped<UnitService>().AddScoped<PersonService>().AddScoped<PersonRegistration>().AddScoped<UnitImporter>()
+            .AddScoped<OrganizationDirectory>().AddSingleton<PersonLookup>();
 
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder api)
     {

@@ -9,7 +9,7 @@ namespace Followthrough.Organization;
 /// Creating, changing and listing people. Lists are narrowed to what the viewer may read: unit staff see their own
 /// unit's people only (<see cref="OrganizationPermissions.CanReadAllPeople"/>).
 /// </summary>
-public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns)
+public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns, PersonRegistration registration)
 {
     private IQueryable<Person> People => db.Set<Person>();
 
@@ -56,26 +56,8 @@ public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns)
         return new Paged<Person>(items, page.Page, page.PageSize, total);
     }
 
-    public async Task<Outcome<Person>> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
-    {
-        var (values, errors) = PersonRules.Check(input);
-        var unit = await ResolveUnitAsync(input, errors, cancellationToken);
-        if (unit is { IsActive: false })
-        {
-            errors.Add(UnitField(input), OrganizationMessages.UnitInactive);
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return Outcome.Invalid<Person>(errors);
-        }
-
-        var person = new Person { NameZh = values!.NameZh };
-        Apply(person, values, unit?.Id);
-        db.Set<Person>().Add(person);
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done<Person>(person);
-    }
+    public Task<Outcome<Person>> CreateAsync(PersonInput input, CancellationToken cancellationToken = default) =>
+        registration.CreateAsync(input, cancellationToken);
 
     public async Task<Outcome<Person>> UpdateAsync(int id, PersonInput input, int expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -91,7 +73,7 @@ public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns)
         }
 
         var (values, errors) = PersonRules.Check(input);
-        var unit = await ResolveUnitAsync(input, errors, cancellationToken);
+        var unit = await registration.ResolveUnitAsync(input, errors, cancellationToken);
         if (unit is { IsActive: false } && unit.Id != person.UnitId)
         {
             errors.Add(UnitField(input), OrganizationMessages.UnitInactive);
@@ -103,7 +85,7 @@ public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns)
         }
 
         var standingChanged = person.Role != values!.Role || person.UnitId != unit?.Id;
-        Apply(person, values, unit?.Id);
+        PersonRegistration.Apply(person, values, unit?.Id);
         var outcome = await SaveVersionedAsync(person, expectedVersion, null, cancellationToken);
         if (outcome.IsDone && standingChanged)
         {
@@ -142,54 +124,7 @@ public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns)
         return await SaveVersionedAsync(person, expectedVersion, active ? "reactivated" : "deactivated", cancellationToken, comment);
     }
 
-    private static string UnitField(PersonInput input) => input.UnitId is null && input.UnitCode is not null ? "unitCode" : "unitId";
-
-    private static void Apply(Person person, PersonValues values, int? unitId)
-    {
-        person.NameZh = values.NameZh;
-        person.NameEn = values.NameEn;
-        person.Title = values.Title;
-        person.Role = values.Role;
-        person.Email = values.Email;
-        person.Phone = values.Phone;
-        person.UnitId = unitId;
-    }
-
-    private async Task<Unit?> ResolveUnitAsync(PersonInput input, ValidationErrors errors, CancellationToken cancellationToken)
-    {
-        var units = db.Set<Unit>().AsNoTracking();
-        Unit? byId = null;
-        if (input.UnitId is { } unitId)
-        {
-            byId = await units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
-            if (byId is null)
-            {
-                errors.Add("unitId", OrganizationMessages.UnitMissing);
-                return null;
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(input.UnitCode))
-        {
-            return byId;
-        }
-
-        var code = UnitRules.NormalizeCode(input.UnitCode);
-        var byCode = await units.SingleOrDefaultAsync(u => u.Code == code, cancellationToken);
-        if (byCode is null)
-        {
-            errors.Add("unitCode", OrganizationMessages.UnitMissing);
-            return null;
-        }
-
-        if (byId is not null && byId.Id != byCode.Id)
-        {
-            errors.Add("unitCode", OrganizationMessages.UnitConflict);
-            return null;
-        }
-
-        return byCode;
-    }
+    internal static string UnitField(PersonInput input) => input.UnitId is null && input.UnitCode is not null ? "unitCode" : "unitId";
 
     private async Task<Outcome<Person>> SaveVersionedAsync(Person person, int expectedVersion, string? action, CancellationToken cancellationToken, string? comment = null)
     {

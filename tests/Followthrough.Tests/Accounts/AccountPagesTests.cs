@@ -120,7 +120,7 @@ public abstract partial class AccountPagesTests(AppFixture app)
         Assert.Contains("id=\"password-changed\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = app.Db();
         using var unknown = new UnknownUserNames();
-        var accounts = new AccountService(scope.Db, unknown);
+        var accounts = new AccountService(scope.Db, unknown, new OrganizationDirectory(scope.Db), new PersonRegistration(scope.Db));
         Assert.True((await accounts.SignInAsync(user.UserName, newPassword)).Succeeded);
         Assert.False((await accounts.SignInAsync(user.UserName, AppFixture.Password)).Succeeded);
     }
@@ -148,7 +148,7 @@ public abstract partial class AccountPagesTests(AppFixture app)
         Assert.DoesNotContain(next, html, StringComparison.Ordinal); // passwords are never echoed back
         await using var scope = app.Db();
         using var unknown = new UnknownUserNames();
-        Assert.True((await new AccountService(scope.Db, unknown).SignInAsync(user.UserName, AppFixture.Password)).Succeeded);
+        Assert.True((await new AccountService(scope.Db, unknown, new OrganizationDirectory(scope.Db), new PersonRegistration(scope.Db)).SignInAsync(user.UserName, AppFixture.Password)).Succeeded);
     }
 
     [Fact]

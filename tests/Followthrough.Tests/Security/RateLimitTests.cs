@@ -62,19 +62,19 @@ public abstract class RateLimitTests(LimitedApp app)
         for (var attempt = 0; attempt < AccountService.MaxFailedAttempts; attempt++)
         {
             await using var scope = app.Db();
-            var result = await new AccountService(scope.Db, names).SignInAsync(user.UserName, Wrong, stranger);
+            var result = await new AccountService(scope.Db, names, new OrganizationDirectory(scope.Db), new PersonRegistration(scope.Db)).SignInAsync(user.UserName, Wrong, stranger);
             answers.Add(result.LockedUntil is null ? "wrong" : "locked");
         }
 
         await using var check = app.Db();
-        var fromStranger = await new AccountService(check.Db, names).SignInAsync(user.UserName, AppFixture.Password, stranger);
+        var fromStranger = await new AccountService(check.Db, names, new OrganizationDirectory(check.Db), new PersonRegistration(check.Db)).SignInAsync(user.UserName, AppFixture.Password, stranger);
         var account = await check.Db.Set<Account>().AsNoTracking().SingleAsync(a => a.PersonId == user.PersonId);
 
         Assert.Equal(["wrong", "wrong", "wrong", "wrong", "locked"], answers);
         Assert.False(fromStranger.Succeeded);
         Assert.NotNull(fromStranger.LockedUntil);
         Assert.NotNull(account.LockedUntil); // recorded on the account, and audited as "locked-out"
-        var fromOwner = await new AccountService(check.Db, names).SignInAsync(user.UserName, AppFixture.Password, NewAddress());
+        var fromOwner = await new AccountService(check.Db, names, new OrganizationDirectory(check.Db), new PersonRegistration(check.Db)).SignInAsync(user.UserName, AppFixture.Password, NewAddress());
         Assert.True(fromOwner.Succeeded);
     }
 
