@@ -123,8 +123,8 @@ public sealed class DemoDocuments(
             IssuingBody = spec.IssuingBody,
             Text = spec.Text,
         }, cancellationToken);
-        var document = uploaded.Document
-            ?? throw new InvalidOperationException($"Demo document {spec.Title}: {string.Join("; ", uploaded.Errors.ToDictionary().SelectMany(e => e.Value))}");
+        var document = uploaded.Value
+            ?? throw new InvalidOperationException($"Demo document {spec.Title}: {uploaded.Reason} {string.Join("; ", uploaded.Errors?.ToDictionary().SelectMany(e => e.Value) ?? [])}");
         var candidates = await db.Set<DirectiveCandidate>().AsNoTracking().Where(c => c.DocumentId == document.Id)
             .OrderBy(c => c.StartOffset).ToListAsync(cancellationToken);
         foreach (var candidate in candidates)

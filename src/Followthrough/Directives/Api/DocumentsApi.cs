@@ -113,16 +113,16 @@ public static class DocumentsApi
         return Answer(result);
     }
 
-    private static Results<Created<DocumentDto>, ValidationProblem, ProblemHttpResult> Answer(IntakeResult result)
+    private static Results<Created<DocumentDto>, ValidationProblem, ProblemHttpResult> Answer(Outcome<SourceDocument> result)
     {
-        if (result.Forbidden)
+        if (result.Kind == OutcomeKind.Forbidden)
         {
-            return Problems.Forbidden("Only the supervision office and administrators bring in documents.");
+            return Problems.Forbidden(result.Reason);
         }
 
-        if (result.Document is not { } document)
+        if (result.Value is not { } document)
         {
-            return Problems.Invalid(result.Errors);
+            return Problems.Invalid(result.Errors!);
         }
 
         return TypedResults.Created($"/api/v1/documents/{document.Id.ToString(CultureInfo.InvariantCulture)}", DocumentDto.From(document, true));

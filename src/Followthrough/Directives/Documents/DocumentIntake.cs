@@ -12,7 +12,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Directives.Documents;
 
 /// <summary>The result of an upload: the stored document, or the field errors that stopped it.</summary>
-public sealed record IntakeResult(SourceDocument? Document, ValidationErrors Errors, bool Forbidden = false);
 
 /// <summary>
 /// Takes in a document: checks it whole (facts, file, language, at least one directive), runs the same extraction
@@ -25,17 +24,19 @@ public sealed class DocumentIntake(
 {
     private readonly FileLimits _limits = limits ?? FileLimits.Default;
 
+    public const string OnlyTheOfficeBringsIn = "Only the supervision office and administrators bring in documents.";
+
     public const int MaxTitle = 300;
     public const int MaxBody = 200;
 
-    public async Task<IntakeResult> UploadAsync(CurrentUser user, DocumentInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SourceDocument>> UploadAsync(CurrentUser user, DocumentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
         var errors = new ValidationErrors();
         if (!DocumentPermissions.CanUploadDocuments(user))
         {
-            return new IntakeResult(null, errors, Forbidden: true);
+            return Outcome.Forbidden<SourceDocument>(OnlyTheOfficeBringsIn);
         }
 
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -57,7 +58,7 @@ public sealed class DocumentIntake(
         var (text, bytes, fileName, contentType) = Read(input, errors, _limits);
         if (!errors.IsEmpty || text is null)
         {
-            return new IntakeResult(null, errors);
+            return Outcome.Invalid<SourceDocument>(errors);
         }
 
         var units = await organization.UnitsAsync(activeOnly: true, cancellationToken);
@@ -66,19 +67,19 @@ public sealed class DocumentIntake(
         if (result.Language == DocumentLanguage.Unknown)
         {
             errors.Add(input.File is null ? "text" : "file", "The text is neither Chinese nor English; Followthrough reads only these two.");
-            return new IntakeResult(null, errors);
+            return Outcome.Invalid<SourceDocument>(errors);
         }
 
         if (result.Directives.Count == 0)
         {
             errors.Add(input.File is null ? "text" : "file", "No directives were found in the text: nothing asks anyone to act. Nothing was stored.");
-            return new IntakeResult(null, errors);
+            return Outcome.Invalid<SourceDocument>(errors);
         }
 
         if (UntrustedFile.CandidatesProblem(result.Directives.Count, _limits) is { } tooMany)
         {
             errors.Add(input.File is null ? "text" : "file", tooMany + " Nothing was stored.");
-            return new IntakeResult(null, errors);
+            return Outcome.Invalid<SourceDocument>(errors);
         }
 
         var document = new SourceDocument
@@ -127,7 +128,7 @@ public sealed class DocumentIntake(
             throw;
         }
 
-        return new IntakeResult(document, errors);
+        return Outcome.Done(document);
     }
 
     /// <summary>The extraction engine over the organisation's active units and the tasks' working-day calendar.</summary>

@@ -55,12 +55,17 @@ public sealed class NewModel(DocumentIntake intake, CurrentUser me) : PageModel
         }
 
         var result = await intake.UploadAsync(me, input, HttpContext.RequestAborted);
-        if (result.Document is { } document)
+        if (result.Value is { } document)
         {
             return Redirect($"/documents/{document.Id}");
         }
 
-        Errors = result.Errors.ToDictionary();
+        if (result.Kind == OutcomeKind.Forbidden)
+        {
+            return Forbid();
+        }
+
+        Errors = result.Errors!.ToDictionary();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
