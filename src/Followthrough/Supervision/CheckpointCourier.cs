@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using Followthrough.Audit;
@@ -65,25 +64,12 @@ internal sealed class CheckpointCourier(IOptions<SupervisionOptions> supervision
             throw new InvalidOperationException("Checkpoints go by mail, but Followthrough:Supervision:Smtp (Host and From) is not set.");
         }
 
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            Timeout = smtp.TimeoutSeconds * 1000,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-        };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-
-        using var message = new MailMessage(smtp.From!, address)
-        {
-            Subject = string.Create(CultureInfo.InvariantCulture, $"Followthrough audit checkpoint: entry {checkpoint.Sequence}, {checkpoint.At:yyyy-MM-dd HH:mm}Z"),
-            Body = "Keep this message: `followthrough audit verify --checkpoint FILE` checks the audit trail against checkpoints like it (one JSON line each).\n\n" + json + "\n",
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-        };
-        message.Headers.Add("X-Followthrough-Audit-Checkpoint", checkpoint.Sequence.ToString(CultureInfo.InvariantCulture));
-        await client.SendMailAsync(message, cancellationToken);
+        await SmtpMail.SendAsync(
+            smtp,
+            address,
+            string.Create(CultureInfo.InvariantCulture, $"Followthrough audit checkpoint: entry {checkpoint.Sequence}, {checkpoint.At:yyyy-MM-dd HH:mm}Z"),
+            "Keep this message: `followthrough audit verify --checkpoint FILE` checks the audit trail against checkpoints like it (one JSON line each).\n\n" + json + "\n",
+            new("X-Followthrough-Audit-Checkpoint", checkpoint.Sequence.ToString(CultureInfo.InvariantCulture)),
+            cancellationToken);
     }
 }

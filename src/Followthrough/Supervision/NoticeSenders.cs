@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Mail;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -42,27 +41,9 @@ internal sealed class NoticeSenders(IOptions<SupervisionOptions> options, IStrin
             throw new InvalidOperationException("E-mail is not configured (Followthrough:Supervision:Smtp:Host and From).");
         }
 
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            Timeout = smtp.TimeoutSeconds * 1000,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-        };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-
         var body = NoticeWording.Bilingual(notice, text);
-        using var message = new MailMessage(smtp.From!, address)
-        {
-            Subject = $"[{notice.TaskCode}] {body.Split('\n')[0]}",
-            Body = body,
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-        };
-        message.Headers.Add("X-Followthrough-Notice", notice.Key);
-        await client.SendMailAsync(message, cancellationToken);
+        await SmtpMail.SendAsync(
+            smtp, address, $"[{notice.TaskCode}] {body.Split('\n')[0]}", body, new("X-Followthrough-Notice", notice.Key), cancellationToken);
     }
 
     private async Task PostAsync(Notice notice, Uri url, CancellationToken cancellationToken)
