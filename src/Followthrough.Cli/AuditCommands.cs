@@ -95,7 +95,7 @@ internal static class AuditCommands
             {
                 throw new CliException(error.Message);
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException or HttpRequestException or System.Net.Mail.SmtpException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or HttpRequestException)
             {
                 throw new CliException($"The checkpoint could not be written: {error.Message}", FollowthroughCli.Failed);
             }

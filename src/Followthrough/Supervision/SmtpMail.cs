@@ -7,7 +7,8 @@ namespace Followthrough.Supervision;
 /// <summary>
 /// Sends one plain-text message (UTF-8, both languages) through the configured SMTP server with MailKit: notices to
 /// units and people, audit checkpoints to their keeper. <see cref="SmtpSettings.EnableSsl"/> means TLS from the start
-/// on port 465 and STARTTLS (required, never silently skipped) on any other port.
+/// on port 465 and STARTTLS (required, never silently skipped) on any other port. Whatever goes wrong on the way
+/// (refused address, lost connection, TLS, authentication) is an <see cref="IOException"/> naming the server.
 /// </summary>
 internal static class SmtpMail
 {
@@ -15,6 +16,19 @@ internal static class SmtpMail
         SmtpSettings smtp, string to, string subject, string body, KeyValuePair<string, string> header, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(smtp);
+        try
+        {
+            await SendOnceAsync(smtp, to, subject, body, header, cancellationToken);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or IOException))
+        {
+            throw new IOException($"Mail to {to} through {smtp.Host}:{smtp.Port} failed: {error.Message}", error);
+        }
+    }
+
+    private static async Task SendOnceAsync(
+        SmtpSettings smtp, string to, string subject, string body, KeyValuePair<string, string> header, CancellationToken cancellationToken)
+    {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.From!));
         message.To.Add(MailboxAddress.Parse(to));

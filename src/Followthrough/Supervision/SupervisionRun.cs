@@ -109,7 +109,7 @@ public sealed partial class SupervisionRun
             LogCheckpoint(_logger, checkpoint.Sequence, checkpoint.KeyId);
         }
         catch (Exception error) when (error is InvalidOperationException or IOException or UnauthorizedAccessException or HttpRequestException
-            or System.Net.Mail.SmtpException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogCheckpointFailed(_logger, error);
         }

@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Followthrough.Tests.Supervision;
 
-/// <summary>A tiny real SMTP server on loopback: speaks just enough of RFC 5321 for SmtpClient and keeps what it got.</summary>
+/// <summary>A tiny real SMTP server on loopback: speaks just enough of RFC 5321 for MailKit's SmtpClient and keeps what it got.</summary>
 internal sealed class LoopbackSmtpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
