@@ -148,6 +148,6 @@ internal static class PlansCommands
         var code = PlanChecks.NormalizeCode(planCode);
         var planId = await context.Get<FollowthroughDb>().Set<Plan>().Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
             ?? throw new CliException($"There is no plan with the code {code}.");
-        return (await context.Get<PlanBoard>().LoadAsync(planId, cancellationToken))!;
+        return (await context.Get<PlanOverview>().LoadAsync(planId, cancellationToken))!;
     }
 }

@@ -187,7 +187,7 @@ internal static class PlansSpeed
         {
             // Without the cache: reading the plan and computing every status and roll-up.
             var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
-            var board = new PlanBoard(db, new Followthrough.Organization.OrganizationDirectory(db), new Followthrough.Audit.AuditTrail(db), [], cache: null);
+            var board = new PlanOverview(db, new Followthrough.Organization.OrganizationDirectory(db), new Followthrough.Audit.AuditTrail(db), [], cache: null);
             var times = new List<double>();
             for (var i = 0; i < 10; i++)
             {
@@ -197,7 +197,7 @@ internal static class PlansSpeed
             }
 
             times.Sort();
-            Console.WriteLine($"  reading the plan and computing statuses and roll-ups (PlanBoard, no cache): median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms");
+            Console.WriteLine($"  reading the plan and computing statuses and roll-ups (PlanOverview, no cache): median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms");
         }
 
         await app.StopAsync();

@@ -13,7 +13,7 @@ namespace Followthrough.Audit;
 /// Before EF Core writes the change, the changes are captured and the head locked (the first write, so two saves cannot
 /// deadlock on each other's rows and the head); after it, the entries are appended and the head moved on. A failing
 /// audit write fails the save as a <see cref="DbUpdateException"/>, and the transaction takes the change back with it.
-/// Inside a transaction that holds the head (<see cref="HeldAuditHead"/>), saves append after the end it holds.
+/// Inside a transaction that holds the head (<see cref="AuditHeadLock"/>), saves append after the end it holds.
 /// </summary>
 internal sealed class AuditInterceptor(AuditKeyRing keys) : SaveChangesInterceptor
 {
@@ -32,7 +32,7 @@ internal sealed class AuditInterceptor(AuditKeyRing keys) : SaveChangesIntercept
         var changes = AuditRecorder.Capture(db);
         if (changes.Count > 0)
         {
-            var held = HeldAuditHead.Of(db);
+            var held = AuditHeadLock.Of(db);
             pending.Head = held?.End ?? await AuditRecorder.LockHeadAsync(db, cancellationToken);
             pending.Held = held;
             pending.Changes = changes;
@@ -115,7 +115,7 @@ internal sealed class AuditInterceptor(AuditKeyRing keys) : SaveChangesIntercept
 
         public AuditRecorder.LockedHead Head { get; set; }
 
-        public HeldAuditHead? Held { get; set; }
+        public AuditHeadLock? Held { get; set; }
 
         public void Clear()
         {

@@ -73,7 +73,7 @@ internal static class AuditRecorder
     /// Appends one entry per captured change after <paramref name="head"/>, with plain SQL on the save's connection and
     /// transaction (the entries are never tracked: nothing reads them back from the context), and returns the new end
     /// of the chain. The caller writes that end to the head row (<see cref="WriteHeadAsync"/>), or keeps it while it
-    /// holds the head for several saves (<see cref="HeldAuditHead"/>).
+    /// holds the head for several saves (<see cref="AuditHeadLock"/>).
     /// </summary>
     public static async Task<LockedHead> AppendAsync(FollowthroughDb db, List<CapturedChange> changes, LockedHead head, AuditKey? key, CancellationToken cancellationToken)
     {

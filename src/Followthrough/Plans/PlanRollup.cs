@@ -109,7 +109,7 @@ public static class PlanRollup
 }
 
 /// <summary>
-/// A source of progress parts for plan items besides their indicators (which <see cref="PlanBoard"/> always counts).
+/// A source of progress parts for plan items besides their indicators (which <see cref="PlanOverview"/> always counts).
 /// This is the seam for the tasks module: it registers an implementation that turns each task decomposed from a plan
 /// item into a <see cref="ProgressComponent"/> of kind "task", and every roll-up, page and report picks it up with no
 /// change to the plans module. Register with <c>services.AddScoped&lt;IPlanProgressSource, ...&gt;()</c>.

@@ -13,7 +13,7 @@ public static class PlansModule
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
         services.AddSingleton<PlanSnapshotCache>();
-        services.AddScoped<PlanBoard>();
+        services.AddScoped<PlanOverview>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<PlanItemEditor>();
         services.AddScoped<IndicatorEditor>();

@@ -22,7 +22,7 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<Paged<IndicatorDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        int planId, PlanBoard board, CurrentUser user, int? page, int? pageSize, IndicatorStatus? status, string? unit, CancellationToken cancellationToken)
+        int planId, PlanOverview board, CurrentUser user, int? page, int? pageSize, IndicatorStatus? status, string? unit, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanReadPlans(user))
         {
@@ -65,7 +65,7 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<IndicatorDto>, ProblemHttpResult>> GetAsync(
-        int id, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
+        int id, FollowthroughDb db, PlanOverview board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanReadPlans(user))
         {
@@ -83,7 +83,7 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Created<IndicatorDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        int planId, IndicatorWrite body, IndicatorEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
+        int planId, IndicatorWrite body, IndicatorEditor editor, FollowthroughDb db, PlanOverview board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanEditPlans(user))
         {
@@ -96,7 +96,7 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<IndicatorDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, IndicatorWrite body, IndicatorEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        int id, IndicatorWrite body, IndicatorEditor editor, FollowthroughDb db, PlanOverview board, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanEditPlans(user))
         {
@@ -119,7 +119,7 @@ internal static class IndicatorEndpoints
         return ApiAnswers.Deleted(await editor.DeleteAsync(id, Versions.Expected(request, null), cancellationToken), "The indicator");
     }
 
-    private static async Task<IndicatorDto?> DtoAsync(FollowthroughDb db, PlanBoard board, int id, CancellationToken cancellationToken)
+    private static async Task<IndicatorDto?> DtoAsync(FollowthroughDb db, PlanOverview board, int id, CancellationToken cancellationToken)
     {
         var planId = await db.Set<Indicator>().AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
         var snapshot = planId is { } p ? await board.LoadAsync(p, cancellationToken) : null;

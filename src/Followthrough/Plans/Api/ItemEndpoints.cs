@@ -22,7 +22,7 @@ internal static class ItemEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ItemDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        int planId, PlanBoard board, CurrentUser user, int? page, int? pageSize, string? unit, CancellationToken cancellationToken)
+        int planId, PlanOverview board, CurrentUser user, int? page, int? pageSize, string? unit, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanReadPlans(user))
         {
@@ -60,7 +60,7 @@ internal static class ItemEndpoints
     }
 
     private static async Task<Results<Ok<ItemDto>, ProblemHttpResult>> GetAsync(
-        int id, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
+        int id, FollowthroughDb db, PlanOverview board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanReadPlans(user))
         {
@@ -78,7 +78,7 @@ internal static class ItemEndpoints
     }
 
     private static async Task<Results<Created<ItemDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        int planId, ItemWrite body, PlanItemEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
+        int planId, ItemWrite body, PlanItemEditor editor, FollowthroughDb db, PlanOverview board, CurrentUser user, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanEditPlans(user))
         {
@@ -91,7 +91,7 @@ internal static class ItemEndpoints
     }
 
     private static async Task<Results<Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, ItemWrite body, PlanItemEditor editor, FollowthroughDb db, PlanBoard board, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        int id, ItemWrite body, PlanItemEditor editor, FollowthroughDb db, PlanOverview board, CurrentUser user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanEditPlans(user))
         {
@@ -114,7 +114,7 @@ internal static class ItemEndpoints
         return ApiAnswers.Deleted(await editor.DeleteAsync(id, Versions.Expected(request, null), cancellationToken), "The plan item");
     }
 
-    private static async Task<ItemDto?> DtoAsync(FollowthroughDb db, PlanBoard board, int id, CancellationToken cancellationToken)
+    private static async Task<ItemDto?> DtoAsync(FollowthroughDb db, PlanOverview board, int id, CancellationToken cancellationToken)
     {
         var planId = await db.Set<PlanItem>().AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
         var snapshot = planId is { } p ? await board.LoadAsync(p, cancellationToken) : null;

@@ -117,7 +117,7 @@ internal static class PlanEndpoints
     }
 
     private static async Task<Results<Ok<PlanStatusDto>, ProblemHttpResult>> StatusAsync(
-        int id, PlanBoard board, CurrentUser user, CancellationToken cancellationToken)
+        int id, PlanOverview board, CurrentUser user, CancellationToken cancellationToken)
     {
         if (!PlanPermissions.CanReadPlans(user))
         {

@@ -16,7 +16,7 @@ public enum PlanFileFormat
 /// system's record, shown on the pages and kept in the audit trail), so an exported file read back into another
 /// database and exported again gives the same file.
 /// </summary>
-public sealed class PlanExporter(FollowthroughDb db, PlanBoard board)
+public sealed class PlanExporter(FollowthroughDb db, PlanOverview board)
 {
     public static string ContentType(PlanFileFormat format) => format == PlanFileFormat.Csv
         ? "text/csv; charset=utf-8"

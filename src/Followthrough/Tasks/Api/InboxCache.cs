@@ -54,7 +54,7 @@ public sealed class InboxCache
 /// An inbox already written as JSON: sent as it is, with the same content type as <c>Ok&lt;InboxDto&gt;</c> (which
 /// the API declares, and which produced these bytes with the same serializer options).
 /// </summary>
-public sealed class KeptInbox(byte[] json) : IResult
+public sealed class CachedInboxJson(byte[] json) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {

@@ -252,7 +252,7 @@ public static class TasksApi
         return TypedResults.File(file.Content, file.File.ContentType, file.File.FileName);
     }
 
-    private static async Task<Results<Ok<InboxDto>, KeptInbox, ProblemHttpResult, ValidationProblem>> InboxAsync(
+    private static async Task<Results<Ok<InboxDto>, CachedInboxJson, ProblemHttpResult, ValidationProblem>> InboxAsync(
         int? unitId, CurrentUser me, TaskQueries queries, TaskDirectory directory, UnitRevisions revisions, InboxCache cache,
         CalendarService calendars, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
@@ -274,7 +274,7 @@ public static class TasksApi
         var key = new InboxKey(await revisions.ReadAsync(unit.Value, cancellationToken), queries.Today, calendars.Latest);
         if (cache.TryGet(unit.Value, key, out var kept))
         {
-            return new KeptInbox(kept);
+            return new CachedInboxJson(kept);
         }
 
         await directory.LoadUnitsAsync([unit.Value], cancellationToken);
@@ -289,7 +289,7 @@ public static class TasksApi
             Section(inbox.Overdue, directory), Section(inbox.Returned, directory));
         var written = JsonSerializer.SerializeToUtf8Bytes(answer, json.Value.SerializerOptions);
         cache.Remember(unit.Value, key, written);
-        return new KeptInbox(written);
+        return new CachedInboxJson(written);
     }
 
     private static async Task<Results<Ok<BoardDto>, ProblemHttpResult>> BoardAsync(

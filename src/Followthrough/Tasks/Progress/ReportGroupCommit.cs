@@ -20,7 +20,7 @@ namespace Followthrough.Tasks;
 /// succeeds only when the task is still at the version its report was checked against, so the checks made outside
 /// the transaction still hold. Nobody is answered before the commit, so a 201 means the report is on disk; if the
 /// commit fails, every report of the batch gets the failure. Two reports on one task at the same version still give
-/// one 201 and one 409. The audit head is locked once for the batch (<see cref="HeldAuditHead"/>) and the chain is
+/// one 201 and one 409. The audit head is locked once for the batch (<see cref="AuditHeadLock"/>) and the chain is
 /// appended report by report inside the transaction, so it is the same chain a series of single saves would have written.
 /// </summary>
 /// <remarks>
@@ -169,7 +169,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
             await using var transaction = await db.Database.BeginTransactionAsync();
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
-            using var head = await HeldAuditHead.LockAsync(db); // once for the batch, before any savepoint
+            using var head = await AuditHeadLock.LockAsync(db); // once for the batch, before any savepoint
             var first = true;
             foreach (var submission in batch)
             {

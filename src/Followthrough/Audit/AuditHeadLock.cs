@@ -14,19 +14,19 @@ namespace Followthrough.Audit;
 /// at that savepoint (<see cref="MarkSavepoint"/>, <see cref="RollBackToSavepoint"/>). Disposing it lets the
 /// transaction's saves lock the head themselves again.
 /// </summary>
-public sealed class HeldAuditHead : IDisposable
+public sealed class AuditHeadLock : IDisposable
 {
     /// <summary>
     /// Keyed by the transaction, disposed explicitly: Npgsql reuses a connection's transaction object, so a holding
     /// left behind would make a later, unrelated save skip the lock.
     /// </summary>
-    private static readonly ConditionalWeakTable<DbTransaction, HeldAuditHead> Holdings = [];
+    private static readonly ConditionalWeakTable<DbTransaction, AuditHeadLock> Holdings = [];
 
     private readonly DbTransaction _transaction;
     private readonly AuditRecorder.LockedHead _locked;
     private AuditRecorder.LockedHead _atSavepoint;
 
-    private HeldAuditHead(DbTransaction transaction, AuditRecorder.LockedHead locked)
+    private AuditHeadLock(DbTransaction transaction, AuditRecorder.LockedHead locked)
     {
         _transaction = transaction;
         _locked = locked;
@@ -38,18 +38,18 @@ public sealed class HeldAuditHead : IDisposable
     internal AuditRecorder.LockedHead End { get; set; }
 
     /// <summary>Locks the head for the rest of <paramref name="db"/>'s transaction; the first write of that transaction.</summary>
-    public static async Task<HeldAuditHead> LockAsync(FollowthroughDb db, CancellationToken cancellationToken = default)
+    public static async Task<AuditHeadLock> LockAsync(FollowthroughDb db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The audit head is held by a transaction.");
-        var held = new HeldAuditHead(transaction, await AuditRecorder.LockHeadAsync(db, cancellationToken));
+        var held = new AuditHeadLock(transaction, await AuditRecorder.LockHeadAsync(db, cancellationToken));
         Holdings.AddOrUpdate(transaction, held);
         return held;
     }
 
     /// <summary>The head held by the transaction <paramref name="db"/> saves in, if one is.</summary>
-    internal static HeldAuditHead? Of(FollowthroughDb db) =>
+    internal static AuditHeadLock? Of(FollowthroughDb db) =>
         db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction && Holdings.TryGetValue(transaction, out var held) ? held : null;
 
     /// <summary>Remembers where the chain ends, as the holder sets a savepoint before a save.</summary>

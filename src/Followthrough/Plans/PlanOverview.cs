@@ -11,7 +11,7 @@ namespace Followthrough.Plans;
 /// write appends to the audit trail, so the trail's head is a change counter for the whole database) and the day is
 /// the same (statuses depend on it).
 /// </summary>
-public sealed class PlanBoard(FollowthroughDb db, OrganizationDirectory organization, Audit.AuditTrail trail, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
+public sealed class PlanOverview(FollowthroughDb db, OrganizationDirectory organization, Audit.AuditTrail trail, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
 {
     public async Task<PlanSnapshot?> LoadAsync(int planId, CancellationToken cancellationToken = default)
     {
