@@ -37,23 +37,9 @@ internal sealed class CheckpointCourier(IOptions<SupervisionOptions> supervision
             throw new InvalidOperationException("Checkpoints go to the webhook, but Followthrough:Supervision:Webhook:Url is not set.");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url)
-        {
-            Content = new StringContent(json, Encoding.UTF8, MediaTypeNames.Application.Json),
-        };
-        request.Headers.Add("X-Followthrough-Audit-Checkpoint", "1");
-        if (!string.IsNullOrEmpty(hook.Secret))
-        {
-            request.Headers.Add("X-Followthrough-Secret", hook.Secret);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(hook.TimeoutSeconds));
-        using var response = await http.Client.SendAsync(request, timeout.Token);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture, $"The webhook answered {(int)response.StatusCode} {response.ReasonPhrase} to the audit checkpoint."));
-        }
+        await WebhookPost.SendAsync(
+            http.Client, hook, hook.Url!, new StringContent(json, Encoding.UTF8, MediaTypeNames.Application.Json),
+            "X-Followthrough-Audit-Checkpoint", " to the audit checkpoint", cancellationToken);
     }
 
     private async Task MailAsync(AuditCheckpoint checkpoint, string json, string address, CancellationToken cancellationToken)

@@ -49,24 +49,10 @@ internal sealed class NoticeSenders(IOptions<SupervisionOptions> options, IStrin
     private async Task PostAsync(Notice notice, Uri url, CancellationToken cancellationToken)
     {
         var hook = Options.Webhook;
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = JsonContent.Create(new WebhookPayload(
-                notice.Key, notice.Kind, notice.TaskId, notice.TaskCode, notice.TaskTitle, notice.DueOn, notice.WorkingDaysLate,
-                notice.Message, notice.RecipientUnitId, notice.RecipientPersonId, notice.CreatedAt, NoticeWording.Bilingual(notice, text))),
-        };
-        if (!string.IsNullOrEmpty(hook.Secret))
-        {
-            request.Headers.Add("X-Followthrough-Secret", hook.Secret);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(hook.TimeoutSeconds));
-        using var response = await http.Client.SendAsync(request, timeout.Token);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture, $"The webhook answered {(int)response.StatusCode} {response.ReasonPhrase}."));
-        }
+        var content = JsonContent.Create(new WebhookPayload(
+            notice.Key, notice.Kind, notice.TaskId, notice.TaskCode, notice.TaskTitle, notice.DueOn, notice.WorkingDaysLate,
+            notice.Message, notice.RecipientUnitId, notice.RecipientPersonId, notice.CreatedAt, NoticeWording.Bilingual(notice, text)));
+        await WebhookPost.SendAsync(http.Client, hook, url, content, header: null, answeredTo: string.Empty, cancellationToken);
     }
 }
 
