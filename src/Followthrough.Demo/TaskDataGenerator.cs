@@ -111,7 +111,7 @@ public sealed class TaskDataGenerator(FollowthroughDb db, TimeProvider clock)
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = missing.Select(code => new object?[] { code, "生成单位" + code[UnitPrefix.Length..], "Generated unit " + code[UnitPrefix.Length..], "Bureau", now, now }).ToList();
-        await BulkSql.InsertAsync(db, "units", ["code", "name_zh", "name_en", "kind", "created_at", "updated_at"], rows, cancellationToken);
+        await HandWrittenSql.InsertAsync(db, "units", ["code", "name_zh", "name_en", "kind", "created_at", "updated_at"], rows, cancellationToken);
         await AuditBulk.AppendAsync(db, "generated", "Synthetic benchmark units (followthrough demo generate)",
             [BulkAuditRecord.From("units", $"{missing[0]}..{missing[^1]}", new Dictionary<string, object?> { ["units"] = missing.Count })], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -136,11 +136,10 @@ public sealed class TaskDataGenerator(FollowthroughDb db, TimeProvider clock)
     /// <summary>Ids were given explicitly: move PostgreSQL's identity past them; refresh the planner's statistics.</summary>
     private async Task FinishAsync(CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandTimeout = 0;
-        command.CommandText = IsSqlite
+        await using var command = db.CreateCommand(IsSqlite
             ? "ANALYZE"
-            : "SELECT setval(pg_get_serial_sequence('tasks', 'id'), (SELECT MAX(id) FROM tasks)); ANALYZE tasks; ANALYZE task_time_nodes; ANALYZE task_partners; ANALYZE progress_reports;";
+            : "SELECT setval(pg_get_serial_sequence('tasks', 'id'), (SELECT MAX(id) FROM tasks)); ANALYZE tasks; ANALYZE task_time_nodes; ANALYZE task_partners; ANALYZE progress_reports;");
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

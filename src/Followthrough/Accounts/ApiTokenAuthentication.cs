@@ -18,7 +18,7 @@ public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    DirectSql sql,
+    HandWrittenSql.RequestReads sql,
     PersonLookup people)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {

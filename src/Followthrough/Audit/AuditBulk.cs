@@ -64,7 +64,7 @@ public static class AuditBulk
     {
         ArgumentNullException.ThrowIfNull(db);
         RequireTransaction(db);
-        await db.Database.ExecuteSqlRawAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", cancellationToken);
+        await db.ExecuteAsync("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1", [], cancellationToken);
     }
 
     /// <summary>Appends one "created"-style entry per record, with the given action and comment.</summary>
@@ -84,7 +84,7 @@ public static class AuditBulk
         var previousHash = locked.LastHash;
         var key = AuditInterceptor.KeysOf(db)?.Current;
         var rows = Chain(db, action, comment, records, key, ref sequence, ref previousHash);
-        await BulkSql.InsertAsync(db, EntryTable, EntryColumns, rows, cancellationToken);
+        await HandWrittenSql.InsertAsync(db, EntryTable, EntryColumns, rows, cancellationToken);
         await AuditRecorder.WriteHeadAsync(db, new AuditRecorder.LockedHead(sequence, previousHash), cancellationToken);
 
         // A head the context tracks (someone loaded it) is now out of date.

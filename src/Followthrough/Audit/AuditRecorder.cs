@@ -4,7 +4,6 @@ using System.Text.Json;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Followthrough.Audit;
@@ -55,11 +54,12 @@ internal static class AuditRecorder
     /// </summary>
     public static async Task<LockedHead> LockHeadAsync(FollowthroughDb db, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The audit head is locked inside the save's transaction.");
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1 RETURNING last_sequence, last_hash";
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The audit head is locked inside the save's transaction.");
+        }
+
+        await using var command = db.CreateCommand("UPDATE audit_head SET last_sequence = last_sequence WHERE id = 1 RETURNING last_sequence, last_hash");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -106,7 +106,7 @@ internal static class AuditRecorder
             rows.Add(AuditBulk.Row(entry));
         }
 
-        await BulkSql.InsertAsync(db, AuditBulk.EntryTable, AuditBulk.EntryColumns, rows, cancellationToken);
+        await HandWrittenSql.InsertAsync(db, AuditBulk.EntryTable, AuditBulk.EntryColumns, rows, cancellationToken);
         return new LockedHead(sequence, previousHash);
     }
 

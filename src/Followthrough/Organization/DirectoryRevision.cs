@@ -6,7 +6,7 @@ namespace Followthrough.Organization;
 /// How often the names of units and people have changed, counted by Organization's own triggers (migration 0015) so
 /// that every writer moves it. Another module that keeps an answer showing names (a unit's inbox) compares it first.
 /// </summary>
-public sealed class DirectoryRevision(DirectSql sql)
+public sealed class DirectoryRevision(HandWrittenSql.RequestReads sql)
 {
     /// <summary>One primary-key read, cheap enough for every request.</summary>
     public Task<long> ReadAsync(CancellationToken cancellationToken = default) =>

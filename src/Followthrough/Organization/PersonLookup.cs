@@ -6,7 +6,7 @@ namespace Followthrough.Organization;
 /// One person by id, read directly (no change tracking, no context): the check behind every signed-in request (an API
 /// token's owner, a session's person) asks it, so it is one primary-key read.
 /// </summary>
-public sealed class PersonLookup(DirectSql sql)
+public sealed class PersonLookup(HandWrittenSql.RequestReads sql)
 {
     public Task<PersonEntry?> FindAsync(int personId, CancellationToken cancellationToken = default) =>
         sql.ReadAsync<PersonEntry?>(

@@ -22,7 +22,7 @@ public static class StorageServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Actor>();
         services.AddSingleton(new MigrationRunner(settings));
-        services.AddSingleton(_ => new DirectSql(settings)); // built by the container, so disposed with it
+        services.AddSingleton(_ => new HandWrittenSql.RequestReads(settings)); // built by the container, so disposed with it
 
         // The limits every untrusted file is read under (Followthrough:Files:...; the command line reads Followthrough__Files__...).
         services.AddOptions<FileLimits>().Configure<IServiceProvider>((limits, provider) =>

@@ -44,7 +44,7 @@ public sealed class SqliteRowsTests
                 insert.ExecuteNonQuery();
             }
 
-            SqliteRows.Insert(connection, "by_rows", Columns, rows);
+            HandWrittenSql.InsertSqliteRows(connection, "by_rows", Columns, rows);
             transaction.Commit();
         }
 
@@ -64,7 +64,7 @@ public sealed class SqliteRowsTests
             create.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<SqliteException>(() => SqliteRows.Insert(connection, "t", ["code"], [["A"], ["B"], ["A"]]));
+        var error = Assert.Throws<SqliteException>(() => HandWrittenSql.InsertSqliteRows(connection, "t", ["code"], [["A"], ["B"], ["A"]]));
         Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
     }
 

@@ -19,7 +19,7 @@ internal static class AuditedBulkInsert
         FollowthroughDb db, string table, string[] columns, List<object?[]> rows, string comment, CancellationToken cancellationToken, params int[] keyColumns)
     {
         var records = Task.Run(() => Records(table, columns, rows, keyColumns), cancellationToken);
-        await BulkSql.InsertAsync(db, table, columns, rows, cancellationToken);
+        await HandWrittenSql.InsertAsync(db, table, columns, rows, cancellationToken);
         await AuditBulk.AppendAsync(db, PlanImporter.Action, comment, await records, cancellationToken);
     }
 

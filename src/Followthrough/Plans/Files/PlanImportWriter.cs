@@ -24,7 +24,7 @@ internal sealed class PlanImportWriter(FollowthroughDb db, ImportDraft draft, Ex
             if (db.Database.IsSqlite())
             {
                 // A large import touches many index pages; SQLite's default 2 MB page cache would evict and re-read them.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", cancellationToken);
+                await db.ExecuteAsync("PRAGMA cache_size = -131072", [], cancellationToken);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -41,7 +41,7 @@ internal sealed class PlanImportWriter(FollowthroughDb db, ImportDraft draft, Ex
         {
             if (db.Database.IsSqlite())
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+                await db.ExecuteAsync("PRAGMA cache_size = -2000", [], CancellationToken.None);
             }
 
             await db.Database.CloseConnectionAsync();
@@ -70,7 +70,7 @@ internal sealed class PlanImportWriter(FollowthroughDb db, ImportDraft draft, Ex
     {
         var itemIds = existing.Items.ToDictionary(i => i.Key, i => i.Value.Id, StringComparer.Ordinal);
         var newItems = changes.NewItems;
-        var reserved = await BulkSql.ReserveIdsAsync(db, "plan_items", newItems.Count, cancellationToken);
+        var reserved = await HandWrittenSql.ReserveIdsAsync(db, "plan_items", newItems.Count, cancellationToken);
         for (var i = 0; i < newItems.Count; i++)
         {
             itemIds[newItems[i].Code] = (int)reserved[i];
@@ -121,7 +121,7 @@ internal sealed class PlanImportWriter(FollowthroughDb db, ImportDraft draft, Ex
     {
         var indicatorIds = existing.Indicators.ToDictionary(i => i.Key, i => i.Value.Id, StringComparer.Ordinal);
         var newIndicators = changes.NewIndicators;
-        var reserved = await BulkSql.ReserveIdsAsync(db, "indicators", newIndicators.Count, cancellationToken);
+        var reserved = await HandWrittenSql.ReserveIdsAsync(db, "indicators", newIndicators.Count, cancellationToken);
         var indicatorRows = new List<object?[]>(newIndicators.Count);
         for (var i = 0; i < newIndicators.Count; i++)
         {
@@ -163,7 +163,7 @@ internal sealed class PlanImportWriter(FollowthroughDb db, ImportDraft draft, Ex
     private async Task WriteValuesAsync(Dictionary<string, int> indicatorIds, CancellationToken cancellationToken)
     {
         var newValues = changes.NewValues;
-        var reserved = await BulkSql.ReserveIdsAsync(db, "indicator_values", newValues.Count, cancellationToken);
+        var reserved = await HandWrittenSql.ReserveIdsAsync(db, "indicator_values", newValues.Count, cancellationToken);
         var valueRows = new List<object?[]>(newValues.Count);
         for (var i = 0; i < newValues.Count; i++)
         {

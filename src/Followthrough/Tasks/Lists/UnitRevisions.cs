@@ -10,7 +10,7 @@ namespace Followthrough.Tasks;
 /// </summary>
 public sealed record UnitRevision(long Tasks, long Names);
 
-public sealed class UnitRevisions(DirectSql sql, DirectoryRevision directory)
+public sealed class UnitRevisions(HandWrittenSql.RequestReads sql, DirectoryRevision directory)
 {
     /// <summary>Both counts, each one primary-key read (read on every inbox request).</summary>
     public async Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default)

@@ -223,7 +223,7 @@ public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDispo
     /// (one round trip on PostgreSQL, not two). A savepoint rolled back to is released too: that keeps nothing. The
     /// commit releases the last one.
     /// </summary>
-    private static Task NextSavepointAsync(FollowthroughDb db, bool first) =>
+    private static Task<int> NextSavepointAsync(FollowthroughDb db, bool first) =>
         db.ExecuteAsync(first ? $"SAVEPOINT {Savepoint}" : $"RELEASE SAVEPOINT {Savepoint}; SAVEPOINT {Savepoint}", []);
 
     /// <summary>

@@ -6,13 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Tests.Storage;
 
-public abstract class DirectSqlTests(AppFixture app)
+public abstract class RequestReadsTests(AppFixture app)
 {
     [Fact]
-    public async Task DirectSql_IsOneDataSourceForTheApp_OnTheConfiguredDatabase()
+    public async Task RequestReads_IsOneDataSourceForTheApp_OnTheConfiguredDatabase()
     {
-        var first = app.Factory.Services.GetRequiredService<DirectSql>();
-        var fromScope = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<DirectSql>()));
+        var first = app.Factory.Services.GetRequiredService<HandWrittenSql.RequestReads>();
+        var fromScope = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<HandWrittenSql.RequestReads>()));
 
         Assert.Same(first, fromScope);
         Assert.Equal(Describe(app.Database.ConnectionString), Describe(first.ConnectionString));
@@ -33,7 +33,7 @@ public abstract class DirectSqlTests(AppFixture app)
     [Fact]
     public async Task ManyReadsAtOnce_EachGetsItsOwnAnswer()
     {
-        var sql = app.Factory.Services.GetRequiredService<DirectSql>();
+        var sql = app.Factory.Services.GetRequiredService<HandWrittenSql.RequestReads>();
         var units = await app.WithServicesAsync(sp =>
             sp.GetRequiredService<FollowthroughDb>().Set<Unit>().OrderBy(u => u.Id).Select(u => new { u.Id, u.Code }).Take(20).ToListAsync());
 
@@ -50,7 +50,7 @@ public abstract class DirectSqlTests(AppFixture app)
         }
     }
 
-    private static Task<string?> CodeAsync(DirectSql sql, int unitId) =>
+    private static Task<string?> CodeAsync(HandWrittenSql.RequestReads sql, int unitId) =>
         sql.ReadAsync<string?>(
             "SELECT code FROM units WHERE id = @id",
             [("@id", unitId)],
@@ -70,6 +70,6 @@ public abstract class DirectSqlTests(AppFixture app)
     }
 }
 
-public sealed class DirectSqlOnSqlite(SqliteApp app) : DirectSqlTests(app), IClassFixture<SqliteApp>;
+public sealed class RequestReadsOnSqlite(SqliteApp app) : RequestReadsTests(app), IClassFixture<SqliteApp>;
 
-public sealed class DirectSqlOnPostgreSql(PostgreSqlApp app) : DirectSqlTests(app), IClassFixture<PostgreSqlApp>;
+public sealed class RequestReadsOnPostgreSql(PostgreSqlApp app) : RequestReadsTests(app), IClassFixture<PostgreSqlApp>;

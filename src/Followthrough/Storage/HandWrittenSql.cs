@@ -5,13 +5,22 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Followthrough.Storage;
 
 /// <summary>
-/// The few commands written in plain ADO.NET (set-based reads and bulk writes EF Core would make slow), run on the
-/// context's own connection and inside its current transaction, the same way on SQLite and PostgreSQL.
+/// The one way to send SQL written by hand (set-based reads and writes EF Core would make slow, bulk inserts, locks),
+/// the same on SQLite and PostgreSQL. On the context: <see cref="QueryAsync"/>, <see cref="ExecuteAsync"/>, and for a
+/// statement rebound many times <see cref="CreateCommand"/>; bulk rows with <see cref="InsertAsync"/> and
+/// <see cref="CopyAsync"/>; the tiny reads every request makes, outside any transaction, through
+/// <see cref="RequestReads"/>. The SQL text is always our own; every value goes as a parameter, never spliced in.
+/// Code outside Storage sends SQL only through here (tests/Followthrough.Tests/Architecture/HandWrittenSqlTests).
 /// </summary>
-public static class ContextCommands
+/// <remarks>
+/// EF Core's compiled LINQ queries (<see cref="CompiledPerModel{TQuery}"/>) are not hand-written SQL: EF Core writes
+/// that SQL, and the cache only keeps its compiled form per model.
+/// </remarks>
+public static partial class HandWrittenSql
 {
-    /// <summary>A command on the context's connection, enlisted in its current transaction (if any). The SQL is always
-    /// our own text; every value goes as a parameter.</summary>
+    /// <summary>A command on the context's connection, enlisted in its current transaction (if any). The caller opens
+    /// the connection (or holds a transaction) and disposes the command. The SQL is always our own text; every value
+    /// goes as a parameter (<see cref="AddParameter"/>).</summary>
     public static DbCommand CreateCommand(this FollowthroughDb db, string sql)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -66,8 +75,9 @@ public static class ContextCommands
         }
     }
 
-    /// <summary>Runs a statement that reads nothing back; opens the connection for it if the caller has not.</summary>
-    public static async Task ExecuteAsync(
+    /// <summary>Runs a statement that reads nothing back and returns the rows it changed; opens the connection for it
+    /// if the caller has not.</summary>
+    public static async Task<int> ExecuteAsync(
         this FollowthroughDb db, string sql, IEnumerable<(string Name, object? Value)> parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -81,7 +91,7 @@ public static class ContextCommands
                 command.AddParameter(name, value);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {
