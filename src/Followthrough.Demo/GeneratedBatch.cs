@@ -1,16 +1,11 @@
-using System.Globalization;
 using Followthrough.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Followthrough.Demo;
 
 /// <summary>
 /// The rows of one batch of generated tasks, as values in the order of the tables' columns, and how they go in:
-/// binary COPY on PostgreSQL, one prepared statement rebound per row on SQLite.
+/// binary COPY on PostgreSQL, one directly driven multi-row statement on SQLite (<see cref="HandWrittenSql.CopyAsync"/>).
 /// </summary>
 internal sealed class GeneratedBatch
 {
@@ -59,54 +54,8 @@ internal sealed class GeneratedBatch
         await WriteAsync(db, "progress_reports", ReportColumns, Reports, cancellationToken);
     }
 
-    private static async Task WriteAsync(FollowthroughDb db, string table, Column[] columns, List<object?[]> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var connection = db.Database.GetDbConnection();
-        var names = string.Join(", ", columns.Select(c => c.Name));
-        if (connection is NpgsqlConnection npgsql)
-        {
-            await using var import = await npgsql.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (var row in rows)
-            {
-                await import.StartRowAsync(cancellationToken);
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    if (row[c] is null)
-                    {
-                        await import.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await import.WriteAsync(row[c], columns[c].PostgreSqlType, cancellationToken);
-                    }
-                }
-            }
-
-            await import.CompleteAsync(cancellationToken);
-            return;
-        }
-
-        // SQLite: one compiled statement, rebound per row, is the fastest way in (no SQL parsing per row).
-        await using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {table} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null))).ToArray();
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                parameters[c].Value = row[c] ?? DBNull.Value;
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    private static Task WriteAsync(FollowthroughDb db, string table, Column[] columns, List<object?[]> rows, CancellationToken cancellationToken) =>
+        HandWrittenSql.CopyAsync(db, table, [.. columns.Select(c => c.Name)], [.. columns.Select(c => c.PostgreSqlType)], rows, cancellationToken);
 
     private enum Kind
     {

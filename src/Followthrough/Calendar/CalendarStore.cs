@@ -34,7 +34,7 @@ public enum RegionalDayProblem
 public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
 {
     public async Task<long> RevisionAsync(CancellationToken cancellationToken = default) =>
-        await db.Database.SqlQueryRaw<long>("SELECT revision AS \"Value\" FROM calendar_revision WHERE id = 1").SingleAsync(cancellationToken);
+        (await db.QueryAsync("SELECT revision FROM calendar_revision WHERE id = 1", [], r => r.GetInt64(0), cancellationToken)).Single();
 
     /// <summary>Every stored schedule with its days.</summary>
     public async Task<IReadOnlyList<StoredSchedule>> LoadAsync(CancellationToken cancellationToken = default)
@@ -285,7 +285,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
 
     /// <summary>Locks the revision row for the rest of the transaction and moves it on.</summary>
     private Task<int> BumpRevisionAsync(CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync("UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1", cancellationToken);
+        db.ExecuteAsync("UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1", [], cancellationToken);
 
     private static string RegionalCode(string region)
     {

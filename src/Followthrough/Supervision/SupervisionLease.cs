@@ -1,5 +1,4 @@
 using Followthrough.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Supervision;
 
@@ -19,11 +18,11 @@ internal static class SupervisionLease
         ArgumentNullException.ThrowIfNull(db);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var expires = now + duration;
-        var written = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO supervision_leases (name, holder, expires_at) VALUES ({name}, {holder}, {expires})
+        var written = await db.ExecuteAsync("""
+            INSERT INTO supervision_leases (name, holder, expires_at) VALUES (@name, @holder, @expires)
             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-            WHERE supervision_leases.holder = excluded.holder OR supervision_leases.expires_at < {now}
-            """, cancellationToken);
+            WHERE supervision_leases.holder = excluded.holder OR supervision_leases.expires_at < @now
+            """, [("@name", name), ("@holder", holder), ("@expires", expires), ("@now", now)], cancellationToken);
         return written == 1;
     }
 
@@ -31,7 +30,7 @@ internal static class SupervisionLease
     public static async Task ReleaseAsync(FollowthroughDb db, string name, string holder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM supervision_leases WHERE name = {name} AND holder = {holder}", cancellationToken);
+        await db.ExecuteAsync("DELETE FROM supervision_leases WHERE name = @name AND holder = @holder", [("@name", name), ("@holder", holder)], cancellationToken);
     }
 }
 

@@ -147,7 +147,7 @@ public sealed class TaskFigures(FollowthroughDb db, IWorkingDayCalendar calendar
         }
 
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
+        await db.ExecuteAsync("SET LOCAL jit = off", [], cancellationToken);
         return own;
     }
 
