@@ -1,5 +1,6 @@
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,8 +8,8 @@ namespace Followthrough.Services;
 
 public static class ServicesModule
 {
-    /// <summary>Government services (一网通办): the legal clock (<see cref="ServiceClock"/>) and the
-    /// catalogue of items (<see cref="ServiceCatalogue"/>).</summary>
+    /// <summary>Government services (一网通办): the legal clock (<see cref="ServiceClock"/>) and the catalogue of items
+    /// (<see cref="ServiceCatalogue"/>).</summary>
     public static IServiceCollection AddServices(this IServiceCollection services)
     {
         services.AddOptions<ServicesOptions>().Configure<IServiceProvider>((options, provider) =>
@@ -16,5 +17,12 @@ public static class ServicesModule
         services.AddSingleton<ServiceClock>();
         services.AddScoped<ServiceCatalogue>();
         return services;
+    }
+
+    /// <summary>/api/v1/services: the catalogue is public to read; administrators and the supervision office keep it.</summary>
+    public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder api)
+    {
+        CatalogueApi.Map(api);
+        return api;
     }
 }
