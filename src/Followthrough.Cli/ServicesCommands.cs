@@ -18,8 +18,11 @@ internal static class ServicesCommands
 
     public static Command Build()
     {
-        var services = new Command("services", "Government services (一网通办): the legal clock of an application.");
+        var services = new Command("services", "Government services (一网通办): the catalogue of items and the legal clock of an application.");
         services.Subcommands.Add(Deadline());
+        services.Subcommands.Add(ServicesCatalogueCommands.List());
+        services.Subcommands.Add(ServicesCatalogueCommands.Import());
+        services.Subcommands.Add(ServicesCatalogueCommands.Export());
         return services;
     }
 

@@ -16,12 +16,14 @@ public static class ServicesModule
             provider.GetService<IConfiguration>()?.GetSection(ServicesOptions.Section).Bind(options));
         services.AddSingleton<ServiceClock>();
         services.AddScoped<ServiceCatalogue>();
+        services.AddScoped<CatalogueTransfer>();
         return services;
     }
 
     /// <summary>/api/v1/services: the catalogue is public to read; administrators and the supervision office keep it.</summary>
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder api)
     {
+        CatalogueFileApi.Map(api); // before /{id}: export and import are words, not ids
         CatalogueApi.Map(api);
         return api;
     }

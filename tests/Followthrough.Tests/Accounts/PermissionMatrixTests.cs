@@ -18,7 +18,7 @@ namespace Followthrough.Tests.Accounts;
 /// <para>Expected answers: <see cref="Expect.Ok"/> any 2xx; <see cref="Expect.Unauthorized"/> 401, or for a page the
 /// redirect to /sign-in; <see cref="Expect.Forbidden"/> 403, or for a page the redirect to /forbidden; and 400, 404.</para>
 /// </summary>
-public abstract class PermissionMatrixTests(AppFixture app)
+public abstract partial class PermissionMatrixTests(AppFixture app)
 {
     public enum Expect
     {
@@ -46,7 +46,7 @@ public abstract class PermissionMatrixTests(AppFixture app)
     private const string RegionalDay = """{"date":"2026-12-01","isOffDay":true,"name":"Matrix local holiday"}""";
     private const string NewPassword = """{"password":"another-long-password"}""";
 
-    public static TheoryData<string, string, string, Expect, string?> Rows => new()
+    public static TheoryData<string, string, string, Expect, string?> Rows => WithServicesRows(new()
     {
         // caller     method    path                                               expected               body
         { Anonymous,  "GET",    "/api/v1/me",                                      Expect.Unauthorized,   null },
@@ -277,20 +277,6 @@ public abstract class PermissionMatrixTests(AppFixture app)
         { Anonymous,  "GET",    "/commitments",                                    Expect.Unauthorized,   null },
         { Staff,      "GET",    "/commitments",                                    Expect.Ok,             null },
         { Enterprise, "GET",    "/commitments",                                    Expect.Forbidden,      null },
-        { Anonymous,  "GET",    "/api/v1/services/items",                          Expect.Ok,             null },
-        { Citizen,    "GET",    "/api/v1/services/items?q=营业",                   Expect.Ok,             null },
-        { Anonymous,  "GET",    "/api/v1/services/items?level=Fast",               Expect.Invalid,        null },
-        { Anonymous,  "GET",    "/api/v1/services/items/999999",                   Expect.NotFound,       null },
-        { Anonymous,  "POST",   "/api/v1/services/items",                          Expect.Unauthorized,   "{}" },
-        { Citizen,    "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}" },
-        { Enterprise, "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}" },
-        { Staff,      "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}" },
-        { Leader,     "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}" },
-        { Supervisor, "POST",   "/api/v1/services/items",                          Expect.Invalid,        "{}" },
-        { Admin,      "POST",   "/api/v1/services/items",                          Expect.Invalid,        "{}" },
-        { Staff,      "PUT",    "/api/v1/services/items/1",                        Expect.Forbidden,      Version1 },
-        { Citizen,    "POST",   "/api/v1/services/items/1/withdraw",               Expect.Forbidden,      Version1 },
-        { Supervisor, "POST",   "/api/v1/services/items/999999/withdraw",          Expect.NotFound,       """{"version":1,"reason":"gone"}""" },
 
         { Anonymous,  "GET",    "/account/tokens",                                 Expect.Unauthorized,   null },
         { Staff,      "GET",    "/account/tokens",                                 Expect.Ok,             null },
@@ -328,7 +314,7 @@ public abstract class PermissionMatrixTests(AppFixture app)
         { Leader,     "GET",    "/documents/new",                                  Expect.Forbidden,      null },
         { Staff,      "GET",    "/documents/new",                                  Expect.Forbidden,      null },
         { Supervisor, "GET",    "/documents/999999",                               Expect.NotFound,       null },
-    };
+    });
 
     [Theory]
     [MemberData(nameof(Rows), MemberType = typeof(PermissionMatrixTests))]

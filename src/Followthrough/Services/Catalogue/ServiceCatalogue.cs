@@ -224,8 +224,11 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
 
     internal static ServiceItemEntry ToEntry(ServiceItem item) => new(
         item.Id, item.Code, item.NameZh, item.NameEn, item.UnitId, item.Kind, item.LegalBasis, item.StatutoryDays, item.CommittedDays,
-        item.Level, item.Visits, JsonSerializer.Deserialize<List<ServiceMaterial>>(item.Materials, Json) ?? [], item.Fee,
+        item.Level, item.Visits, JsonSerializer.Deserialize<List<ServiceMaterial>>(item.Materials, Json) ?? [], WithoutTrailingZeros(item.Fee),
         ServiceItemRules.ReadLifeEvents(item.LifeEvents), item.AutoDecidable, item.Withdrawn, item.WithdrawnReason, item.Version, item.UpdatedAt);
+
+    /// <summary>The same amount whatever scale the database gave back (SQLite 0.0, PostgreSQL 0.00), so equal fees compare equal.</summary>
+    private static decimal WithoutTrailingZeros(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static ServiceItemVersionEntry ToVersionEntry(ServiceItemVersion v) =>
         new(v.Version, v.Change, v.ChangedAt, v.ChangedBy, JsonSerializer.Deserialize<ServiceItemEntry>(v.Snapshot, Json)! with { Id = v.ItemId });
