@@ -24,6 +24,14 @@ public abstract partial class PermissionMatrixTests
         rows.Add(Anonymous,  "GET",    "/api/v1/services/items/export",                   Expect.Unauthorized,   null);
         rows.Add(Staff,      "GET",    "/api/v1/services/items/export",                   Expect.Forbidden,      null);
         rows.Add(Admin,      "GET",    "/api/v1/services/items/export",                   Expect.Ok,             null);
+        rows.Add(Anonymous,  "GET",    "/services",                                       Expect.Ok,             null);
+        rows.Add(Citizen,    "GET",    "/services?q=营业执照",                            Expect.Ok,             null);
+        rows.Add(Anonymous,  "GET",    "/services/manage",                                Expect.Unauthorized,   null);
+        rows.Add(Staff,      "GET",    "/services/manage",                                Expect.Forbidden,      null);
+        rows.Add(Leader,     "GET",    "/services/manage",                                Expect.Forbidden,      null);
+        rows.Add(Enterprise, "GET",    "/services/manage/items",                          Expect.Forbidden,      null);
+        rows.Add(Supervisor, "GET",    "/services/manage",                                Expect.Ok,             null);
+        rows.Add(Admin,      "GET",    "/services/manage/items",                          Expect.Ok,             null);
         return rows;
     }
 }

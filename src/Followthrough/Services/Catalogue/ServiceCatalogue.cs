@@ -60,6 +60,10 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         return [.. stored.SelectMany(ServiceItemRules.ReadLifeEvents).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The units that answer for at least one item not withdrawn (the catalogue's unit filter).</summary>
+    public async Task<IReadOnlySet<int>> UnitIdsInUseAsync(CancellationToken cancellationToken = default) =>
+        (await Items.AsNoTracking().Where(i => !i.Withdrawn).Select(i => i.UnitId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+
     public async Task<ServiceItemEntry?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         await Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item ? ToEntry(item) : null;
 
