@@ -11,7 +11,7 @@ namespace Followthrough.Demo;
 /// Loads the demo records into an empty database. Every demo account gets the same freshly generated password,
 /// which the caller prints once; there is no built-in default password.
 /// </summary>
-public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents)
+public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue)
     : IDemoData
 {
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
@@ -70,6 +70,7 @@ public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, Demo
         await tasks.LoadAsync(units, cancellationToken);
         await commitments.LoadAsync(units, cancellationToken);
         await documents.LoadAsync(units, cancellationToken);
+        await catalogue.LoadAsync(units, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
     }

@@ -14,6 +14,7 @@ public static class DemoServices
         services.AddScoped<DemoTasks>();
         services.AddScoped<DemoCommitments>();
         services.AddScoped<DemoDocuments>();
+        services.AddScoped<DemoCatalogue>();
         return services;
     }
 }

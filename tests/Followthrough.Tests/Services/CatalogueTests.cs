@@ -142,6 +142,21 @@ public abstract class CatalogueTests(AppFixture app)
             return null;
         });
     }
+
+    [Fact]
+    public async Task Demo_HasAboutFortyDalianItems_AtAllFourLevels_WithAutoDecidedAndWithdrawnOnes()
+    {
+        var all = await app.WithServicesAsync(sp => sp.GetRequiredService<ServiceCatalogue>().AllAsync());
+        var demo = all.Where(i => Followthrough.Demo.DemoCatalogue.Codes.Contains(i.Code)).ToList();
+        Assert.InRange(demo.Count, 38, 45);
+        Assert.Equal(Enum.GetValues<DeliveryLevel>().Order(), demo.Select(i => i.Level).Distinct().Order());
+        Assert.True(demo.Single(i => i.Code == "DL-DRC-001").AutoDecidable); // enterprise investment project filing
+        Assert.True(demo.Count(i => i.AutoDecidable) >= 5);
+        var withdrawn = Assert.Single(demo, i => i.Withdrawn);
+        Assert.Equal((Followthrough.Demo.DemoCatalogue.WithdrawnCode, 2), (withdrawn.Code, withdrawn.Version));
+        Assert.All(demo, i => Assert.True(i.CommittedDays <= i.StatutoryDays));
+        Assert.True(demo.Select(i => i.UnitId).Distinct().Count() >= 10);
+    }
 }
 
 public sealed class CatalogueOnSqlite(SqliteApp app) : CatalogueTests(app), IClassFixture<SqliteApp>;
