@@ -89,6 +89,9 @@ public abstract class CataloguePagesTests(AppFixture app)
 
         var edited = await supervisor.PostFormAsync($"/services/manage/items/{item.Id}", Fields("Tobacco monopoly retail licence", "20", version: "1"));
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var editPage = await supervisor.GetPageAsync($"/services/manage/items/{item.Id}");
+        Assert.Contains("id=\"history-heading\"", editPage, StringComparison.Ordinal);
+        Assert.Contains(supervisor.User!.UserName, editPage, StringComparison.Ordinal); // who made the change
         var stale = await supervisor.PostFormAsync($"/services/manage/items/{item.Id}", Fields("Lost update", "20", version: "1"));
         Assert.Contains("Someone changed this service", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

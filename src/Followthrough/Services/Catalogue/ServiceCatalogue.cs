@@ -12,6 +12,9 @@ namespace Followthrough.Services.Catalogue;
 /// </summary>
 public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory directory)
 {
+    /// <summary>The table the audit trail names an item's entries by.</summary>
+    public const string ItemsTable = "service_items";
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private IQueryable<ServiceItem> Items => db.Set<ServiceItem>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Followthrough.Audit;
 using Followthrough.Organization;
 using Followthrough.Services.Catalogue;
 using Followthrough.Web;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Services.Pages;
 
 /// <summary>Add a service, change it (a new version) or withdraw it: the catalogue's maintainers only.</summary>
-public sealed class EditItemModel(ServiceCatalogue catalogue, OrganizationDirectory directory, CurrentUser me, IStringLocalizer<ServicesText> text) : PageModel
+public sealed class EditItemModel(
+    ServiceCatalogue catalogue, OrganizationDirectory directory, AuditTrail trail, CurrentUser me, IStringLocalizer<ServicesText> text) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? NameZh { get; set; }
@@ -43,6 +45,9 @@ public sealed class EditItemModel(ServiceCatalogue catalogue, OrganizationDirect
     public string? Problem { get; private set; }
 
     public IReadOnlyList<UnitEntry> UnitOptions { get; private set; } = [];
+
+    /// <summary>The item's audit trail, oldest first: who changed it, when, and why.</summary>
+    public IReadOnlyList<AuditHistoryEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id)
     {
@@ -143,8 +148,14 @@ public sealed class EditItemModel(ServiceCatalogue catalogue, OrganizationDirect
         (Version, Withdrawn) = (item.Version, item.Withdrawn);
     }
 
-    private async Task LoadOptionsAsync() =>
+    private async Task LoadOptionsAsync()
+    {
         UnitOptions = [.. (await directory.UnitsAsync(activeOnly: true, HttpContext.RequestAborted)).OrderBy(u => u.Code, StringComparer.Ordinal)];
+        if (Id is { } id)
+        {
+            History = await trail.HistoryAsync(ServiceCatalogue.ItemsTable, id, HttpContext.RequestAborted);
+        }
+    }
 
     internal static List<MaterialInput> ParseMaterials(string? text) =>
     [
