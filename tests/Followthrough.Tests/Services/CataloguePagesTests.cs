@@ -58,6 +58,27 @@ public abstract class CataloguePagesTests(AppFixture app)
         var manage = await supervisor.GetPageAsync("/services/manage");
         Assert.Contains("enctype=\"multipart/form-data\"", manage, StringComparison.Ordinal);
         Assert.Contains("name=\"Code\"", await supervisor.GetPageAsync("/services/manage/items"), StringComparison.Ordinal);
+
+        var chinese = await SignedInBrowserClient.CreateAsync(app, Role.Administrator, "DL-GO", acceptLanguage: "zh-CN");
+        var token = SignedInBrowserClient.TokenIn(await chinese.GetPageAsync("/services/manage"));
+        var workbook = Followthrough.Storage.Files.SpreadsheetWriter.Xlsx(
+        [
+            new(CatalogueFileLayout.ItemsSheet,
+            [
+                new(1, CatalogueFileLayout.ItemColumns),
+                new(2, [NewCode(), "甲", "A", "DL-MSA", "Filing", "Online", "5", "9", "0", "0", "no", "", "", "no"]),
+            ]),
+        ]);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(workbook), "Workbook", "bad.xlsx" },
+            { new StringContent(token), SignedInBrowserClient.TokenField },
+        };
+        var answer = await chinese.Client.PostAsync(new Uri("/services/manage?handler=Import", UriKind.Relative), form);
+        var page = await answer.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("committed_days", page, StringComparison.Ordinal);
+        Assert.Contains("承诺时限须为 0（即办）至法定时限之间。", page, StringComparison.Ordinal);
     }
 
     [Fact]
