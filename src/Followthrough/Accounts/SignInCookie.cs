@@ -11,7 +11,8 @@ namespace Followthrough.Accounts;
 /// The web sign-in cookie. API calls are never redirected to the sign-in page: they get 401 or 403. A cookie of
 /// a person who has since been deactivated, or whose role or unit changed, or whose sign-in has a new security stamp
 /// (signed out elsewhere, password changed, sessions ended by an administrator) stops working at the next request:
-/// one read by primary key of the sign-in per request, which carries the person's standing, nothing kept, so the end takes effect at once on every instance.
+/// one read by primary key of the sign-in, which carries the person's standing, per request and nothing kept, so the
+/// end takes effect at once on every instance.
 /// The cookie is Secure whenever the request is HTTPS (behind a proxy: see the forwarded-headers settings).
 /// </summary>
 public static class SignInCookie
