@@ -35,7 +35,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
             return weakness;
         }
 
-        if (await organization.PersonAsync(personId, cancellationToken) is null)
+        if (await organization.PersonAsync(personId, cancellationToken) is not { } person)
         {
             return "The person does not exist.";
         }
@@ -45,13 +45,15 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
             return "That user name is taken, or the person already has a sign-in.";
         }
 
-        db.Set<Account>().Add(new Account
+        var account = new Account
         {
             PersonId = personId,
             UserName = name,
             PasswordHash = Passwords.Hash(password),
             CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        account.KeepStanding(person);
+        db.Set<Account>().Add(account);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -169,6 +171,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         var person = await organization.PersonAsync(account.PersonId, cancellationToken)
             ?? throw new InvalidOperationException($"The sign-in {account.UserName} has no person.");
         db.Actor.Set(person.Id, account.UserName);
+        account.KeepStanding(person); // the directory was just read anyway; whatever this save writes carries it
         if (!Passwords.Verify(account.PasswordHash, password, out var rehashed))
         {
             var until = clientAddress is null
@@ -270,6 +273,27 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         db.DescribeNextSave("password-set");
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>The person's standing, as Organization tells it after a change to them (<see cref="IPersonSignIns.KeepStandingAsync"/>).</summary>
+    public async Task KeepStandingAsync(PersonEntry person, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.PersonId == person.Id, cancellationToken);
+        for (var attempt = 1; account is not null && account.KeepStanding(person); attempt++)
+        {
+            try
+            {
+                db.DescribeNextSave("standing-kept");
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A sign-in saved the account at the same moment (say a failed attempt counted): read it again and re-apply.
+                await db.Entry(account).ReloadAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>

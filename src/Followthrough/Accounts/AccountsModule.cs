@@ -7,7 +7,8 @@ namespace Followthrough.Accounts;
 public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>();
+        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>()
+            .AddScoped<AccountStandings>();
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder api) => AccountsApi.Map(api);
 }
