@@ -113,7 +113,7 @@ internal static class TasksCommands
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var unitId = await UnitIdAsync(context, parse.GetValue(unit), cancellationToken);
             var filter = new TaskFilter(UnitId: unitId, State: parse.GetValue(state));
-            var (rows, total) = await context.Get<TaskQueries>().ListAsync(Office, filter, 0, MaxRows, cancellationToken: cancellationToken);
+            var (rows, total) = await context.Get<TaskListReader>().ListAsync(Office, filter, 0, MaxRows, cancellationToken: cancellationToken);
             return await PrintAsync(context, rows, total, parse.GetValue(json), cancellationToken);
         });
         return command;
@@ -130,7 +130,7 @@ internal static class TasksCommands
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var unitId = await UnitIdAsync(context, parse.GetValue(unit), cancellationToken);
-            var section = await context.Get<TaskQueries>().OverdueAsync(unitId, MaxRows, cancellationToken);
+            var section = await context.Get<TaskListReader>().OverdueAsync(unitId, MaxRows, cancellationToken);
             return await PrintAsync(context, section.Rows, section.Total, parse.GetValue(json), cancellationToken);
         });
         return command;

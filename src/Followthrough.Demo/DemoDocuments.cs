@@ -20,7 +20,7 @@ namespace Followthrough.Demo;
 /// ahead whenever the demo is loaded.
 /// </summary>
 public sealed class DemoDocuments(
-    FollowthroughDb db, DocumentIntake intake, CandidateReview review, TaskSteps steps, ProgressService progress)
+    FollowthroughDb db, DocumentIntake intake, CandidateReview review, LifecycleSteps steps, ProgressService progress)
 {
     /// <summary>
     /// One demo document and how the supervisor reviews it. <c>LeadWhereMissing</c> maps text found in a candidate

@@ -43,7 +43,7 @@ public sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, 
         var assigned = Back(spec.AssignedWorkingDaysAgo);
         var task = new WorkTask
         {
-            Code = TaskService.Code($"{options.Value.CodePrefix}-{_today.Year.ToString(CultureInfo.InvariantCulture)}-", ++_sequence),
+            Code = TaskWriting.Code($"{options.Value.CodePrefix}-{_today.Year.ToString(CultureInfo.InvariantCulture)}-", ++_sequence),
             Title = spec.Title,
             Description = spec.Description,
             OriginKind = spec.Origin,

@@ -31,7 +31,7 @@ public enum SupervisionStep
 /// escalation to a key item. The writes are staged on the scope's context and saved by the caller with its notices, in
 /// one transaction, as the rest of a task's steps are.
 /// </summary>
-public sealed class SupervisedTasks(FollowthroughDb db, TaskService tasks)
+public sealed class SupervisedTasks(FollowthroughDb db, TaskWriting tasks)
 {
     public IWorkingDayCalendar Calendar => tasks.Calendar;
 

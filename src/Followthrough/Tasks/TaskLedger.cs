@@ -32,7 +32,7 @@ public sealed record TaskSummary(
 /// form), add a step to a task's timeline, and read where given tasks stand. Directives turns accepted directives
 /// into drafts here; Commitments reads leaders' commitments, which are tasks with that origin.
 /// </summary>
-public sealed class TaskLedger(FollowthroughDb db, TaskService tasks, TaskQueries queries)
+public sealed class TaskLedger(FollowthroughDb db, TaskWriting tasks, TaskListReader queries)
 {
     /// <summary>
     /// Creates the drafts in one save, or none: only the supervision office creates tasks, each draft is checked like
@@ -87,7 +87,7 @@ public sealed class TaskLedger(FollowthroughDb db, TaskService tasks, TaskQuerie
 
     /// <summary>
     /// The ids of the tasks the unit leads and its staff may see: every state but Draft (a draft is the office's own
-    /// until it is issued, <see cref="TaskQueries.VisibleTo"/>).
+    /// until it is issued, <see cref="TaskListReader.VisibleTo"/>).
     /// </summary>
     public async Task<IReadOnlyList<int>> LedByAsync(int unitId, CancellationToken cancellationToken = default) =>
         await db.Set<WorkTask>().Where(t => t.LeadUnitId == unitId && t.State != TaskState.Draft).Select(t => t.Id).ToListAsync(cancellationToken);

@@ -36,7 +36,7 @@ public static class TaskListsApi
     }
 
     private static async Task<Results<Ok<Paged<TaskSummaryDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> TaskListAsync(
-        CurrentUser me, TaskQueries queries, TaskDirectory directory, IStringLocalizer<TasksText> t,
+        CurrentUser me, TaskListReader queries, TaskDirectory directory, IStringLocalizer<TasksText> t,
         int? unitId, int? leaderId, OriginKind? origin, TaskState? state, string? tag, string? q, bool? overdue,
         string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public static class TaskListsApi
     }
 
     private static async Task<Results<Ok<Paged<ResponsibilityDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ResponsibilityAsync(
-        CurrentUser me, TaskLists lists, TaskDirectory directory, IStringLocalizer<TasksText> t,
+        CurrentUser me, DecompositionLists lists, TaskDirectory directory, IStringLocalizer<TasksText> t,
         int? unitId, string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (!TaskPermissions.CanReadTasks(me))
@@ -90,7 +90,7 @@ public static class TaskListsApi
     }
 
     private static async Task<Results<Ok<Paged<TimeLimitDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> TimeNodesAsync(
-        CurrentUser me, TaskLists lists, TaskDirectory directory, TaskService tasks, IStringLocalizer<TasksText> t,
+        CurrentUser me, DecompositionLists lists, TaskDirectory directory, TaskWriting tasks, IStringLocalizer<TasksText> t,
         DateOnly? from, DateOnly? to, int? unitId, string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (!TaskPermissions.CanReadTasks(me))

@@ -11,7 +11,7 @@ namespace Followthrough.Tasks;
 /// 配合单位, 完成时限, 时间节点 (Chinese or English headers). The whole table is checked before anything is
 /// written; then every row becomes a draft task in one transaction, or none does.
 /// </summary>
-public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, OrganizationDirectory organization, FileLimits? limits = null)
+public sealed class DecompositionImport(FollowthroughDb db, TaskWriting tasks, OrganizationDirectory organization, FileLimits? limits = null)
 {
     public const int MaxTasks = 2000;
 
@@ -105,8 +105,8 @@ public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, O
         var created = new List<(int Row, string Number, WorkTask Task)>();
         foreach (var (row, number, input) in rows)
         {
-            var code = input.Code ?? TaskService.Code(prefix, next++);
-            var task = TaskService.NewDraft(input, code, createdBy);
+            var code = input.Code ?? TaskWriting.Code(prefix, next++);
+            var task = TaskWriting.NewDraft(input, code, createdBy);
             created.Add((row, number, task));
             if (!dryRun)
             {

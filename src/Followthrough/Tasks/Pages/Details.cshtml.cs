@@ -16,7 +16,7 @@ namespace Followthrough.Tasks.Pages;
 /// </summary>
 [RequestSizeLimit(TasksApi.MaxReportRequestBytes)]
 public sealed class DetailsModel(
-    TaskReader reader, TaskSteps steps, ProgressService progress, TaskDirectory directory, AuditTrail audit,
+    TaskPage reader, LifecycleSteps steps, ProgressService progress, TaskDirectory directory, AuditTrail audit,
     CurrentUser me, IStringLocalizer<TasksText> text, IEnumerable<ITaskSourceQuotes> quotes) : PageModel
 {
     [BindProperty(SupportsGet = true)]

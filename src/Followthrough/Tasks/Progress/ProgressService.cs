@@ -10,7 +10,7 @@ namespace Followthrough.Tasks;
 /// Progress reports and completion claims with their evidence files. Everything is checked before anything is
 /// written: a bad file leaves neither a row nor a file behind; a report that loses a race removes the files it wrote.
 /// </summary>
-public sealed class ProgressService(FollowthroughDb db, TaskService tasks, EvidenceStore store, ReportGroupCommit writer)
+public sealed class ProgressService(FollowthroughDb db, TaskWriting tasks, EvidenceStore store, ReportGroupCommit writer)
 {
     public const int MaxNarrative = 4000;
 
@@ -64,7 +64,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         var role = await tasks.RoleAsync(user, task, cancellationToken);
 
         var (facts, acceptedDates) = await tasks.ReportFactsAsync(task, evidenceNow: files.Count > 0, cancellationToken);
-        if (TaskSteps.Refusal(task, action, role, facts) is { } refusal)
+        if (LifecycleSteps.Refusal(task, action, role, facts) is { } refusal)
         {
             return refusal.As<PreparedReport>();
         }

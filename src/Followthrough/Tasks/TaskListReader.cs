@@ -36,7 +36,7 @@ public sealed record SupervisorBoard(
 /// Reading lists of tasks. Each hot list is one index range: the inbox on (lead_unit_id, next_due) or
 /// (lead_unit_id, state), the overdue board on next_due, which is null unless a task is running.
 /// </summary>
-public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
+public sealed class TaskListReader(FollowthroughDb db, TaskWriting tasks)
 {
     public const int SectionSize = 50;
 

@@ -64,7 +64,7 @@ public sealed class TimeLimitRow
 /// The three lists of the decomposition: the task list (任务清单), the responsibility list (责任清单) and the
 /// time-node list (时限清单). Cancelled tasks are left out; each list is paged in the database.
 /// </summary>
-public sealed class TaskLists(FollowthroughDb db, TaskQueries queries, OrganizationDirectory organization)
+public sealed class DecompositionLists(FollowthroughDb db, TaskListReader queries, OrganizationDirectory organization)
 {
     /// <summary>
     /// The responsibility list in unit-code order. Units are Organization's, so the list is counted per unit in the
