@@ -181,8 +181,7 @@ internal static class UsersCommands
             return null;
         }
 
-        var wanted = code.Trim().ToUpperInvariant();
-        var id = await context.Get<FollowthroughDb>().Set<Unit>().Where(u => u.Code == wanted).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken);
-        return id ?? throw new CliException($"There is no unit with the code \"{code.Trim()}\". The unit codes are listed on the Units page.");
+        var unit = await context.Get<OrganizationDirectory>().UnitByCodeAsync(code, cancellationToken);
+        return unit?.Id ?? throw new CliException($"There is no unit with the code \"{code.Trim()}\". The unit codes are listed on the Units page.");
     }
 }

@@ -19,7 +19,7 @@ namespace Followthrough.Demo;
 /// Documents are dated a few weeks back and their time limits are in working days, so the deadlines still lie
 /// ahead whenever the demo is loaded.
 /// </summary>
-public sealed class DemoDocuments(
+internal sealed class DemoDocuments(
     FollowthroughDb db, DocumentIntake intake, CandidateReview review, LifecycleSteps steps, ProgressService progress)
 {
     /// <summary>

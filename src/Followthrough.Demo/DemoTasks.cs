@@ -15,7 +15,7 @@ namespace Followthrough.Demo;
 /// the working-day calendar, so whenever the demo is loaded some tasks are on time, some due soon, some overdue, some
 /// waiting for verification or for an extension decision, and some closed, on time or late.
 /// </summary>
-public sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, EvidenceStore evidence, IOptions<TaskOptions> options)
+internal sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, EvidenceStore evidence, IOptions<TaskOptions> options)
 {
     private DateOnly _today;
     private int _sequence;

@@ -58,6 +58,14 @@ public sealed class OrganizationDirectory(FollowthroughDb db)
     public async Task<UnitEntry?> UnitAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is { } unit ? Entry(unit) : null;
 
+    /// <summary>The unit with this code (active or not), or null; codes are stored in capitals.</summary>
+    public async Task<UnitEntry?> UnitByCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var wanted = code.Trim().ToUpperInvariant();
+        return await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == wanted, cancellationToken) is { } unit ? Entry(unit) : null;
+    }
+
     /// <summary>True when a unit has this id (active or not).</summary>
     public Task<bool> UnitExistsAsync(int id, CancellationToken cancellationToken = default) =>
         db.Set<Unit>().AnyAsync(u => u.Id == id, cancellationToken);

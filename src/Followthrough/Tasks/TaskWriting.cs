@@ -13,7 +13,7 @@ namespace Followthrough.Tasks;
 /// person plays on it, the facts the lifecycle table asks about). Steps are in <see cref="LifecycleSteps"/>, progress
 /// reports in <see cref="ProgressService"/>.
 /// </summary>
-public sealed class TaskWriting(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options, OrganizationDirectory organization)
+internal sealed class TaskWriting(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options, OrganizationDirectory organization)
 {
     public TaskOptions Options => options.Value;
 

@@ -22,7 +22,12 @@ public sealed partial class ModuleWallTests
     public void TheKnownBreaches_AreStillThere_SoTheListOnlyShrinks() =>
         KnownBreaches.AssertNoneMended([.. SurfaceBreaches(), .. TableBreaches()]);
 
+    /// <summary>
+    /// Uses of another module's internal type or entity. The composition root is left out: registering a module's
+    /// services and mapping its endpoints and pages is its job, and those are the module's internals.
+    /// </summary>
     private static List<string> SurfaceBreaches() => ModuleMap.CrossModule
+        .Where(d => d.From != ModuleMap.CompositionRoot)
         .Where(d => d.TargetType is { } target && (!ModuleMap.IsOnSurface(target) || ModuleMap.Entities.Contains(target)))
         .Select(d => $"{d.From} -> {d.To}: {d.Source} uses {(ModuleMap.Entities.Contains(d.TargetType!) ? "the entity" : "the internal type")} {d.Target}")
         .Distinct()

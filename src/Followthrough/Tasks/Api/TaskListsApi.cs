@@ -15,7 +15,7 @@ namespace Followthrough.Tasks;
 /// The three lists (JSON pages, or the whole list as ?format=csv or ?format=xlsx in the caller's language) and the
 /// import of a decomposition table.
 /// </summary>
-public static class TaskListsApi
+internal static class TaskListsApi
 {
     /// <summary>An export holds at most this many rows; narrow the filter for more.</summary>
     public const int MaxExportRows = 20000;
@@ -165,9 +165,9 @@ public static class TaskListsApi
     }
 }
 
-public sealed record ResponsibilityDto(
+internal sealed record ResponsibilityDto(
     UnitRef Unit, string Role, int TaskId, string TaskCode, string Title, string Part, TaskState State,
     DeadlineKind DeadlineKind, DateOnly? Deadline, int? DeadlineWorkingDays);
 
-public sealed record TimeLimitDto(
+internal sealed record TimeLimitDto(
     DateOnly Date, string Kind, string? NodeTitle, DateOnly? ReachedOn, int TaskId, string TaskCode, string Title, TaskState State, UnitRef LeadUnit);

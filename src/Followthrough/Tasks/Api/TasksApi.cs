@@ -18,7 +18,7 @@ namespace Followthrough.Tasks;
 /// /api/v1/tasks: lists with filters, one task with its ETag, create, edit (versioned), the steps of the cycle
 /// (POST .../actions/{action}), progress reports with evidence (multipart), evidence downloads, the timeline.
 /// </summary>
-public static class TasksApi
+internal static class TasksApi
 {
     /// <summary>A report may carry up to ten 10 MB files; the server's general limit is smaller.</summary>
     public const long MaxReportRequestBytes = (EvidenceCheck.MaxBytes * EvidenceCheck.MaxFilesPerReport) + (1024 * 1024);
@@ -333,7 +333,7 @@ public static class TasksApi
 }
 
 /// <summary>The fields of a progress report form (multipart/form-data); files go in "files".</summary>
-public sealed class ReportForm
+internal sealed class ReportForm
 {
     public int? Version { get; set; }
 
