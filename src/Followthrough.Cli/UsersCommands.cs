@@ -105,7 +105,7 @@ internal static class UsersCommands
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var accounts = context.Get<AccountService>();
             var name = AccountService.NormalizeUserName(parse.GetValue(userName));
-            var account = await accounts.FindAsync(name, cancellationToken) ?? throw new CliException($"There is no account named {name}.");
+            var account = await TokensCommands.FindAccountAsync(context, name, cancellationToken);
             await accounts.EndSessionsAsync(account.PersonId, "sessions-ended", cancellationToken);
             await context.Output.WriteLineAsync($"Every session of {name} has ended; they must sign in again.");
             return FollowthroughCli.Ok;
