@@ -74,7 +74,7 @@ internal static class TokensCommands
     }
 
     /// <summary>The account with this user name, from the list the Accounts module gives (its entity is its own).</summary>
-    internal static async Task<AccountSummary> FindAccountAsync(CliContext context, string userName, CancellationToken cancellationToken)
+    private static async Task<AccountSummary> FindAccountAsync(CliContext context, string userName, CancellationToken cancellationToken)
     {
         var name = AccountService.NormalizeUserName(userName);
         return (await context.Get<AccountService>().ListAsync(cancellationToken)).FirstOrDefault(a => a.UserName == name)

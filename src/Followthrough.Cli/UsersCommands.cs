@@ -105,7 +105,8 @@ internal static class UsersCommands
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var accounts = context.Get<AccountService>();
             var name = AccountService.NormalizeUserName(parse.GetValue(userName));
-            var account = await TokensCommands.FindAccountAsync(context, name, cancellationToken);
+            var account = (await accounts.ListAsync(cancellationToken)).FirstOrDefault(a => a.UserName == name)
+                ?? throw new CliException($"There is no account named {name}.");
             await accounts.EndSessionsAsync(account.PersonId, "sessions-ended", cancellationToken);
             await context.Output.WriteLineAsync($"Every session of {name} has ended; they must sign in again.");
             return FollowthroughCli.Ok;

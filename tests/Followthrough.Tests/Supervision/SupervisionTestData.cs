@@ -40,7 +40,7 @@ internal static class SupervisionTestData
     public static SupervisionRun Create(IServiceProvider sp, SupervisionOptions? options = null, TaskWriting? tasks = null)
     {
         var chosen = options is null ? sp.GetRequiredService<IOptions<SupervisionOptions>>() : Options.Create(options);
-        var supervised = tasks is null ? sp.GetRequiredService<SupervisedTasks>() : ActivatorUtilities.CreateInstance<SupervisedTasks>(sp, tasks);
+        var supervised = tasks is null ? sp.GetRequiredService<SupervisedTasks>() : new SupervisedTasks(sp.GetRequiredService<FollowthroughDb>(), tasks);
         var writer = ActivatorUtilities.CreateInstance<NoticeWriter>(sp, supervised);
         return new SupervisionRun(
             sp.GetRequiredService<FollowthroughDb>(),
