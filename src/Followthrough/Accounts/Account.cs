@@ -4,7 +4,7 @@ using Followthrough.Storage;
 namespace Followthrough.Accounts;
 
 /// <summary>The sign-in credentials of a person. Passwords are stored only as ASP.NET Core Identity hashes.</summary>
-public sealed class Account : IVersioned
+internal sealed class Account : IVersioned
 {
     public int PersonId { get; set; }
 

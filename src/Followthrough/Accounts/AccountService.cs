@@ -120,7 +120,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     /// lock the person out from their own machine. The lock is still recorded on the account (and audited), and an
     /// administrator's password reset lifts it everywhere. Without an address (tools) the lock holds for everyone.</para>
     /// </summary>
-    public async Task<SignInResult> SignInAsync(string userName, string password, string? clientAddress, CancellationToken cancellationToken = default)
+    internal async Task<SignInResult> SignInAsync(string userName, string password, string? clientAddress, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
         for (var attempt = 1; ; attempt++)
@@ -138,7 +138,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     }
 
     /// <summary>Checks a sign-in made by a tool, with no client address: a lock-out holds for everyone.</summary>
-    public Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default) =>
+    internal Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default) =>
         SignInAsync(userName, password, null, cancellationToken);
 
     private async Task<SignInResult> TrySignInAsync(string name, string password, string? clientAddress, CancellationToken cancellationToken)
@@ -211,7 +211,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     /// A signed-in person changes their own password. A wrong current password counts as a failed sign-in, so a
     /// left-open session cannot be used to guess it.
     /// </summary>
-    public async Task<PasswordChange> ChangePasswordAsync(int personId, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    internal async Task<PasswordChange> ChangePasswordAsync(int personId, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         if (Passwords.Weakness(newPassword) is { } weakness)
         {
@@ -316,7 +316,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     }
 
     /// <summary>The account with this user name, or null.</summary>
-    public Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    internal Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
         return db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
@@ -382,7 +382,7 @@ public sealed record AccountSummary(
     int PersonId, string UserName, string NameZh, string NameEn, Role Role, string? UnitCode, bool IsActive, DateTime? LockedUntil, DateTime? LastSignInAt);
 
 /// <summary>The outcome of changing one's own password; <see cref="Problem"/> says why a new password was refused.</summary>
-public sealed record PasswordChange(bool Succeeded, bool CurrentPasswordWrong, string? Problem, DateTime? LockedUntil, string? SecurityStamp = null)
+internal sealed record PasswordChange(bool Succeeded, bool CurrentPasswordWrong, string? Problem, DateTime? LockedUntil, string? SecurityStamp = null)
 {
     /// <summary>Changed; <paramref name="securityStamp"/> is the sign-in's new stamp, for re-issuing the caller's own session.</summary>
     public static PasswordChange Changed(string securityStamp) => new(true, false, null, null, securityStamp);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Followthrough.Accounts;
 
 /// <summary>Sign-in, passwords and personal API tokens: services and the API.</summary>
-public static class AccountsModule
+internal static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
         services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>()

@@ -14,7 +14,7 @@ namespace Followthrough.Accounts;
 /// Authenticates REST API calls that carry <c>Authorization: Bearer ft_...</c>. The token is hashed and looked up;
 /// revoked or expired tokens, and tokens of deactivated people, are refused.
 /// </summary>
-public sealed class ApiTokenAuthentication(
+internal sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

@@ -15,7 +15,7 @@ namespace Followthrough.Accounts;
 /// end takes effect at once on every instance.
 /// The cookie is Secure whenever the request is HTTPS (behind a proxy: see the forwarded-headers settings).
 /// </summary>
-public static class SignInCookie
+internal static class SignInCookie
 {
     public static void Configure(CookieAuthenticationOptions options)
     {

@@ -9,7 +9,7 @@ namespace Followthrough.Organization;
 /// Creating, changing and listing people. Lists are narrowed to what the viewer may read: unit staff see their own
 /// unit's people only (<see cref="OrganizationPermissions.CanReadAllPeople"/>).
 /// </summary>
-public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns, PersonRegistration registration)
+internal sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns, PersonRegistration registration)
 {
     private IQueryable<Person> People => db.Set<Person>();
 
