@@ -57,7 +57,7 @@ public class TaskListBenchmarks
     public async Task<int> UnitInbox()
     {
         await using var scope = _services.CreateAsyncScope();
-        var inbox = await scope.ServiceProvider.GetRequiredService<TaskQueries>().InboxAsync(InboxUnit);
+        var inbox = await scope.ServiceProvider.GetRequiredService<TaskListReader>().InboxAsync(InboxUnit);
         return inbox.Overdue.Total + inbox.ToSignFor.Rows.Count;
     }
 
@@ -65,7 +65,7 @@ public class TaskListBenchmarks
     public async Task<int> SupervisorBoard()
     {
         await using var scope = _services.CreateAsyncScope();
-        var board = await scope.ServiceProvider.GetRequiredService<TaskQueries>().BoardAsync();
+        var board = await scope.ServiceProvider.GetRequiredService<TaskListReader>().BoardAsync();
         return board.Overdue.Total + board.DueSoon.Rows.Count;
     }
 
@@ -73,7 +73,7 @@ public class TaskListBenchmarks
     public async Task<int> OverdueFirstPage()
     {
         await using var scope = _services.CreateAsyncScope();
-        var overdue = await scope.ServiceProvider.GetRequiredService<TaskQueries>().OverdueAsync(null, 50);
+        var overdue = await scope.ServiceProvider.GetRequiredService<TaskListReader>().OverdueAsync(null, 50);
         return overdue.Total;
     }
 

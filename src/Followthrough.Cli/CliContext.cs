@@ -83,6 +83,7 @@ public sealed class CliContext : IAsyncDisposable
             try
             {
                 await context.Get<MigrationRunner>().MigrateAsync(cancellationToken: cancellationToken);
+                await DatabaseStartup.AfterMigratingAsync(context.Services, cancellationToken);
             }
             catch (Exception error) when (error is System.Data.Common.DbException or InvalidOperationException or IOException)
             {

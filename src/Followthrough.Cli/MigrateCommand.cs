@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Followthrough.Hosting;
 using Followthrough.Storage.Migrations;
 
 namespace Followthrough.Cli;
@@ -18,6 +19,7 @@ internal static class MigrateCommand
                 await context.Output.WriteLineAsync($"applied {migration.Version:D4} {migration.Name}");
             }
 
+            await DatabaseStartup.AfterMigratingAsync(context.Services, cancellationToken);
             var version = await runner.CurrentVersionAsync(cancellationToken);
             await context.Output.WriteLineAsync($"{context.Settings.Describe()} is at version {version}.");
             return FollowthroughCli.Ok;

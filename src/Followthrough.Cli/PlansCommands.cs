@@ -36,14 +36,15 @@ internal static class PlansCommands
         status.SetAction(async (parse, cancellationToken) =>
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
-            var snapshot = await LoadPlanAsync(context, parse.GetValue(plan)!, cancellationToken);
-            var indicators = snapshot.Indicators.OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+            var code = PlanChecks.NormalizeCode(parse.GetValue(plan));
+            var snapshot = await context.Get<IndicatorStatusReader>().ReadAsync(code, cancellationToken)
+                ?? throw new CliException($"There is no plan with the code {code}.");
             if (parse.GetValue(json))
             {
                 var report = new
                 {
-                    plan = PlanDtoMapper.ToStatus(snapshot),
-                    indicators = indicators.Select(i => new { i.Code, i.NameZh, i.NameEn, reportingUnit = snapshot.Units.CodeOf(i.ReportingUnitId), status = IndicatorStatusDto.From(snapshot.Assessments[i.Id]) }),
+                    plan = snapshot.Status,
+                    indicators = snapshot.Indicators.Select(i => new { i.Code, i.NameZh, i.NameEn, reportingUnit = i.ReportingUnitCode, status = IndicatorStatusDto.From(i.Assessment) }),
                 };
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
                 return FollowthroughCli.Ok;
@@ -51,12 +52,12 @@ internal static class PlansCommands
 
             var totals = snapshot.Totals;
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{snapshot.Plan.Code} {snapshot.Plan.NameEn} — as of {snapshot.Today:yyyy-MM-dd}: {totals.OnTrack} on track, {totals.AtRisk} at risk, {totals.OffTrack} off track, {totals.NoData} no data; progress {PlanLabels.Percent(snapshot.Progress)}"));
+                $"{snapshot.PlanCode} {snapshot.PlanNameEn} — as of {snapshot.Today:yyyy-MM-dd}: {totals.OnTrack} on track, {totals.AtRisk} at risk, {totals.OffTrack} off track, {totals.NoData} no data; progress {PlanLabels.Percent(snapshot.Progress)}"));
             await context.Output.WriteLineAsync();
             await context.Output.WriteLineAsync($"{"CODE",-28} {"STATUS",-10} {"LATEST",-20} {"EXPECTED",-16} NAME");
-            foreach (var indicator in indicators)
+            foreach (var indicator in snapshot.Indicators)
             {
-                var a = snapshot.Assessments[indicator.Id];
+                var a = indicator.Assessment;
                 var latest = a.Latest is { } l ? $"{PlanChecks.FormatNumber(l.Value)} ({l.Period})" : "-";
                 var expected = a.Expected is { } e ? (e.Upper is { } u ? $"{PlanChecks.FormatNumber(e.Value)}-{PlanChecks.FormatNumber(u)}" : PlanChecks.FormatNumber(Math.Round(e.Value, 4))) : "-";
                 var overdue = a.Overdue is { } o ? $" (due: {o})" : string.Empty;
@@ -124,7 +125,7 @@ internal static class PlansCommands
             PlanExporter.TryFormatOf(parse.GetValue(format), out var fileFormat);
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var code = PlanChecks.NormalizeCode(parse.GetValue(plan));
-            var planId = await context.Get<FollowthroughDb>().Set<Plan>().Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
+            var planId = await context.Get<IndicatorStatusReader>().PlanIdAsync(code, cancellationToken)
                 ?? throw new CliException($"There is no plan with the code {code}.");
             using var buffer = new MemoryStream();
             await context.Get<PlanExporter>().ExportAsync(planId, fileFormat, parse.GetValue(language) == "zh", buffer, cancellationToken);
@@ -141,13 +142,5 @@ internal static class PlansCommands
             return FollowthroughCli.Ok;
         });
         return command;
-    }
-
-    private static async Task<PlanSnapshot> LoadPlanAsync(CliContext context, string planCode, CancellationToken cancellationToken)
-    {
-        var code = PlanChecks.NormalizeCode(planCode);
-        var planId = await context.Get<FollowthroughDb>().Set<Plan>().Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new CliException($"There is no plan with the code {code}.");
-        return (await context.Get<PlanOverview>().LoadAsync(planId, cancellationToken))!;
     }
 }

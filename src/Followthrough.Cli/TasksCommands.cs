@@ -113,8 +113,8 @@ internal static class TasksCommands
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var unitId = await UnitIdAsync(context, parse.GetValue(unit), cancellationToken);
             var filter = new TaskFilter(UnitId: unitId, State: parse.GetValue(state));
-            var (rows, total) = await context.Get<TaskQueries>().ListAsync(Office, filter, 0, MaxRows, cancellationToken: cancellationToken);
-            return await PrintAsync(context, rows, total, parse.GetValue(json), cancellationToken);
+            var (rows, total) = await context.Get<TaskLedger>().ListAsApiAsync(Office, filter, MaxRows, cancellationToken);
+            return await PrintAsync(context, rows, total, parse.GetValue(json));
         });
         return command;
     }
@@ -130,8 +130,8 @@ internal static class TasksCommands
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var unitId = await UnitIdAsync(context, parse.GetValue(unit), cancellationToken);
-            var section = await context.Get<TaskQueries>().OverdueAsync(unitId, MaxRows, cancellationToken);
-            return await PrintAsync(context, section.Rows, section.Total, parse.GetValue(json), cancellationToken);
+            var (rows, total) = await context.Get<TaskLedger>().OverdueAsApiAsync(unitId, MaxRows, cancellationToken);
+            return await PrintAsync(context, rows, total, parse.GetValue(json));
         });
         return command;
     }
@@ -143,38 +143,34 @@ internal static class TasksCommands
             return null;
         }
 
-        var normalized = code.Trim().ToUpperInvariant();
-        var id = await context.Get<FollowthroughDb>().Set<Unit>().Where(u => u.Code == normalized).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken);
-        return id ?? throw new CliException($"There is no unit with the code {code}.");
+        var unit = await context.Get<OrganizationDirectory>().UnitByCodeAsync(code, cancellationToken);
+        return unit?.Id ?? throw new CliException($"There is no unit with the code {code}.");
     }
 
-    private static async Task<int> PrintAsync(CliContext context, IReadOnlyList<TaskRow> rows, int total, bool json, CancellationToken cancellationToken)
+    private static async Task<int> PrintAsync(CliContext context, IReadOnlyList<TaskSummaryDto> rows, int total, bool json)
     {
-        var directory = context.Get<TaskDirectory>();
-        await directory.PrepareAsync(rows.Select(r => r.Task), cancellationToken);
         if (json)
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows.Select(r => TaskSummaryDto.From(r, directory)), Json));
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows, Json));
             return FollowthroughCli.Ok;
         }
 
-        var codeWidth = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.Task.Code.Length));
-        foreach (var row in rows)
+        var codeWidth = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.Code.Length));
+        foreach (var task in rows)
         {
-            var task = row.Task;
-            var unit = directory.Unit(task.LeadUnitId)?.Code ?? "?";
+            var unit = task.LeadUnit?.Code ?? "?";
             await context.Output.WriteLineAsync(
-                $"{task.Code.PadRight(codeWidth)}  {task.State,-17}  {Deadline(task),-12}  {unit,-8}  {Standing(row.Standing),-22}  {task.Title}");
+                $"{task.Code.PadRight(codeWidth)}  {task.State,-17}  {Deadline(task),-12}  {unit,-8}  {Standing(task.Standing),-22}  {task.Title}");
         }
 
         await context.Output.WriteLineAsync(total > rows.Count ? $"{rows.Count} of {total} task(s)." : $"{rows.Count} task(s).");
         return FollowthroughCli.Ok;
     }
 
-    private static string Deadline(WorkTask task) => task.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+    private static string Deadline(TaskSummaryDto task) => task.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
         ?? (task.DeadlineKind == DeadlineKind.WorkingDays ? $"{task.DeadlineWorkingDays} wd" : "long-term");
 
-    private static string Standing(TaskStanding standing) => standing.Kind switch
+    private static string Standing(StandingDto standing) => standing.Kind switch
     {
         StandingKind.Overdue => $"overdue {standing.WorkingDaysLate} wd",
         StandingKind.DueSoon => $"due soon, {standing.WorkingDaysLeft} wd left",

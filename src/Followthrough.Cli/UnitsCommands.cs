@@ -126,9 +126,7 @@ internal static class UnitsCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
-            var all = await context.Get<UnitService>().AllAsync(cancellationToken);
-            var codes = all.ToDictionary(u => u.Id, u => u.Code);
-            var units = all.Select(u => UnitDto.From(u, u.ParentId is { } p ? codes[p] : null)).ToList();
+            var units = await context.Get<OrganizationDirectory>().UnitsAsApiAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(units, Json));

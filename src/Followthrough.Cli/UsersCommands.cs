@@ -105,7 +105,8 @@ internal static class UsersCommands
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
             var accounts = context.Get<AccountService>();
             var name = AccountService.NormalizeUserName(parse.GetValue(userName));
-            var account = await accounts.FindAsync(name, cancellationToken) ?? throw new CliException($"There is no account named {name}.");
+            var account = (await accounts.ListAsync(cancellationToken)).FirstOrDefault(a => a.UserName == name)
+                ?? throw new CliException($"There is no account named {name}.");
             await accounts.EndSessionsAsync(account.PersonId, "sessions-ended", cancellationToken);
             await context.Output.WriteLineAsync($"Every session of {name} has ended; they must sign in again.");
             return FollowthroughCli.Ok;
@@ -181,8 +182,7 @@ internal static class UsersCommands
             return null;
         }
 
-        var wanted = code.Trim().ToUpperInvariant();
-        var id = await context.Get<FollowthroughDb>().Set<Unit>().Where(u => u.Code == wanted).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken);
-        return id ?? throw new CliException($"There is no unit with the code \"{code.Trim()}\". The unit codes are listed on the Units page.");
+        var unit = await context.Get<OrganizationDirectory>().UnitByCodeAsync(code, cancellationToken);
+        return unit?.Id ?? throw new CliException($"There is no unit with the code \"{code.Trim()}\". The unit codes are listed on the Units page.");
     }
 }

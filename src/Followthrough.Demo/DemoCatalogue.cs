@@ -9,7 +9,7 @@ namespace Followthrough.Demo;
 /// replace, life events, the classic automatically decided items (enterprise investment project filing first), and
 /// one item withdrawn with its reason. Added through the catalogue's own rules, so each has its version and audit entry.
 /// </summary>
-public sealed class DemoCatalogue(ServiceCatalogue catalogue)
+internal sealed class DemoCatalogue(ServiceCatalogue catalogue)
 {
     private sealed record Spec(
         string Code, string NameZh, string NameEn, string Unit, ServiceKind Kind, DeliveryLevel Level,

@@ -15,7 +15,7 @@ namespace Followthrough.Demo;
 /// loaded: one kept in the previous quarter, one overdue since the first day of the current one, one on schedule.
 /// Also a quality score and a reward for the previous quarter and an accountability note for the current one.
 /// </summary>
-public sealed class DemoCommitments(FollowthroughDb db, TaskService tasks, IWorkingDayCalendar calendar)
+internal sealed class DemoCommitments(FollowthroughDb db, TaskWriting tasks, IWorkingDayCalendar calendar)
 {
     private sealed record Spec(string Title, string Description, string Occasion, string Unit, ReportingCadence Cadence);
 

@@ -19,8 +19,8 @@ namespace Followthrough.Demo;
 /// Documents are dated a few weeks back and their time limits are in working days, so the deadlines still lie
 /// ahead whenever the demo is loaded.
 /// </summary>
-public sealed class DemoDocuments(
-    FollowthroughDb db, DocumentIntake intake, CandidateReview review, TaskSteps steps, ProgressService progress)
+internal sealed class DemoDocuments(
+    FollowthroughDb db, DocumentIntake intake, CandidateReview review, LifecycleSteps steps, ProgressService progress)
 {
     /// <summary>
     /// One demo document and how the supervisor reviews it. <c>LeadWhereMissing</c> maps text found in a candidate

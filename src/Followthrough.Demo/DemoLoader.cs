@@ -11,9 +11,27 @@ namespace Followthrough.Demo;
 /// Loads the demo records into an empty database. Every demo account gets the same freshly generated password,
 /// which the caller prints once; there is no built-in default password.
 /// </summary>
-public sealed class DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue)
+public sealed class DemoLoader
     : IDemoData
 {
+    private readonly FollowthroughDb db;
+    private readonly AccountService accounts;
+    private readonly DemoTasks tasks;
+    private readonly DemoCommitments commitments;
+    private readonly DemoDocuments documents;
+    private readonly DemoCatalogue catalogue;
+
+    /// <summary>Built by the module's registration; callers get it from the container.</summary>
+    internal DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue)
+    {
+        this.db = db;
+        this.accounts = accounts;
+        this.tasks = tasks;
+        this.commitments = commitments;
+        this.documents = documents;
+        this.catalogue = catalogue;
+    }
+
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
         !await db.Set<Unit>().AnyAsync(cancellationToken) && !await db.Set<Person>().AnyAsync(cancellationToken);
 

@@ -9,7 +9,9 @@ public static class DemoServices
 {
     public static IServiceCollection AddFollowthroughDemo(this IServiceCollection services)
     {
-        services.AddScoped<DemoLoader>();
+        // The loader's constructor takes the demo's own writers, which are internal.
+        services.AddScoped(sp => new DemoLoader(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Accounts.AccountService>(),
+            sp.GetRequiredService<DemoTasks>(), sp.GetRequiredService<DemoCommitments>(), sp.GetRequiredService<DemoDocuments>(), sp.GetRequiredService<DemoCatalogue>()));
         services.AddScoped<IDemoData>(sp => sp.GetRequiredService<DemoLoader>());
         services.AddScoped<DemoTasks>();
         services.AddScoped<DemoCommitments>();

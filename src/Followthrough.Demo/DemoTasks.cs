@@ -15,7 +15,7 @@ namespace Followthrough.Demo;
 /// the working-day calendar, so whenever the demo is loaded some tasks are on time, some due soon, some overdue, some
 /// waiting for verification or for an extension decision, and some closed, on time or late.
 /// </summary>
-public sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, EvidenceStore evidence, IOptions<TaskOptions> options)
+internal sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, EvidenceStore evidence, IOptions<TaskOptions> options)
 {
     private DateOnly _today;
     private int _sequence;
@@ -43,7 +43,7 @@ public sealed class DemoTasks(FollowthroughDb db, IWorkingDayCalendar calendar, 
         var assigned = Back(spec.AssignedWorkingDaysAgo);
         var task = new WorkTask
         {
-            Code = TaskService.Code($"{options.Value.CodePrefix}-{_today.Year.ToString(CultureInfo.InvariantCulture)}-", ++_sequence),
+            Code = TaskWriting.Code($"{options.Value.CodePrefix}-{_today.Year.ToString(CultureInfo.InvariantCulture)}-", ++_sequence),
             Title = spec.Title,
             Description = spec.Description,
             OriginKind = spec.Origin,

@@ -2,7 +2,7 @@ namespace Followthrough.Accounts;
 
 /// <summary>Who may do what in this module, as plain rules that every endpoint and page asks; nothing is decided by
 /// hiding a button. Unit staff act only for their own unit; outside accounts see only what concerns them.</summary>
-public static class AccountPermissions
+internal static class AccountPermissions
 {
     /// <summary>Administrators list and revoke anyone's API tokens (a leaked token, a person who left).</summary>
     public static bool CanManageAnyonesTokens(CurrentUser user) => user?.Role == Role.Administrator;

@@ -35,7 +35,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
             return weakness;
         }
 
-        if (await organization.PersonAsync(personId, cancellationToken) is null)
+        if (await organization.PersonAsync(personId, cancellationToken) is not { } person)
         {
             return "The person does not exist.";
         }
@@ -45,13 +45,15 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
             return "That user name is taken, or the person already has a sign-in.";
         }
 
-        db.Set<Account>().Add(new Account
+        var account = new Account
         {
             PersonId = personId,
             UserName = name,
             PasswordHash = Passwords.Hash(password),
             CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        account.KeepStanding(person);
+        db.Set<Account>().Add(account);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -118,7 +120,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     /// lock the person out from their own machine. The lock is still recorded on the account (and audited), and an
     /// administrator's password reset lifts it everywhere. Without an address (tools) the lock holds for everyone.</para>
     /// </summary>
-    public async Task<SignInResult> SignInAsync(string userName, string password, string? clientAddress, CancellationToken cancellationToken = default)
+    internal async Task<SignInResult> SignInAsync(string userName, string password, string? clientAddress, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
         for (var attempt = 1; ; attempt++)
@@ -136,7 +138,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     }
 
     /// <summary>Checks a sign-in made by a tool, with no client address: a lock-out holds for everyone.</summary>
-    public Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default) =>
+    internal Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default) =>
         SignInAsync(userName, password, null, cancellationToken);
 
     private async Task<SignInResult> TrySignInAsync(string name, string password, string? clientAddress, CancellationToken cancellationToken)
@@ -169,6 +171,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         var person = await organization.PersonAsync(account.PersonId, cancellationToken)
             ?? throw new InvalidOperationException($"The sign-in {account.UserName} has no person.");
         db.Actor.Set(person.Id, account.UserName);
+        account.KeepStanding(person); // the directory was just read anyway; whatever this save writes carries it
         if (!Passwords.Verify(account.PasswordHash, password, out var rehashed))
         {
             var until = clientAddress is null
@@ -208,7 +211,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     /// A signed-in person changes their own password. A wrong current password counts as a failed sign-in, so a
     /// left-open session cannot be used to guess it.
     /// </summary>
-    public async Task<PasswordChange> ChangePasswordAsync(int personId, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    internal async Task<PasswordChange> ChangePasswordAsync(int personId, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         if (Passwords.Weakness(newPassword) is { } weakness)
         {
@@ -272,6 +275,27 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         return null;
     }
 
+    /// <summary>The person's standing, as Organization tells it after a change to them (<see cref="IPersonSignIns.KeepStandingAsync"/>).</summary>
+    public async Task KeepStandingAsync(PersonEntry person, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.PersonId == person.Id, cancellationToken);
+        for (var attempt = 1; account is not null && account.KeepStanding(person); attempt++)
+        {
+            try
+            {
+                db.DescribeNextSave("standing-kept");
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A sign-in saved the account at the same moment (say a failed attempt counted): read it again and re-apply.
+                await db.Entry(account).ReloadAsync(cancellationToken);
+            }
+        }
+    }
+
     /// <summary>
     /// Ends every session of the person at once by giving the sign-in a new security stamp (recorded in the audit
     /// trail under <paramref name="action"/>). False when the person has no sign-in. API tokens are not touched: they
@@ -292,7 +316,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     }
 
     /// <summary>The account with this user name, or null.</summary>
-    public Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    internal Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
         return db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
@@ -358,7 +382,7 @@ public sealed record AccountSummary(
     int PersonId, string UserName, string NameZh, string NameEn, Role Role, string? UnitCode, bool IsActive, DateTime? LockedUntil, DateTime? LastSignInAt);
 
 /// <summary>The outcome of changing one's own password; <see cref="Problem"/> says why a new password was refused.</summary>
-public sealed record PasswordChange(bool Succeeded, bool CurrentPasswordWrong, string? Problem, DateTime? LockedUntil, string? SecurityStamp = null)
+internal sealed record PasswordChange(bool Succeeded, bool CurrentPasswordWrong, string? Problem, DateTime? LockedUntil, string? SecurityStamp = null)
 {
     /// <summary>Changed; <paramref name="securityStamp"/> is the sign-in's new stamp, for re-issuing the caller's own session.</summary>
     public static PasswordChange Changed(string securityStamp) => new(true, false, null, null, securityStamp);

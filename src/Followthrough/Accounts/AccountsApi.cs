@@ -131,16 +131,16 @@ internal static class AccountsApi
     }
 }
 
-public sealed record UnitSummary(int Id, string Code, string NameZh, string NameEn);
+internal sealed record UnitSummary(int Id, string Code, string NameZh, string NameEn);
 
-public sealed record MeResponse(int Id, string UserName, string NameZh, string NameEn, string Title, string Role, UnitSummary? Unit);
+internal sealed record MeResponse(int Id, string UserName, string NameZh, string NameEn, string Title, string Role, UnitSummary? Unit);
 
 /// <param name="Name">What the token is for, e.g. "monthly report script" (required, at most 100 characters).</param>
 /// <param name="ExpiresAt">When it stops working (UTC; must lie ahead). Without it the token works until revoked.</param>
-public sealed record CreateTokenRequest(string? Name, DateTime? ExpiresAt);
+internal sealed record CreateTokenRequest(string? Name, DateTime? ExpiresAt);
 
 /// <summary>A token as lists show it: never its secret, only the first characters to recognise it by.</summary>
-public sealed record TokenResponse(int Id, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt)
+internal sealed record TokenResponse(int Id, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt)
 {
     public static TokenResponse From(ApiToken token)
     {
@@ -150,7 +150,7 @@ public sealed record TokenResponse(int Id, string Name, string Prefix, DateTime 
 }
 
 /// <summary>A new token with its secret: store it now, it is never shown again.</summary>
-public sealed record CreatedTokenResponse(int Id, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, string Secret)
+internal sealed record CreatedTokenResponse(int Id, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, string Secret)
 {
     public static CreatedTokenResponse From(CreatedToken created)
     {

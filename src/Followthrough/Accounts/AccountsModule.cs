@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Followthrough.Accounts;
 
 /// <summary>Sign-in, passwords and personal API tokens: services and the API.</summary>
-public static class AccountsModule
+internal static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>();
+        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>()
+            .AddScoped<AccountStandings>();
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder api) => AccountsApi.Map(api);
 }

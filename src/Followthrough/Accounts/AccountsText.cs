@@ -1,4 +1,4 @@
 namespace Followthrough.Accounts;
 
 /// <summary>Marker for the Accounts module's strings; English is the key, AccountsText.zh-Hans.resx translates.</summary>
-public sealed class AccountsText;
+internal sealed class AccountsText;

@@ -14,7 +14,7 @@ namespace Followthrough.Accounts;
 /// Authenticates REST API calls that carry <c>Authorization: Bearer ft_...</c>. The token is hashed and looked up;
 /// revoked or expired tokens, and tokens of deactivated people, are refused.
 /// </summary>
-public sealed class ApiTokenAuthentication(
+internal sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -46,22 +46,31 @@ public sealed class ApiTokenAuthentication(
         }
 
         var found = await FindAsync(Hash(token), Context.RequestAborted);
-        var person = found is null ? null : await people.FindAsync(found.Value.Token.PersonId, Context.RequestAborted);
-        if (found is null || !found.Value.Token.IsUsable(TimeProvider.GetUtcNow().UtcDateTime) || person is not { IsActive: true })
+        if (found is not { } usable || !usable.Token.IsUsable(TimeProvider.GetUtcNow().UtcDateTime))
         {
-            return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
+            return Refused;
         }
 
-        var identity = SignInClaims.ToIdentity(person, found.Value.UserName, SchemeName);
+        // The person's standing comes with the token (one read); a sign-in without it asks the directory.
+        var person = usable.Person ?? await people.FindAsync(usable.Token.PersonId, Context.RequestAborted);
+        if (person is not { IsActive: true })
+        {
+            return Refused;
+        }
+
+        var identity = SignInClaims.ToIdentity(person, usable.UserName, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    /// <summary>The token with its owner's user name: one indexed read on every API call, so sent directly (the person
-    /// is Organization's, read next by <see cref="PersonLookup"/>).</summary>
-    private Task<(ApiToken Token, string UserName)?> FindAsync(string hash, CancellationToken cancellationToken) =>
-        sql.ReadAsync<(ApiToken, string)?>(
+    private static AuthenticateResult Refused => AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
+
+    /// <summary>The token with its owner's user name and standing (null when the sign-in has none yet): one indexed read
+    /// on every API call, so sent directly.</summary>
+    private Task<(ApiToken Token, string UserName, PersonEntry? Person)?> FindAsync(string hash, CancellationToken cancellationToken) =>
+        sql.ReadAsync<(ApiToken, string, PersonEntry?)?>(
             """
-            SELECT t.id, t.person_id, t.expires_at, t.revoked_at, a.user_name
+            SELECT t.id, t.person_id, t.expires_at, t.revoked_at, a.user_name,
+                   a.person_name_zh, a.person_role, a.person_unit_id, a.person_is_active
             FROM api_tokens t JOIN accounts a ON a.person_id = t.person_id
             WHERE t.token_hash = @hash
             """,
@@ -83,7 +92,19 @@ public sealed class ApiTokenAuthentication(
                     ExpiresAt = r.IsDBNull(2) ? null : r.GetDateTime(2),
                     RevokedAt = r.IsDBNull(3) ? null : r.GetDateTime(3),
                 };
-                return (apiToken, r.GetString(4));
+                return (apiToken, r.GetString(4), StandingOf(r, apiToken.PersonId, 5));
             },
             cancellationToken);
+
+    /// <summary>
+    /// The person's standing as kept on the sign-in, read from columns <paramref name="first"/> on (name, role, unit,
+    /// active), as the directory's record; null when the sign-in has none. Only what the checks use is kept: the
+    /// English name and title stay empty.
+    /// </summary>
+    internal static PersonEntry? StandingOf(System.Data.Common.DbDataReader reader, int personId, int first) =>
+        reader.IsDBNull(first) || reader.IsDBNull(first + 1) || reader.IsDBNull(first + 3)
+            ? null
+            : new PersonEntry(
+                personId, reader.GetString(first), string.Empty, string.Empty, reader.IsDBNull(first + 2) ? null : reader.GetInt32(first + 2),
+                Enum.Parse<Role>(reader.GetString(first + 1)), reader.GetBoolean(first + 3));
 }

@@ -35,6 +35,9 @@ internal sealed class PersonSignIns(AccountService accounts) : IPersonSignIns
     public Task<string?> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken = default) =>
         accounts.SetPasswordAsync(userName, password, cancellationToken);
 
+    public Task KeepStandingAsync(PersonEntry person, CancellationToken cancellationToken = default) =>
+        accounts.KeepStandingAsync(person, cancellationToken);
+
     public Task<bool> EndSessionsAsync(int personId, string action, CancellationToken cancellationToken = default) =>
         accounts.EndSessionsAsync(personId, action, cancellationToken);
 }

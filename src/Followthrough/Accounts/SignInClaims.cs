@@ -5,7 +5,7 @@ using Followthrough.Organization;
 namespace Followthrough.Accounts;
 
 /// <summary>The claims a signed-in person carries, read back by <see cref="CurrentUser.From"/> on every request.</summary>
-public static class SignInClaims
+internal static class SignInClaims
 {
     /// <summary>The sign-in's security stamp when the session began; a session cookie without the current one is refused.</summary>
     public const string StampClaim = "followthrough:stamp";

@@ -3,7 +3,6 @@ using Followthrough.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Accounts;
@@ -12,10 +11,11 @@ namespace Followthrough.Accounts;
 /// The web sign-in cookie. API calls are never redirected to the sign-in page: they get 401 or 403. A cookie of
 /// a person who has since been deactivated, or whose role or unit changed, or whose sign-in has a new security stamp
 /// (signed out elsewhere, password changed, sessions ended by an administrator) stops working at the next request:
-/// one read by primary key per request, nothing kept, so the end takes effect at once on every instance.
+/// one read by primary key of the sign-in, which carries the person's standing, per request and nothing kept, so the
+/// end takes effect at once on every instance.
 /// The cookie is Secure whenever the request is HTTPS (behind a proxy: see the forwarded-headers settings).
 /// </summary>
-public static class SignInCookie
+internal static class SignInCookie
 {
     public static void Configure(CookieAuthenticationOptions options)
     {
@@ -57,9 +57,19 @@ public static class SignInCookie
         var stamp = context.Principal!.FindFirst(SignInClaims.StampClaim)?.Value;
         var services = context.HttpContext.RequestServices;
         var aborted = context.HttpContext.RequestAborted;
-        var current = await services.GetRequiredService<FollowthroughDb>().Set<Account>().AsNoTracking()
-            .Where(a => a.PersonId == user.PersonId).Select(a => a.SecurityStamp).SingleOrDefaultAsync(aborted);
-        var person = current is null ? null : await services.GetRequiredService<PersonLookup>().FindAsync(user.PersonId!.Value, aborted);
+        var personId = user.PersonId!.Value;
+        var sign = await services.GetRequiredService<HandWrittenSql.RequestReads>().ReadAsync<(string Stamp, PersonEntry? Person)?>(
+            """
+            SELECT security_stamp, person_name_zh, person_role, person_unit_id, person_is_active
+            FROM accounts WHERE person_id = @id
+            """,
+            [("@id", personId)],
+            async (r, token) => await r.ReadAsync(token) ? (r.GetString(0), ApiTokenAuthentication.StandingOf(r, personId, 1)) : null,
+            aborted);
+        var current = sign?.Stamp;
+
+        // The standing comes with the stamp (one read); a sign-in without it asks the directory.
+        var person = sign is null ? null : sign.Value.Person ?? await services.GetRequiredService<PersonLookup>().FindAsync(personId, aborted);
         if (person is null || !person.IsActive || person.Role != user.Role || person.UnitId != user.UnitId
             || stamp is null || !string.Equals(stamp, current, StringComparison.Ordinal))
         {

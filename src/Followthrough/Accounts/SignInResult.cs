@@ -3,7 +3,7 @@ using Followthrough.Organization;
 namespace Followthrough.Accounts;
 
 /// <summary>The outcome of a sign-in attempt.</summary>
-public sealed record SignInResult(bool Succeeded, PersonEntry? Person, string? UserName, DateTime? LockedUntil, string? SecurityStamp = null)
+internal sealed record SignInResult(bool Succeeded, PersonEntry? Person, string? UserName, DateTime? LockedUntil, string? SecurityStamp = null)
 {
     public static readonly SignInResult Invalid = new(false, null, null, null);
 

@@ -75,13 +75,13 @@ internal static class AuditApi
 }
 
 /// <summary>A reconciliation's totals and the first mismatches it found.</summary>
-public sealed record AuditReconcileResponse(int Tables, long Records, long Mismatches, IReadOnlyList<AuditMismatch> Listed, IReadOnlyList<string> NotCompared);
+internal sealed record AuditReconcileResponse(int Tables, long Records, long Mismatches, IReadOnlyList<AuditMismatch> Listed, IReadOnlyList<string> NotCompared);
 
 /// <summary>
 /// One audit entry as the API gives it: the changed values as JSON objects, and the hashes, so an outside auditor
 /// can recompute the chain.
 /// </summary>
-public sealed record AuditEntryResponse(
+internal sealed record AuditEntryResponse(
     long Sequence,
     DateTime OccurredAt,
     int? ActorId,

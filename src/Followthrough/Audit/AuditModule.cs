@@ -11,7 +11,7 @@ namespace Followthrough.Audit;
 /// The audit trail's services and API. The trail itself is written on every save of the context by
 /// <see cref="AuditInterceptor"/>, which the storage module's context pool picks up as an <see cref="IInterceptor"/>.
 /// </summary>
-public static class AuditModule
+internal static class AuditModule
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {

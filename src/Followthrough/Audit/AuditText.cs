@@ -1,4 +1,4 @@
 namespace Followthrough.Audit;
 
 /// <summary>Marker for the Audit module's strings; English is the key, AuditText.zh-Hans.resx translates.</summary>
-public sealed class AuditText;
+internal sealed class AuditText;

@@ -56,4 +56,4 @@ public sealed class AuditTrail(FollowthroughDb db)
     }
 }
 
-public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, int? ActorId = null, string? Action = null);
+internal sealed record AuditFilter(string? EntityType = null, string? EntityId = null, int? ActorId = null, string? Action = null);

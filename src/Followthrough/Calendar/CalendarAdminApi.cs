@@ -11,21 +11,21 @@ using Followthrough.Web.Security;
 
 namespace Followthrough.Calendar;
 
-public sealed record ImportView(string Region, int Year, string Source, int Days, int Added, int Changed, int Removed, bool Replaced)
+internal sealed record ImportView(string Region, int Year, string Source, int Days, int Added, int Changed, int Removed, bool Replaced)
 {
     public static ImportView From(ImportOutcome outcome) => new(
         outcome.Region, outcome.Year, outcome.Source.ToString().ToLowerInvariant(), outcome.Days, outcome.Added, outcome.Changed, outcome.Removed, outcome.Replaced);
 }
 
-public sealed record RegionalDayRequest(string? Date, bool? IsOffDay, string? Name, int? Version);
+internal sealed record RegionalDayRequest(string? Date, bool? IsOffDay, string? Name, int? Version);
 
-public sealed record RegionalDayView(int Id, string Region, DateOnly Date, bool IsOffDay, string Kind, string Name, int Version)
+internal sealed record RegionalDayView(int Id, string Region, DateOnly Date, bool IsOffDay, string Kind, string Name, int Version)
 {
     public static RegionalDayView From(RegionalDay day) => new(
         day.Id, day.Region, day.Date, day.IsOffDay, CalendarInput.KindName(day.IsOffDay ? DayKind.RegionalRestDay : DayKind.RegionalWorkday), day.Name, day.Version);
 }
 
-public sealed record RegionView(string Region, int Days, DateOnly FirstDate, DateOnly LastDate);
+internal sealed record RegionView(string Region, int Days, DateOnly FirstDate, DateOnly LastDate);
 
 /// <summary>
 /// Importing schedules and managing regional days. Regions and their days are public to read; every change needs an

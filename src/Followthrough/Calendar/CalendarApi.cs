@@ -6,21 +6,21 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Followthrough.Calendar;
 
-public sealed record DayView(DateOnly Date, string Region, bool IsWorkingDay, string Kind, string? Name, bool Provisional)
+internal sealed record DayView(DateOnly Date, string Region, bool IsWorkingDay, string Kind, string? Name, bool Provisional)
 {
     public static DayView From(DayDescription day, string region) =>
         new(day.Date, region, day.IsWorkingDay, CalendarInput.KindName(day.Kind), day.Name, day.Provisional);
 }
 
-public sealed record WorkingDayAnswer(DateOnly Date, string Region, bool IsWorkingDay, bool Provisional);
+internal sealed record WorkingDayAnswer(DateOnly Date, string Region, bool IsWorkingDay, bool Provisional);
 
-public sealed record AddWorkingDaysAnswer(DateOnly Start, int WorkingDays, string Region, DateOnly Date, bool Provisional);
+internal sealed record AddWorkingDaysAnswer(DateOnly Start, int WorkingDays, string Region, DateOnly Date, bool Provisional);
 
-public sealed record BetweenAnswer(DateOnly From, DateOnly To, string Region, int WorkingDays, bool Provisional);
+internal sealed record BetweenAnswer(DateOnly From, DateOnly To, string Region, int WorkingDays, bool Provisional);
 
-public sealed record MonthView(string Month, string Region, string? Previous, string? Next, int WorkingDays, IReadOnlyList<DayView> Days);
+internal sealed record MonthView(string Month, string Region, string? Previous, string? Next, int WorkingDays, IReadOnlyList<DayView> Days);
 
-public sealed record ScheduleView(string Region, int Year, bool Official, string Source, int Days, string? FileName, DateTime? ImportedAt, string? ImportedBy);
+internal sealed record ScheduleView(string Region, int Year, bool Official, string Source, int Days, string? FileName, DateTime? ImportedAt, string? ImportedBy);
 
 /// <summary>The public, read-only calendar API: anyone may ask, signed in or not.</summary>
 internal static class CalendarApi

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Calendar;
 
-public static class CalendarModule
+internal static class CalendarModule
 {
     /// <summary>
     /// The calendar for every entry point: <see cref="CalendarService"/> (one per process, holding the built tables),

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Followthrough.Calendar;
 
 /// <summary>One month of a calendar, for the month view: its days, and its weeks (Monday first) for a grid.</summary>
-public sealed record CalendarMonth(int Year, int Month, IReadOnlyList<DayDescription> Days)
+internal sealed record CalendarMonth(int Year, int Month, IReadOnlyList<DayDescription> Days)
 {
     /// <summary>"2025-10".</summary>
     public string Key => Format(Year, Month);

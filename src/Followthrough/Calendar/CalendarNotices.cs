@@ -4,7 +4,7 @@ namespace Followthrough.Calendar;
 /// Calendar warnings administrators must act on, shown by the layout on every page. Cheap and synchronous: it reads
 /// the calendar snapshot already in memory (<see cref="CalendarService.Latest"/>) and never waits for the database.
 /// </summary>
-public sealed class CalendarNotices(CalendarService calendars, TimeProvider clock)
+internal sealed class CalendarNotices(CalendarService calendars, TimeProvider clock)
 {
     /// <summary>The State Council publishes next year's schedule around November; from then on its absence is news.</summary>
     public const int WarnFromMonth = 11;
@@ -28,4 +28,4 @@ public sealed class CalendarNotices(CalendarService calendars, TimeProvider cloc
 }
 
 /// <summary>A year whose official holiday schedule should be imported.</summary>
-public sealed record NextYearNotice(int Year);
+internal sealed record NextYearNotice(int Year);

@@ -20,7 +20,7 @@ public enum ScheduleSource
 /// embedded dataset's file for that year; a regional one adds the region's own days. Re-importing the same region
 /// and year replaces its days.
 /// </summary>
-public sealed class CalendarSchedule : IVersioned
+internal sealed class CalendarSchedule : IVersioned
 {
     public int Id { get; set; }
 
@@ -45,7 +45,7 @@ public sealed class CalendarSchedule : IVersioned
 }
 
 /// <summary>A day a stored schedule lists: a rest day or a working day, with its name.</summary>
-public sealed class CalendarDay : IVersioned
+internal sealed class CalendarDay : IVersioned
 {
     public int Id { get; set; }
 

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Followthrough.Calendar;
 
 /// <summary>A schedule as stored in the database, with its days.</summary>
-public sealed record StoredSchedule(
+internal sealed record StoredSchedule(
     string Region,
     int Year,
     ScheduleSource Source,
@@ -50,14 +50,14 @@ public sealed class CalendarSnapshot
     /// <summary>The database's calendar revision this snapshot was built at; -1 when built without a database.</summary>
     public long Revision { get; }
 
-    public IReadOnlyList<StoredSchedule> Stored { get; }
+    internal IReadOnlyList<StoredSchedule> Stored { get; }
 
     public WorkingCalendar National { get; }
 
     /// <summary>Region codes that have days of their own.</summary>
     public IReadOnlyList<string> Regions { get; }
 
-    public static CalendarSnapshot Build(IEnumerable<StoredSchedule> stored, long revision)
+    internal static CalendarSnapshot Build(IEnumerable<StoredSchedule> stored, long revision)
     {
         ArgumentNullException.ThrowIfNull(stored);
         return new CalendarSnapshot(revision, [.. stored]);

@@ -13,13 +13,13 @@ public sealed record ImportResult(ImportOutcome? Outcome, IReadOnlyList<Schedule
 }
 
 /// <summary>A day of a regional calendar, as administrators manage it.</summary>
-public sealed record RegionalDay(int Id, string Region, DateOnly Date, bool IsOffDay, string Name, int Version);
+internal sealed record RegionalDay(int Id, string Region, DateOnly Date, bool IsOffDay, string Name, int Version);
 
 /// <summary>A region with days of its own.</summary>
-public sealed record RegionSummary(string Region, int Days, DateOnly FirstDate, DateOnly LastDate);
+internal sealed record RegionSummary(string Region, int Days, DateOnly FirstDate, DateOnly LastDate);
 
 /// <summary>Why a regional day could not be saved.</summary>
-public enum RegionalDayProblem
+internal enum RegionalDayProblem
 {
     None,
     NotFound,
@@ -37,7 +37,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         (await db.QueryAsync("SELECT revision FROM calendar_revision WHERE id = 1", [], r => r.GetInt64(0), cancellationToken)).Single();
 
     /// <summary>Every stored schedule with its days.</summary>
-    public async Task<IReadOnlyList<StoredSchedule>> LoadAsync(CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<StoredSchedule>> LoadAsync(CancellationToken cancellationToken = default)
     {
         var schedules = await db.Set<CalendarSchedule>().AsNoTracking().ToListAsync(cancellationToken);
         var days = (await db.Set<CalendarDay>().AsNoTracking().ToListAsync(cancellationToken)).ToLookup(d => d.ScheduleId);
@@ -116,7 +116,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
     }
 
     /// <summary>Stored schedules of one region (national: <c>CN</c>) with their day counts, newest year first.</summary>
-    public async Task<IReadOnlyList<(CalendarSchedule Schedule, int Days)>> SchedulesAsync(string region, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<(CalendarSchedule Schedule, int Days)>> SchedulesAsync(string region, CancellationToken cancellationToken = default)
     {
         var code = CalendarRegions.Normalize(region);
         var schedules = await db.Set<CalendarSchedule>().AsNoTracking().Where(s => s.Region == code).ToListAsync(cancellationToken);
@@ -130,7 +130,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
     }
 
     /// <summary>Regions with days of their own.</summary>
-    public async Task<IReadOnlyList<RegionSummary>> RegionsAsync(CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<RegionSummary>> RegionsAsync(CancellationToken cancellationToken = default)
     {
         var rows = await (
             from d in db.Set<CalendarDay>().AsNoTracking()
@@ -143,7 +143,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
     }
 
     /// <summary>A region's own days, by date, optionally of one year only.</summary>
-    public async Task<(IReadOnlyList<RegionalDay> Items, int Total)> RegionalDaysAsync(
+    internal async Task<(IReadOnlyList<RegionalDay> Items, int Total)> RegionalDaysAsync(
         string region, int? year, int skip, int take, CancellationToken cancellationToken = default)
     {
         var code = CalendarRegions.Normalize(region);
@@ -160,7 +160,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         return ([.. items.Select(d => View(code, d))], total);
     }
 
-    public async Task<RegionalDay?> RegionalDayAsync(string region, int id, CancellationToken cancellationToken = default)
+    internal async Task<RegionalDay?> RegionalDayAsync(string region, int id, CancellationToken cancellationToken = default)
     {
         var code = CalendarRegions.Normalize(region);
         var day = await DaysOf(code).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -168,7 +168,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
     }
 
     /// <summary>Adds a regional day; <see cref="RegionalDayProblem.DateTaken"/> when the region already lists the date.</summary>
-    public async Task<(RegionalDay? Day, RegionalDayProblem Problem)> AddRegionalDayAsync(
+    internal async Task<(RegionalDay? Day, RegionalDayProblem Problem)> AddRegionalDayAsync(
         string region, DateOnly date, bool isOffDay, string name, CancellationToken cancellationToken = default)
     {
         var code = RegionalCode(region);
@@ -193,7 +193,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
     /// Changes a regional day. A stale <paramref name="expectedVersion"/> throws <see cref="DbUpdateConcurrencyException"/>
     /// and changes nothing.
     /// </summary>
-    public async Task<(RegionalDay? Day, RegionalDayProblem Problem)> UpdateRegionalDayAsync(
+    internal async Task<(RegionalDay? Day, RegionalDayProblem Problem)> UpdateRegionalDayAsync(
         string region, int id, int expectedVersion, DateOnly date, bool isOffDay, string name, CancellationToken cancellationToken = default)
     {
         var code = RegionalCode(region);
@@ -227,7 +227,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
     }
 
     /// <summary>Removes a regional day; a stale <paramref name="expectedVersion"/> throws <see cref="DbUpdateConcurrencyException"/>.</summary>
-    public async Task<RegionalDayProblem> DeleteRegionalDayAsync(string region, int id, int? expectedVersion, CancellationToken cancellationToken = default)
+    internal async Task<RegionalDayProblem> DeleteRegionalDayAsync(string region, int id, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var code = RegionalCode(region);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

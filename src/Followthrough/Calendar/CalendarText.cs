@@ -1,4 +1,4 @@
 namespace Followthrough.Calendar;
 
 /// <summary>Marker for the Calendar module's strings; English is the key, CalendarText.zh-Hans.resx translates.</summary>
-public sealed class CalendarText;
+internal sealed class CalendarText;

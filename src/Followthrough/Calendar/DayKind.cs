@@ -22,7 +22,7 @@ public enum DayKind
     RegionalWorkday,
 }
 
-public static class DayKinds
+internal static class DayKinds
 {
     public static bool IsWorking(this DayKind kind) =>
         kind is DayKind.Workday or DayKind.MakeUpWorkday or DayKind.RegionalWorkday;

@@ -7,7 +7,7 @@ namespace Followthrough.Calendar;
 /// one embedded file per notice year. A file without days (a placeholder for a year not yet announced) is skipped,
 /// so that year stays provisional. Imported schedules in the database override these year by year.
 /// </summary>
-public static class EmbeddedHolidays
+internal static class EmbeddedHolidays
 {
     private const string Prefix = "holiday-cn/";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Calendar;
 
 /// <summary>A regional day as entered (API body or page form), checked field by field.</summary>
-public sealed record RegionalDayInput(string Region, DateOnly Date, bool IsOffDay, string Name)
+internal sealed record RegionalDayInput(string Region, DateOnly Date, bool IsOffDay, string Name)
 {
     public const string NationalByImportOnly = "Choose a region such as CN-LN-DL: the national schedule changes only by importing a year's notice.";
 

@@ -41,7 +41,7 @@ public sealed class WorkingCalendar
     /// <param name="national">The national notices. A notice with days makes its year official; later notices win for a date listed twice.</param>
     /// <param name="regionalLayers">Regional days applied on top, in order (e.g. the province's, then the city's).</param>
     /// <param name="region">The region code these tables answer for, <see cref="National"/> by default.</param>
-    public WorkingCalendar(
+    internal WorkingCalendar(
         IEnumerable<NoticeSchedule> national,
         IEnumerable<IEnumerable<ScheduledDay>>? regionalLayers = null,
         string region = National)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Followthrough.Commitments;
 
 /// <summary>/api/v1/commitments: leaders' public commitments and whether they are kept. Created as tasks with origin LeaderCommitment.</summary>
-public static class CommitmentsApi
+internal static class CommitmentsApi
 {
     public static IEndpointRouteBuilder MapCommitmentsApi(this IEndpointRouteBuilder api)
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Commitments;
 
-public static class CommitmentsModule
+internal static class CommitmentsModule
 {
     public static IServiceCollection AddCommitments(this IServiceCollection services)
     {

@@ -1,4 +1,4 @@
 namespace Followthrough.Commitments;
 
 /// <summary>Marker for the Commitments module's strings; English is the key, CommitmentsText.zh-Hans.resx translates.</summary>
-public sealed class CommitmentsText;
+internal sealed class CommitmentsText;

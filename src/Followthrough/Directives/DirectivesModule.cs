@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Followthrough.Directives;
 
 /// <summary>Source documents, the directives drafted from them and their review into tasks.</summary>
-public static class DirectivesModule
+internal static class DirectivesModule
 {
     public static IServiceCollection AddDirectives(this IServiceCollection services)
     {

@@ -1,4 +1,4 @@
 namespace Followthrough.Directives;
 
 /// <summary>Marker for the Directives module's strings; English is the key, DirectivesText.zh-Hans.resx translates.</summary>
-public sealed class DirectivesText;
+internal sealed class DirectivesText;

@@ -3,7 +3,7 @@ using Followthrough.Directives.Documents;
 namespace Followthrough.Directives;
 
 /// <summary>The English names (translation keys) of the module's values, for pages.</summary>
-public static class DocumentLabels
+internal static class DocumentLabels
 {
     public static string Kind(DocumentKind kind) => kind switch
     {

@@ -2,7 +2,7 @@ namespace Followthrough.Directives;
 
 /// <summary>Who may do what in this module, as plain rules that every endpoint and page asks; nothing is decided by
 /// hiding a button. Unit staff act only for their own unit; outside accounts see only what concerns them.</summary>
-public static class DocumentPermissions
+internal static class DocumentPermissions
 {
     /// <summary>The supervision office and administrators bring in meeting records, speeches and reports and review the
     /// directives drafted from them; turning them into tasks is the office's alone (<c>TaskPermissions.CanManageTasks</c>).</summary>

@@ -7,7 +7,7 @@ namespace Followthrough.Evaluation;
 /// <summary>The bulletin as a table for .csv and .xlsx, in the reader's language, with the ranking rule as its last row.</summary>
 public static class BulletinTable
 {
-    public static ListTable Build(Bulletin bulletin, IStringLocalizer<EvaluationText> localizer, CultureInfo culture)
+    internal static ListTable Build(Bulletin bulletin, IStringLocalizer<EvaluationText> localizer, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(localizer);
         return Build(bulletin, key => localizer[key], culture);

@@ -12,7 +12,7 @@ using Followthrough.Web.Security;
 namespace Followthrough.Evaluation;
 
 /// <summary>/api/v1/evaluation: the bulletin (JSON, .csv or .xlsx), quality scores and reward or accountability notes.</summary>
-public static class EvaluationApi
+internal static class EvaluationApi
 {
     public static IEndpointRouteBuilder MapEvaluationApi(this IEndpointRouteBuilder api)
     {
@@ -86,28 +86,28 @@ public static class EvaluationApi
     }
 }
 
-public sealed record EvaluationScoreInput(string? Period, int? Score, string? Comment, int? Version);
+internal sealed record EvaluationScoreInput(string? Period, int? Score, string? Comment, int? Version);
 
-public sealed record EvaluationNoteInput(int? UnitId, string? Period, NoteKind? Kind, string? Text);
+internal sealed record EvaluationNoteInput(int? UnitId, string? Period, NoteKind? Kind, string? Text);
 
-public sealed record EvaluationScoreDto(int Id, int UnitId, string Period, int Score, string Comment, string EnteredBy, int Version)
+internal sealed record EvaluationScoreDto(int Id, int UnitId, string Period, int Score, string Comment, string EnteredBy, int Version)
 {
     public static EvaluationScoreDto From(EvaluationScore s) =>
         new(s.Id, s.UnitId, s.Period, s.Score, s.Comment, s.EnteredByName, s.Version);
 }
 
-public sealed record EvaluationNoteDto(long Id, int UnitId, string Period, NoteKind Kind, string Text, string RecordedBy, DateTime RecordedAt)
+internal sealed record EvaluationNoteDto(long Id, int UnitId, string Period, NoteKind Kind, string Text, string RecordedBy, DateTime RecordedAt)
 {
     public static EvaluationNoteDto From(EvaluationNote n) => new(n.Id, n.UnitId, n.Period, n.Kind, n.Text, n.RecordedByName, n.RecordedAt);
 }
 
-public sealed record BulletinUnitDto(
+internal sealed record BulletinUnitDto(
     int? Rank, int UnitId, string UnitCode, string UnitNameZh, string UnitNameEn,
     int Due, int ClosedOnTime, int ClosedLate, int StillOverdue, int AwaitingVerification, int NotYetDue,
     double? OnTimeRate, int ReportsDue, int ReportsOnTime, double? ReportPunctuality, double? AverageDelayWorkingDays,
     int? QualityScore, double? Score);
 
-public sealed record BulletinDto(
+internal sealed record BulletinDto(
     string Period, DateOnly From, DateOnly To, DateOnly AsOf, string RankingRule,
     IReadOnlyList<BulletinUnitDto> Units, IReadOnlyList<BulletinNote> Notes)
 {

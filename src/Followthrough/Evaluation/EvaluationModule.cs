@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Evaluation;
 
-public static class EvaluationModule
+internal static class EvaluationModule
 {
     public static IServiceCollection AddEvaluation(this IServiceCollection services)
     {

@@ -8,7 +8,7 @@ namespace Followthrough.Evaluation;
 /// and period; changing it is a versioned update, so two supervisors cannot silently overwrite each other, and the
 /// audit trail keeps every earlier value.
 /// </summary>
-public sealed class EvaluationScore : IVersioned, ITimestamped
+internal sealed class EvaluationScore : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 
@@ -43,7 +43,7 @@ public enum NoteKind
 }
 
 /// <summary>A reward or accountability note against a unit for a period, shown in that period's bulletin.</summary>
-public sealed class EvaluationNote
+internal sealed class EvaluationNote
 {
     public long Id { get; set; }
 

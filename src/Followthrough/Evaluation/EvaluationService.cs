@@ -11,7 +11,7 @@ namespace Followthrough.Evaluation;
 /// The supervision office's entries in a bulletin: a quality score per unit and period, and reward or accountability
 /// notes. Each is one save, audited with the step's name; nobody but the office may write them.
 /// </summary>
-public sealed class EvaluationService(FollowthroughDb db, OrganizationDirectory units)
+internal sealed class EvaluationService(FollowthroughDb db, OrganizationDirectory units)
 {
     public const int MaxComment = 500;
     public const int MaxNote = 1000;

@@ -1,4 +1,4 @@
 namespace Followthrough.Evaluation;
 
 /// <summary>Marker for the Evaluation module's strings; English is the key, EvaluationText.zh-Hans.resx translates.</summary>
-public sealed class EvaluationText;
+internal sealed class EvaluationText;

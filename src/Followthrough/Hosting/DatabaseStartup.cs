@@ -1,3 +1,4 @@
+using Followthrough.Accounts;
 using Followthrough.Web;
 using Followthrough.Storage;
 using Followthrough.Storage.Migrations;
@@ -34,6 +35,8 @@ public static partial class DatabaseStartup
             {
                 LogMigrationApplied(logger, migration.Version, migration.Name);
             }
+
+            await AfterMigratingAsync(app.Services);
         }
 
         DemoCredentials? credentials = null;
@@ -55,6 +58,19 @@ public static partial class DatabaseStartup
         }
 
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, settings));
+    }
+
+    /// <summary>
+    /// What is filled in code right after migrating, because a migration may not read another module's tables: the
+    /// person's standing on sign-ins from before migration 0019 (<see cref="AccountStandings"/>). Quick when nothing is
+    /// missing; the web host runs it after migrating on start, <c>followthrough migrate</c> after migrating.
+    /// </summary>
+    public static async Task AfterMigratingAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().Set(null, "migration");
+        await scope.ServiceProvider.GetRequiredService<AccountStandings>().FillMissingAsync(cancellationToken);
     }
 
     private static void Announce(WebApplication app, DatabaseSettings settings)

@@ -6,7 +6,7 @@ namespace Followthrough.Hosting;
 /// holds no demo: the host that wants one registers an implementation (Followthrough.Demo's
 /// <c>AddFollowthroughDemo</c>); without one, the start loads nothing.
 /// </summary>
-public interface IDemoData
+internal interface IDemoData
 {
     /// <summary>Loads the demo into an empty database; returns its accounts and their one password, or null when the database already holds data.</summary>
     Task<DemoCredentials?> LoadAsync(CancellationToken cancellationToken = default);

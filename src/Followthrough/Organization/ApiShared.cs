@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Followthrough.Organization;
 
 /// <summary>One step in a record's history as the API returns it; before and after hold the changed columns.</summary>
-public sealed record HistoryEntryDto(
+internal sealed record HistoryEntryDto(
     long Sequence,
     DateTime OccurredAt,
     string ActorName,
@@ -25,7 +25,7 @@ public sealed record HistoryEntryDto(
 }
 
 /// <summary>The body of deactivate and reactivate: the version (unless sent as If-Match) and an optional reason.</summary>
-public sealed record StateChangeRequest(int? Version, string? Comment);
+internal sealed record StateChangeRequest(int? Version, string? Comment);
 
 /// <summary>Turning the services' answers into the API's.</summary>
 internal static class ApiShared

@@ -22,6 +22,13 @@ public interface IPersonSignIns
     Task<string?> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Copies the person's standing (name, role, unit, whether active) onto their sign-in, against which every signed-in
+    /// request is checked in one read. Called with every change to the person, in the same transaction, so the sign-in
+    /// never lags behind the directory; nothing happens when the person has no sign-in.
+    /// </summary>
+    Task KeepStandingAsync(PersonEntry person, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Ends every session of the person at once, recorded in the audit trail under <paramref name="action"/>; false
     /// when the person has no sign-in.
     /// </summary>

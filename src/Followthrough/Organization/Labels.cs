@@ -1,7 +1,7 @@
 namespace Followthrough.Organization;
 
 /// <summary>The English words for kinds and roles on pages (keys for the Chinese translation).</summary>
-public static class Labels
+internal static class Labels
 {
     public static string Of(UnitKind kind) => kind switch
     {

@@ -58,6 +58,22 @@ public sealed class OrganizationDirectory(FollowthroughDb db)
     public async Task<UnitEntry?> UnitAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is { } unit ? Entry(unit) : null;
 
+    /// <summary>Every unit in code order, active or not, as the REST API gives them (with the parent's code).</summary>
+    public async Task<IReadOnlyList<UnitDto>> UnitsAsApiAsync(CancellationToken cancellationToken = default)
+    {
+        var units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.Code).ToListAsync(cancellationToken);
+        var codes = units.ToDictionary(u => u.Id, u => u.Code);
+        return [.. units.Select(u => UnitDto.From(u, u.ParentId is { } parent ? codes.GetValueOrDefault(parent) : null))];
+    }
+
+    /// <summary>The unit with this code (active or not), or null; codes are stored in capitals.</summary>
+    public async Task<UnitEntry?> UnitByCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var wanted = code.Trim().ToUpperInvariant();
+        return await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == wanted, cancellationToken) is { } unit ? Entry(unit) : null;
+    }
+
     /// <summary>True when a unit has this id (active or not).</summary>
     public Task<bool> UnitExistsAsync(int id, CancellationToken cancellationToken = default) =>
         db.Set<Unit>().AnyAsync(u => u.Id == id, cancellationToken);

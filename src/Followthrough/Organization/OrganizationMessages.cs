@@ -5,7 +5,7 @@ namespace Followthrough.Organization;
 /// that the pages can translate them: the English text is the key in OrganizationText.zh-Hans.resx, and a test
 /// checks that each one has a translation. The API returns them in English.
 /// </summary>
-public static class OrganizationMessages
+internal static class OrganizationMessages
 {
     public const string CodeRequired = "The code is required.";
     public const string CodeFormat = "The code has 2 to 32 characters: letters, digits and hyphens (it is kept in upper case).";

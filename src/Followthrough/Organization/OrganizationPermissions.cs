@@ -2,7 +2,7 @@ namespace Followthrough.Organization;
 
 /// <summary>Who may do what in this module, as plain rules that every endpoint and page asks; nothing is decided by
 /// hiding a button. Unit staff act only for their own unit; outside accounts see only what concerns them.</summary>
-public static class OrganizationPermissions
+internal static class OrganizationPermissions
 {
     /// <summary>Units are the government's own directory: any government account reads it.</summary>
     public static bool CanReadUnits(CurrentUser user) => CurrentUser.IsGovernmentStaff(user);

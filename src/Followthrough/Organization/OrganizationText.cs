@@ -1,4 +1,4 @@
 namespace Followthrough.Organization;
 
 /// <summary>Marker for the Organization module's strings; English is the key, OrganizationText.zh-Hans.resx translates.</summary>
-public sealed class OrganizationText;
+internal sealed class OrganizationText;

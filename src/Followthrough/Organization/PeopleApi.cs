@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Organization;
 
 /// <summary>The body of POST /people and PUT /people/{id}. The unit is given by id or by code.</summary>
-public sealed record PersonRequest(
+internal sealed record PersonRequest(
     string? NameZh,
     string? NameEn,
     string? Title,
@@ -24,13 +24,13 @@ public sealed record PersonRequest(
 }
 
 /// <summary>The body of POST /people/{id}/account.</summary>
-public sealed record SignInRequest(string? UserName, string? Password);
+internal sealed record SignInRequest(string? UserName, string? Password);
 
 /// <summary>The body of POST /people/{id}/account/password.</summary>
-public sealed record PasswordRequest(string? Password);
+internal sealed record PasswordRequest(string? Password);
 
 /// <summary>A person's sign-in, as the API confirms it (never the password or its hash).</summary>
-public sealed record SignInDto(int PersonId, string UserName);
+internal sealed record SignInDto(int PersonId, string UserName);
 
 /// <summary>
 /// /api/v1/people. Leaders, the supervision office and administrators read everyone; unit staff read their own

@@ -3,7 +3,7 @@ using Followthrough.Storage;
 namespace Followthrough.Organization;
 
 /// <summary>A person known to the system: a leader, a member of the supervision office, unit staff, or an outside account.</summary>
-public sealed class Person : IVersioned, ITimestamped
+internal sealed class Person : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 

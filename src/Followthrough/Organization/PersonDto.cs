@@ -4,7 +4,7 @@ namespace Followthrough.Organization;
 /// A person as the API shows them. <see cref="UserName"/> is given to those who manage people only; nobody ever
 /// sees a password hash.
 /// </summary>
-public sealed record PersonDto(
+internal sealed record PersonDto(
     int Id,
     string NameZh,
     string NameEn,
@@ -31,4 +31,4 @@ public sealed record PersonDto(
 }
 
 /// <summary>What a people list is narrowed to; every part is optional. Q matches part of either name, the title or the e-mail address, ignoring case.</summary>
-public sealed record PersonFilter(string? Q = null, int? UnitId = null, Role? Role = null, bool? Active = null);
+internal sealed record PersonFilter(string? Q = null, int? UnitId = null, Role? Role = null, bool? Active = null);

@@ -18,13 +18,13 @@ public sealed record PersonInput(
     string? Phone = null);
 
 /// <summary>The checked, normalized fields of a person that do not depend on other records.</summary>
-public sealed record PersonValues(string NameZh, string NameEn, string Title, Role Role, string? Email, string? Phone);
+internal sealed record PersonValues(string NameZh, string NameEn, string Title, Role Role, string? Email, string? Phone);
 
 /// <summary>
 /// The rules a person must satisfy on their own: a Chinese name, a known role, a unit when they are unit staff
 /// (who act only for their unit), a plausible e-mail address and phone number when given.
 /// </summary>
-public static class PersonRules
+internal static class PersonRules
 {
     public const int MaxEmailLength = 254;
     public const int MaxPhoneLength = 50;

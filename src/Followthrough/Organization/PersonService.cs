@@ -9,7 +9,7 @@ namespace Followthrough.Organization;
 /// Creating, changing and listing people. Lists are narrowed to what the viewer may read: unit staff see their own
 /// unit's people only (<see cref="OrganizationPermissions.CanReadAllPeople"/>).
 /// </summary>
-public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns, PersonRegistration registration)
+internal sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns, PersonRegistration registration)
 {
     private IQueryable<Person> People => db.Set<Person>();
 
@@ -84,15 +84,21 @@ public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns, Pe
             return Outcome.Invalid<Person>(errors);
         }
 
-        var standingChanged = person.Role != values!.Role || person.UnitId != unit?.Id;
+        var roleOrUnitChanged = person.Role != values!.Role || person.UnitId != unit?.Id;
         PersonRegistration.Apply(person, values, unit?.Id);
+        await using var transaction = await OwnTransactionAsync(cancellationToken);
         var outcome = await SaveVersionedAsync(person, expectedVersion, null, cancellationToken);
-        if (outcome.IsDone && standingChanged)
+        if (outcome.IsDone)
         {
-            // Sessions carry the role and unit they began with; a new stamp ends them even if the change is undone.
-            await signIns.EndSessionsAsync(id, "role-changed", cancellationToken);
+            await signIns.KeepStandingAsync(OrganizationDirectory.Entry(person), cancellationToken);
+            if (roleOrUnitChanged)
+            {
+                // Sessions carry the role and unit they began with; a new stamp ends them even if the change is undone.
+                await signIns.EndSessionsAsync(id, "role-changed", cancellationToken);
+            }
         }
 
+        await CommitAsync(transaction, cancellationToken);
         return outcome;
     }
 
@@ -121,7 +127,30 @@ public sealed class PersonService(FollowthroughDb db, IPersonSignIns signIns, Pe
         }
 
         person.IsActive = active;
-        return await SaveVersionedAsync(person, expectedVersion, active ? "reactivated" : "deactivated", cancellationToken, comment);
+        await using var transaction = await OwnTransactionAsync(cancellationToken);
+        var outcome = await SaveVersionedAsync(person, expectedVersion, active ? "reactivated" : "deactivated", cancellationToken, comment);
+        if (outcome.IsDone)
+        {
+            await signIns.KeepStandingAsync(OrganizationDirectory.Entry(person), cancellationToken);
+        }
+
+        await CommitAsync(transaction, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A change to a person and the standing their sign-in keeps commit together (<see cref="IPersonSignIns.KeepStandingAsync"/>),
+    /// so the per-request checks never see a deactivated person as active; null when the caller already has a transaction.
+    /// </summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     internal static string UnitField(PersonInput input) => input.UnitId is null && input.UnitCode is not null ? "unitCode" : "unitId";

@@ -1,7 +1,7 @@
 namespace Followthrough.Organization;
 
 /// <summary>The sign-in service's answers in this module's words.</summary>
-public static class SignIns
+internal static class SignIns
 {
     /// <summary>The answer for a name already in use, as the people pages word it.</summary>
     public static string Reword(string problem) =>

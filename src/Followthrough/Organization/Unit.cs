@@ -6,7 +6,7 @@ namespace Followthrough.Organization;
 /// A body that can lead or co-operate on work (单位): a bureau, a district, a zone, a state-owned enterprise,
 /// a university, an institute or an enterprise. Units form a hierarchy through <see cref="ParentId"/>.
 /// </summary>
-public sealed class Unit : IVersioned, ITimestamped
+internal sealed class Unit : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 

@@ -17,7 +17,7 @@ public sealed record UnitDto(
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
-    public static UnitDto From(Unit unit, string? parentCode)
+    internal static UnitDto From(Unit unit, string? parentCode)
     {
         ArgumentNullException.ThrowIfNull(unit);
         return new UnitDto(unit.Id, unit.Code, unit.NameZh, unit.NameEn, unit.Kind.ToString(), unit.ParentId, parentCode,
@@ -30,4 +30,4 @@ public sealed record UnitDto(
 }
 
 /// <summary>What a unit list is narrowed to; every part is optional. Q matches part of the code, either name or an alias, ignoring case.</summary>
-public sealed record UnitFilter(string? Q = null, UnitKind? Kind = null, int? ParentId = null, bool? Active = null);
+internal sealed record UnitFilter(string? Q = null, UnitKind? Kind = null, int? ParentId = null, bool? Active = null);

@@ -7,7 +7,7 @@ namespace Followthrough.Organization;
 /// or by code (when both are given they must name the same unit). Aliases are other names, one per entry; an entry
 /// may also hold several, one per line or separated by '|'.
 /// </summary>
-public sealed record UnitInput(
+internal sealed record UnitInput(
     string? Code,
     string? NameZh,
     string? NameEn,
@@ -17,7 +17,7 @@ public sealed record UnitInput(
     IReadOnlyList<string>? Aliases = null);
 
 /// <summary>The checked, normalized fields of a unit that do not depend on other records.</summary>
-public sealed record UnitValues(string Code, string NameZh, string NameEn, UnitKind Kind, string Aliases);
+internal sealed record UnitValues(string Code, string NameZh, string NameEn, UnitKind Kind, string Aliases);
 
 /// <summary>Looks up the parent of a unit; false when it has none (or is unknown), and then the out value means nothing.</summary>
 public delegate bool ParentLookup<T>(T unit, out T parent);
@@ -26,7 +26,7 @@ public delegate bool ParentLookup<T>(T unit, out T parent);
 /// The rules a unit must satisfy on its own: a short upper-case code, both names, a known kind, tidy aliases; and
 /// the hierarchy rule that a unit is never its own ancestor. Field names in the errors are the API's (camelCase).
 /// </summary>
-public static class UnitRules
+internal static class UnitRules
 {
     public const int MinCodeLength = 2;
     public const int MaxCodeLength = 32;

@@ -9,7 +9,7 @@ namespace Followthrough.Organization;
 /// checked by <see cref="UnitRules"/> and against the other units (unique code, a live parent, no cycles), saved
 /// once, and so audited by <see cref="FollowthroughDb"/>.
 /// </summary>
-public sealed class UnitService(FollowthroughDb db)
+internal sealed class UnitService(FollowthroughDb db)
 {
     private IQueryable<Unit> Units => db.Set<Unit>();
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Followthrough.Organization;
 
 /// <summary>The body of POST /units and PUT /units/{id}. The parent is given by id or by code.</summary>
-public sealed record UnitRequest(
+internal sealed record UnitRequest(
     string? Code,
     string? NameZh,
     string? NameEn,

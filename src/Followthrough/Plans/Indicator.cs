@@ -8,7 +8,7 @@ namespace Followthrough.Plans;
 /// For <see cref="IndicatorDirection.WithinRange"/> indicators a target is a range: the value is the lower bound and
 /// the matching <c>...Upper</c> field the upper bound.
 /// </summary>
-public sealed class Indicator : IVersioned, ITimestamped
+internal sealed class Indicator : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 
@@ -76,7 +76,7 @@ public sealed class Indicator : IVersioned, ITimestamped
 }
 
 /// <summary>The target for one year of the plan (the lower bound of a range, with <see cref="UpperValue"/>).</summary>
-public sealed class IndicatorTarget
+internal sealed class IndicatorTarget
 {
     public int IndicatorId { get; set; }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans;
 
 /// <summary>Creating, changing and deleting indicators and their yearly targets.</summary>
-public sealed class IndicatorEditor(FollowthroughDb db, OrganizationDirectory organization)
+internal sealed class IndicatorEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
     public async Task<Outcome<Indicator>> CreateAsync(int planId, IndicatorWrite input, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ namespace Followthrough.Plans;
 /// A file offered as evidence for a reported value (a statistical bulletin, a scan of a signed report). The bytes live
 /// under the data folder, named by their SHA-256, so a file can be checked against its record at any time.
 /// </summary>
-public sealed class IndicatorEvidence
+internal sealed class IndicatorEvidence
 {
     public int Id { get; set; }
 

@@ -6,14 +6,14 @@ using Microsoft.Extensions.Configuration;
 namespace Followthrough.Plans;
 
 /// <summary>A file as it arrived from a form or the API, before it is checked.</summary>
-public sealed record EvidenceUpload(string FileName, byte[] Content);
+internal sealed record EvidenceUpload(string FileName, byte[] Content);
 
 /// <summary>
 /// Keeps evidence files under the data folder (<c>evidence/indicators/ab/abcdef…</c>, named by their SHA-256), so the same file
 /// is stored once and any copy can be checked against its record. Files are limited to <see cref="MaxBytes"/> and to
 /// PDF, PNG, JPEG, Word (.docx) and Excel (.xlsx); the type is decided by the content, never by the name alone.
 /// </summary>
-public sealed class IndicatorEvidenceStore(FollowthroughDb db, IConfiguration? configuration = null)
+internal sealed class IndicatorEvidenceStore(FollowthroughDb db, IConfiguration? configuration = null)
 {
     /// <summary>3 MiB: large enough for a scanned page or a bulletin, and within the server's 4 MiB request limit.</summary>
     public const long MaxBytes = 3 * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace Followthrough.Plans;
 
 /// <summary>Turns stored indicators into the plain definitions the status rule reads.</summary>
-public static class IndicatorRules
+internal static class IndicatorRules
 {
     public static IndicatorDefinition Definition(Indicator indicator, Plan plan, IEnumerable<IndicatorTarget> targets)
     {

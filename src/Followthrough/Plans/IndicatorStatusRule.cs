@@ -89,7 +89,7 @@ public sealed record IndicatorAssessment(
 /// When the target equals the baseline, 1 when the actual meets it, else 0.</description></item>
 /// </list>
 /// </summary>
-public static class IndicatorStatusRule
+internal static class IndicatorStatusRule
 {
     /// <summary>How far short of the expected value an actual may fall and still be "at risk" rather than "off track".</summary>
     public const decimal AtRiskShare = 0.05m;

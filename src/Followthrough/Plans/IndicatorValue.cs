@@ -5,7 +5,7 @@ namespace Followthrough.Plans;
 /// <see cref="SupersedesId">supersedes</see> the earlier one, so the page can say "corrected from X" and the earlier
 /// figure stays on record. The current value of a period is the last row of its chain (the one nobody supersedes).
 /// </summary>
-public sealed class IndicatorValue
+internal sealed class IndicatorValue
 {
     public long Id { get; set; }
 

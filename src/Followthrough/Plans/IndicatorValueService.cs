@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans;
 
 /// <summary>One reported value with its place in its period's chain of corrections.</summary>
-public sealed record ValueEntry(IndicatorValue Value, ReportingPeriod Period, long? SupersededById, IndicatorValue? Corrects)
+internal sealed record ValueEntry(IndicatorValue Value, ReportingPeriod Period, long? SupersededById, IndicatorValue? Corrects)
 {
     public bool IsCurrent => SupersededById is null;
 }
@@ -16,7 +16,7 @@ public sealed record ValueEntry(IndicatorValue Value, ReportingPeriod Period, lo
 /// office may do either (<see cref="PlanPermissions.CanRecordIndicatorValue"/>). A value is never changed: a correction
 /// adds a row that supersedes the earlier one, and both stay on record with who reported them, when and why.
 /// </summary>
-public sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceStore evidence)
+internal sealed class IndicatorValueService(FollowthroughDb db, IndicatorEvidenceStore evidence)
 {
     public async Task<Outcome<IndicatorValue>> RecordAsync(
         CurrentUser user, int indicatorId, ValueWrite input, EvidenceUpload? upload, string source, CancellationToken cancellationToken = default)

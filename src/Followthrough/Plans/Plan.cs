@@ -6,7 +6,7 @@ namespace Followthrough.Plans;
 /// A development plan (规划) such as a city's 14th Five-Year Plan: a named outline of chapters down to measures, with
 /// indicators that say what success looks like by the end of the period and by the vision year.
 /// </summary>
-public sealed class Plan : IVersioned, ITimestamped
+internal sealed class Plan : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 

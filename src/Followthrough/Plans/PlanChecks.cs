@@ -81,7 +81,7 @@ public static partial class PlanChecks
     }
 
     /// <summary>Reads yearly targets written as "2021:2.9; 2022:3.0" (a range as "2021:3~4.5").</summary>
-    public static bool TryReadYearlyTargets(string? text, out SortedDictionary<int, TargetValue> targets, out string? problem)
+    internal static bool TryReadYearlyTargets(string? text, out SortedDictionary<int, TargetValue> targets, out string? problem)
     {
         targets = [];
         problem = null;
@@ -123,7 +123,7 @@ public static partial class PlanChecks
         return true;
     }
 
-    public static string FormatYearlyTargets(IEnumerable<IndicatorTarget> targets)
+    internal static string FormatYearlyTargets(IEnumerable<IndicatorTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(targets);
         return string.Join("; ", targets.OrderBy(t => t.Year).Select(t =>

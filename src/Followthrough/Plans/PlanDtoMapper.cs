@@ -1,7 +1,7 @@
 namespace Followthrough.Plans;
 
 /// <summary>Turns records into what the API returns.</summary>
-public static class PlanDtoMapper
+internal static class PlanDtoMapper
 {
     public static PlanDto ToDto(Plan plan, UnitDirectory units)
     {

@@ -9,7 +9,7 @@ namespace Followthrough.Plans;
 /// Creating, changing and deleting plans. Every change is checked in full first and saved in one go (with its audit
 /// entries); an update must name the version it was based on, and a stale one changes nothing.
 /// </summary>
-public sealed class PlanEditor(FollowthroughDb db, OrganizationDirectory organization)
+internal sealed class PlanEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
     public async Task<Outcome<Plan>> CreateAsync(PlanWrite input, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ namespace Followthrough.Plans;
 /// or changed. Its audit entry ("plan-imported") summarises the import; every created or changed record also has its
 /// own entry, with the same comment naming the file.
 /// </summary>
-public sealed class PlanImport
+internal sealed class PlanImport
 {
     public int Id { get; set; }
 

@@ -6,7 +6,7 @@ namespace Followthrough.Plans;
 /// One entry in a plan's outline: a chapter, section, goal, key task or measure. Items are ordered among their
 /// siblings by <see cref="Position"/>; their number ("3.2.1") follows from that order (see <see cref="PlanOutline"/>).
 /// </summary>
-public sealed class PlanItem : IVersioned, ITimestamped
+internal sealed class PlanItem : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 
@@ -46,7 +46,7 @@ public sealed class PlanItem : IVersioned, ITimestamped
 }
 
 /// <summary>A co-operating unit (配合单位) of a plan item.</summary>
-public sealed class PlanItemPartner
+internal sealed class PlanItemPartner
 {
     public int PlanItemId { get; set; }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans;
 
 /// <summary>Creating, changing and deleting the items of a plan's outline, with their co-operating units.</summary>
-public sealed class PlanItemEditor(FollowthroughDb db, OrganizationDirectory organization)
+internal sealed class PlanItemEditor(FollowthroughDb db, OrganizationDirectory organization)
 {
     public async Task<Outcome<PlanItem>> CreateAsync(int planId, ItemWrite input, CancellationToken cancellationToken = default)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Followthrough.Plans;
 
 /// <summary>One node of an outline: an item's id, its parent and its place among its siblings.</summary>
-public readonly record struct OutlineNode(int Id, int? ParentId, int Position);
+internal readonly record struct OutlineNode(int Id, int? ParentId, int Position);
 
 /// <summary>
 /// The shape of a plan's outline: children in order, numbers such as "3.2.1" and a depth-first reading order. Siblings
@@ -11,7 +11,7 @@ public readonly record struct OutlineNode(int Id, int? ParentId, int Position);
 /// its rank among its siblings, joined to its parent's number. Items whose parent is missing become top-level, and
 /// an item caught in a loop of parents is left out, so a damaged outline can still be shown.
 /// </summary>
-public sealed class PlanOutline
+internal sealed class PlanOutline
 {
     private static readonly IReadOnlyList<int> None = [];
     private readonly Dictionary<int, List<int>> _children = [];

@@ -11,7 +11,7 @@ namespace Followthrough.Plans;
 /// write appends to the audit trail, so the trail's head is a change counter for the whole database) and the day is
 /// the same (statuses depend on it).
 /// </summary>
-public sealed class PlanOverview(FollowthroughDb db, OrganizationDirectory organization, Audit.AuditTrail trail, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
+internal sealed class PlanOverview(FollowthroughDb db, OrganizationDirectory organization, Audit.AuditTrail trail, IEnumerable<IPlanProgressSource> sources, PlanSnapshotCache? cache = null)
 {
     public async Task<PlanSnapshot?> LoadAsync(int planId, CancellationToken cancellationToken = default)
     {
@@ -81,7 +81,7 @@ public sealed class PlanOverview(FollowthroughDb db, OrganizationDirectory organ
 }
 
 /// <summary>A plan as read at one moment, with everything computed that pages and reports show.</summary>
-public sealed class PlanSnapshot
+internal sealed class PlanSnapshot
 {
     private readonly ILookup<int, int> _partners;
     private readonly ILookup<int, Indicator> _indicatorsOf;
@@ -182,7 +182,7 @@ public sealed class PlanSnapshot
 }
 
 /// <summary>An item of another plan, as a link shows it: "LN-14FYP:C2.1" and its text.</summary>
-public sealed record LinkedItem(int ItemId, int PlanId, string PlanCode, string ItemCode, string TextZh, string TextEn)
+internal sealed record LinkedItem(int ItemId, int PlanId, string PlanCode, string ItemCode, string TextZh, string TextEn)
 {
     public string Reference => $"{PlanCode}:{ItemCode}";
 

@@ -2,7 +2,7 @@ namespace Followthrough.Plans;
 
 /// <summary>Who may do what in this module, as plain rules that every endpoint and page asks; nothing is decided by
 /// hiding a button. Unit staff act only for their own unit; outside accounts see only what concerns them.</summary>
-public static class PlanPermissions
+internal static class PlanPermissions
 {
     /// <summary>Plans, their items, indicators and reported values are the government's own: any government account reads them.</summary>
     public static bool CanReadPlans(CurrentUser user) => CurrentUser.IsGovernmentStaff(user);

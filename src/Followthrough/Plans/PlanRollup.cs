@@ -49,7 +49,7 @@ public sealed record StatusCounts(int OnTrack, int AtRisk, int OffTrack, int NoD
 }
 
 /// <summary>The state of one plan item: its own parts, everything below it, and its weighted progress.</summary>
-public sealed record ItemRollup(StatusCounts Own, StatusCounts Total, decimal? Progress)
+internal sealed record ItemRollup(StatusCounts Own, StatusCounts Total, decimal? Progress)
 {
     public IndicatorStatus? Status => Total.Worst;
 }
@@ -61,7 +61,7 @@ public sealed record ItemRollup(StatusCounts Own, StatusCounts Total, decimal? P
 /// Parts and children whose progress is unknown are left out, and the weights of the others are rescaled; an item with
 /// nothing known has no progress (null) rather than 0, so an empty chapter does not look like a failing one.
 /// </summary>
-public static class PlanRollup
+internal static class PlanRollup
 {
     public static IReadOnlyDictionary<int, ItemRollup> Compute(
         PlanOutline outline,

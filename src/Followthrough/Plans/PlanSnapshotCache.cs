@@ -8,7 +8,7 @@ namespace Followthrough.Plans;
 /// cache saves is reading and rolling up a large plan again for every page view when nothing has changed.
 /// Snapshots are shared between requests and must be treated as read-only.
 /// </summary>
-public sealed class PlanSnapshotCache : IDisposable
+internal sealed class PlanSnapshotCache : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 8 });
 

@@ -3,7 +3,7 @@ namespace Followthrough.Plans;
 // What the API reads and writes. Units are named by their codes; items by their codes within the plan; a link to a
 // higher-level plan's item as "PLAN:ITEM". Enumerations travel as their names (e.g. "InForce", "KeyTask").
 
-public sealed record PlanDto(
+internal sealed record PlanDto(
     int Id,
     string Code,
     string NameZh,
@@ -16,7 +16,7 @@ public sealed record PlanDto(
     PlanStatus Status,
     int Version);
 
-public sealed record PlanWrite(
+internal sealed record PlanWrite(
     string? Code,
     string? NameZh,
     string? NameEn,
@@ -28,7 +28,7 @@ public sealed record PlanWrite(
     PlanStatus? Status,
     int? Version = null);
 
-public sealed record ItemDto(
+internal sealed record ItemDto(
     int Id,
     int PlanId,
     string Code,
@@ -44,7 +44,7 @@ public sealed record ItemDto(
     string? Implements,
     int Version);
 
-public sealed record ItemWrite(
+internal sealed record ItemWrite(
     string? Code,
     string? Parent,
     PlanItemKind? Kind,
@@ -57,9 +57,9 @@ public sealed record ItemWrite(
     string? Implements,
     int? Version = null);
 
-public sealed record YearlyTargetDto(int Year, decimal Value, decimal? Upper = null);
+internal sealed record YearlyTargetDto(int Year, decimal Value, decimal? Upper = null);
 
-public sealed record IndicatorDto(
+internal sealed record IndicatorDto(
     int Id,
     int PlanId,
     string Code,
@@ -109,7 +109,7 @@ public sealed record IndicatorStatusDto(
     }
 }
 
-public sealed record IndicatorWrite(
+internal sealed record IndicatorWrite(
     string? Code,
     string? Item,
     string? NameZh,
@@ -131,7 +131,7 @@ public sealed record IndicatorWrite(
     bool? IsIllustrative,
     int? Version = null);
 
-public sealed record ValueDto(
+internal sealed record ValueDto(
     long Id,
     int IndicatorId,
     string Period,
@@ -146,12 +146,12 @@ public sealed record ValueDto(
     string Source);
 
 /// <summary>A first report for a period: "2023", "2023-Q2" or "2023-05" as the indicator's frequency requires.</summary>
-public sealed record ValueWrite(string? Period, decimal? Value, string? Note, int? EvidenceId);
+internal sealed record ValueWrite(string? Period, decimal? Value, string? Note, int? EvidenceId);
 
 /// <summary>A correction of a reported value; the reason goes in <see cref="Note"/> and is required.</summary>
-public sealed record CorrectionWrite(decimal? Value, string? Note, int? EvidenceId);
+internal sealed record CorrectionWrite(decimal? Value, string? Note, int? EvidenceId);
 
-public sealed record EvidenceDto(int Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTime UploadedAt, string UploadedBy);
+internal sealed record EvidenceDto(int Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTime UploadedAt, string UploadedBy);
 
 public sealed record ItemStatusDto(int Id, string Code, string Number, PlanItemKind Kind, int OnTrack, int AtRisk, int OffTrack, int NoData, decimal? Progress);
 
@@ -167,4 +167,4 @@ public sealed record ImportSummaryDto(
     int? ImportId,
     string PlanCode);
 
-public sealed record ImportProblemDto(string Sheet, int Row, string Column, string Message);
+internal sealed record ImportProblemDto(string Sheet, int Row, string Column, string Message);

@@ -3,23 +3,25 @@ using Followthrough.Plans.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Followthrough.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Plans;
 
 /// <summary>Plans and indicators: the Five-Year Plan as a living outline with measured targets and reported actuals.</summary>
-public static class PlansModule
+internal static class PlansModule
 {
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
         services.AddSingleton<PlanSnapshotCache>();
         services.AddScoped<PlanOverview>();
+        services.AddScoped(sp => new IndicatorStatusReader(sp.GetRequiredService<FollowthroughDb>(), sp.GetRequiredService<PlanOverview>()));
         services.AddScoped<PlanEditor>();
         services.AddScoped<PlanItemEditor>();
         services.AddScoped<IndicatorEditor>();
         services.AddScoped<IndicatorValueService>();
         services.AddScoped<IndicatorEvidenceStore>();
-        services.AddScoped<PlanExporter>();
+        services.AddScoped(sp => new PlanExporter(sp.GetRequiredService<FollowthroughDb>(), sp.GetRequiredService<PlanOverview>()));
         services.AddScoped<PlanImporter>();
         services.AddScoped<PlanItemLookup>();
         return services;

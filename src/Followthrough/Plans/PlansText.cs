@@ -1,4 +1,4 @@
 namespace Followthrough.Plans;
 
 /// <summary>Marker for the Plans module's strings; English is the key, PlansText.zh-Hans.resx translates.</summary>
-public sealed class PlansText;
+internal sealed class PlansText;

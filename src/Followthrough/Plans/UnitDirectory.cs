@@ -6,7 +6,7 @@ namespace Followthrough.Plans;
 /// The units as plans refer to them: by code (DL-DRC), by full name in either language, or by a known alias
 /// (市发改委). Read once per request or import from Organization's directory; units are few.
 /// </summary>
-public sealed class UnitDirectory
+internal sealed class UnitDirectory
 {
     private readonly Dictionary<int, UnitEntry> _byId;
     private readonly Dictionary<string, UnitEntry> _byCode;

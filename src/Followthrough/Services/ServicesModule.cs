@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Services;
 
-public static class ServicesModule
+internal static class ServicesModule
 {
     /// <summary>Government services (一网通办): the legal clock (<see cref="ServiceClock"/>) and the catalogue of items
     /// (<see cref="ServiceCatalogue"/>).</summary>

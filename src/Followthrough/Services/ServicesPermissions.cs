@@ -2,7 +2,7 @@ namespace Followthrough.Services;
 
 /// <summary>Who may do what in this module, as plain rules that every endpoint and page asks; nothing is decided by
 /// hiding a button.</summary>
-public static class ServicesPermissions
+internal static class ServicesPermissions
 {
     /// <summary>The service catalogue and the legal clock are public: anyone, signed in or not, may read them.</summary>
     public static bool CanReadCatalogue(CurrentUser user) => true;

@@ -1,4 +1,4 @@
 namespace Followthrough.Services;
 
 /// <summary>Marker for the Services module's strings; English is the key, ServicesText.zh-Hans.resx translates.</summary>
-public sealed class ServicesText;
+internal sealed class ServicesText;

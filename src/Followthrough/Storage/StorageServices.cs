@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Followthrough.Storage;
 
-public static class StorageServices
+internal static class StorageServices
 {
     /// <summary>
     /// Registers the database context for the configured provider, the scope's actor and the clock. Every context

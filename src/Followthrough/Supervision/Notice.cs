@@ -4,7 +4,7 @@ namespace Followthrough.Supervision;
 
 /// <summary>What a notice is about.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<NoticeKind>))]
-public enum NoticeKind
+internal enum NoticeKind
 {
     /// <summary>A deadline or time node falls within the due-soon window (到期提醒).</summary>
     DueSoon,
@@ -30,7 +30,7 @@ public enum NoticeKind
 /// reads it, and one reading marks it read for the unit) or a person (a leader). <see cref="Key"/> is unique, so a
 /// reminder or urging with the same key is written once however often the run is repeated.
 /// </summary>
-public sealed class Notice
+internal sealed class Notice
 {
     public long Id { get; set; }
 

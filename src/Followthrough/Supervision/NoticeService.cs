@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Supervision;
 
 /// <summary>A notice someone may read, with whether it was read.</summary>
-public sealed record NoticeDto(
+internal sealed record NoticeDto(
     long Id, NoticeKind Kind, int? TaskId, string TaskCode, string TaskTitle, DateOnly? DueOn, int? WorkingDaysLate,
     string? Message, string SenderName, DateTime CreatedAt, DateTime? ReadAt, string Text)
 {
@@ -20,10 +20,10 @@ public sealed record NoticeDto(
 }
 
 /// <summary>A task on the special supervision list.</summary>
-public sealed record SpecialItemDto(int TaskId, string TaskCode, string TaskTitle, int LeadUnitId, TaskState State, DateOnly? NextDue, DateOnly AddedOn, int WorkingDaysLate);
+internal sealed record SpecialItemDto(int TaskId, string TaskCode, string TaskTitle, int LeadUnitId, TaskState State, DateOnly? NextDue, DateOnly AddedOn, int WorkingDaysLate);
 
 /// <summary>What happened to an urging request.</summary>
-public enum UrgeOutcome
+internal enum UrgeOutcome
 {
     Sent,
     NotFound,
@@ -36,7 +36,7 @@ public enum UrgeOutcome
 /// The inbox (站内通知) and the supervisor's urging by hand. A person reads the notices addressed to them and, for unit
 /// staff, to their unit; nobody reads another unit's notices.
 /// </summary>
-public sealed class NoticeService
+internal sealed class NoticeService
 {
     public const int MaxMessageLength = 1000;
 

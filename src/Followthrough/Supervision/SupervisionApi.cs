@@ -9,13 +9,13 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Supervision;
 
 /// <summary>The body of an urging request: the supervisor's own words, optional.</summary>
-public sealed record UrgeRequest(string? Message);
+internal sealed record UrgeRequest(string? Message);
 
 /// <summary>How many notices the caller has not read.</summary>
-public sealed record UnreadCountDto(int Unread);
+internal sealed record UnreadCountDto(int Unread);
 
 /// <summary>/api/v1/notices (the caller's inbox) and /api/v1/supervision (urging by hand, the special supervision list).</summary>
-public static class SupervisionApi
+internal static class SupervisionApi
 {
     public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder api)
     {

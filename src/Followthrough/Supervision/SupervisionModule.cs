@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Followthrough.Supervision;
 
-public static class SupervisionModule
+internal static class SupervisionModule
 {
     /// <summary>The run, the inbox and the senders: shared by the web host and the command line.</summary>
     public static IServiceCollection AddSupervision(this IServiceCollection services)

@@ -1,7 +1,7 @@
 namespace Followthrough.Supervision;
 
 /// <summary>The supervision office's rules and the delivery channels, under <c>Followthrough:Supervision</c>.</summary>
-public sealed class SupervisionOptions
+internal sealed class SupervisionOptions
 {
     public const string Section = "Followthrough:Supervision";
 
@@ -32,7 +32,7 @@ public sealed class SupervisionOptions
 }
 
 /// <summary>E-mail is sent only when <see cref="Host"/> and <see cref="From"/> are set.</summary>
-public sealed class SmtpSettings
+internal sealed class SmtpSettings
 {
     public string? Host { get; set; }
 
@@ -52,7 +52,7 @@ public sealed class SmtpSettings
 }
 
 /// <summary>Every notice is POSTed as JSON to <see cref="Url"/> when it is set (e.g. a government chat bot).</summary>
-public sealed class WebhookSettings
+internal sealed class WebhookSettings
 {
     public Uri? Url { get; set; }
 

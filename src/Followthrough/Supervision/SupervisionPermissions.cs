@@ -2,7 +2,7 @@ namespace Followthrough.Supervision;
 
 /// <summary>Who may do what in this module, as plain rules that every endpoint and page asks; nothing is decided by
 /// hiding a button. Unit staff act only for their own unit; outside accounts see only what concerns them.</summary>
-public static class SupervisionPermissions
+internal static class SupervisionPermissions
 {
     /// <summary>Urging notices (催办) are the supervision office's to send.</summary>
     public static bool CanUrgeTasks(CurrentUser user) => user?.Role == Role.Supervisor;

@@ -151,4 +151,4 @@ public sealed partial class SupervisionRun
 }
 
 /// <summary>The run's lease expired and another instance took it: this run stops; its committed batches stay.</summary>
-public sealed class SupervisionLeaseLostException() : Exception("The supervision lease was lost to another instance.");
+internal sealed class SupervisionLeaseLostException() : Exception("The supervision lease was lost to another instance.");

@@ -1,4 +1,4 @@
 namespace Followthrough.Supervision;
 
 /// <summary>Marker for the supervision module's strings (SupervisionText.zh-Hans.resx).</summary>
-public sealed class SupervisionText;
+internal sealed class SupervisionText;

@@ -11,7 +11,7 @@ namespace Followthrough.Tasks;
 /// (<see cref="StatusOf"/>). Sub-tasks are left out: they are pieces of their parent, whose percent already covers them.
 /// Cancelled tasks are left out too: withdrawn work is neither done nor owed.
 /// </summary>
-public sealed class PlanProgress(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options) : IPlanProgressSource
+internal sealed class PlanProgress(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options) : IPlanProgressSource
 {
     public const string Kind = "task";
 

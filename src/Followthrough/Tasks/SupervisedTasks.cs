@@ -31,8 +31,18 @@ public enum SupervisionStep
 /// escalation to a key item. The writes are staged on the scope's context and saved by the caller with its notices, in
 /// one transaction, as the rest of a task's steps are.
 /// </summary>
-public sealed class SupervisedTasks(FollowthroughDb db, TaskService tasks)
+public sealed class SupervisedTasks
 {
+    private readonly FollowthroughDb db;
+    private readonly TaskWriting tasks;
+
+    /// <summary>Built by the module's registration; callers get it from the container.</summary>
+    internal SupervisedTasks(FollowthroughDb db, TaskWriting tasks)
+    {
+        this.db = db;
+        this.tasks = tasks;
+    }
+
     public IWorkingDayCalendar Calendar => tasks.Calendar;
 
     public TaskOptions Options => tasks.Options;

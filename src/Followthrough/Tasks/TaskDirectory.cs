@@ -7,7 +7,7 @@ namespace Followthrough.Tasks;
 /// Names for the ids on task lists (units, leaders, responsible people), loaded once per request. Units are a
 /// directory of a few hundred rows, so they are read whole; people only as asked for.
 /// </summary>
-public sealed class TaskDirectory(OrganizationDirectory organization)
+internal sealed class TaskDirectory(OrganizationDirectory organization)
 {
     private readonly Dictionary<int, UnitEntry> _units = [];
     private readonly Dictionary<int, PersonEntry> _people = [];

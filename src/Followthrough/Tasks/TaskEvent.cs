@@ -5,7 +5,7 @@ namespace Followthrough.Tasks;
 /// The audit trail keeps the field-level record; the timeline is what people read on the task page. Later
 /// modules (reminders, urging, escalation) add their own steps here with their own <see cref="Action"/> names.
 /// </summary>
-public sealed class TaskEvent
+internal sealed class TaskEvent
 {
     public long Id { get; set; }
 

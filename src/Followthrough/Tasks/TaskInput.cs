@@ -47,7 +47,7 @@ public sealed record PartnerInput(int UnitId, string? Part);
 public sealed record TimeNodeInput(string? Title, DateOnly DueOn);
 
 /// <summary>What comes with a step: the comment (required for refusals and returns) and the step's own fields.</summary>
-public sealed record ActionInput
+internal sealed record ActionInput
 {
     public string? Comment { get; init; }
 
@@ -65,7 +65,7 @@ public sealed record ActionInput
 }
 
 /// <summary>A progress report as the lead unit writes it.</summary>
-public sealed record ReportInput
+internal sealed record ReportInput
 {
     public int? Version { get; init; }
 
@@ -87,4 +87,4 @@ public sealed record ReportInput
 }
 
 /// <summary>An uploaded evidence file, read into memory (at most <see cref="EvidenceCheck.MaxBytes"/>).</summary>
-public sealed record UploadedFile(string FileName, byte[] Content);
+internal sealed record UploadedFile(string FileName, byte[] Content);

@@ -32,8 +32,22 @@ public sealed record TaskSummary(
 /// form), add a step to a task's timeline, and read where given tasks stand. Directives turns accepted directives
 /// into drafts here; Commitments reads leaders' commitments, which are tasks with that origin.
 /// </summary>
-public sealed class TaskLedger(FollowthroughDb db, TaskService tasks, TaskQueries queries)
+public sealed class TaskLedger
 {
+    private readonly FollowthroughDb db;
+    private readonly TaskWriting tasks;
+    private readonly TaskListReader queries;
+    private readonly TaskDirectory directory;
+
+    /// <summary>Built by the module's registration; callers get it from the container.</summary>
+    internal TaskLedger(FollowthroughDb db, TaskWriting tasks, TaskListReader queries, TaskDirectory directory)
+    {
+        this.db = db;
+        this.tasks = tasks;
+        this.queries = queries;
+        this.directory = directory;
+    }
+
     /// <summary>
     /// Creates the drafts in one save, or none: only the supervision office creates tasks, each draft is checked like
     /// the new-task form, and codes are numbered in order (DL-2021-0042, -0043, ...) unless given. Errors name a draft
@@ -87,10 +101,35 @@ public sealed class TaskLedger(FollowthroughDb db, TaskService tasks, TaskQuerie
 
     /// <summary>
     /// The ids of the tasks the unit leads and its staff may see: every state but Draft (a draft is the office's own
-    /// until it is issued, <see cref="TaskQueries.VisibleTo"/>).
+    /// until it is issued, <see cref="TaskListReader.VisibleTo"/>).
     /// </summary>
     public async Task<IReadOnlyList<int>> LedByAsync(int unitId, CancellationToken cancellationToken = default) =>
         await db.Set<WorkTask>().Where(t => t.LeadUnitId == unitId && t.State != TaskState.Draft).Select(t => t.Id).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The first <paramref name="take"/> tasks this person may see, narrowed by the filter, in code order, as the REST
+    /// API lists them (lead unit and leader named), and how many there are.
+    /// </summary>
+    public async Task<(IReadOnlyList<TaskSummaryDto> Rows, int Total)> ListAsApiAsync(
+        CurrentUser user, TaskFilter filter, int take, CancellationToken cancellationToken = default)
+    {
+        var (rows, total) = await queries.ListAsync(user, filter, 0, take, cancellationToken: cancellationToken);
+        return (await AsApiAsync(rows, cancellationToken), total);
+    }
+
+    /// <summary>The running tasks overdue today, most overdue first (one lead unit's, or all), as the REST API lists them.</summary>
+    public async Task<(IReadOnlyList<TaskSummaryDto> Rows, int Total)> OverdueAsApiAsync(
+        int? unitId, int take, CancellationToken cancellationToken = default)
+    {
+        var section = await queries.OverdueAsync(unitId, take, cancellationToken);
+        return (await AsApiAsync(section.Rows, cancellationToken), section.Total);
+    }
+
+    private async Task<IReadOnlyList<TaskSummaryDto>> AsApiAsync(IReadOnlyList<TaskRow> rows, CancellationToken cancellationToken)
+    {
+        await directory.PrepareAsync(rows.Select(r => r.Task), cancellationToken);
+        return [.. rows.Select(r => TaskSummaryDto.From(r, directory))];
+    }
 
     private static TaskSummary Summary(TaskRow row) => new(
         row.Task.Id, row.Task.Code, row.Task.Title, row.Task.State, row.Task.OriginKind, row.Task.OriginReference,

@@ -1,7 +1,7 @@
 namespace Followthrough.Tasks;
 
 /// <summary>A co-operating unit (配合单位) of a task, with the part it contributes; split off as a sub-task when wanted.</summary>
-public sealed class TaskPartner
+internal sealed class TaskPartner
 {
     public int Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Followthrough.Tasks;
 
 /// <summary>A free label on a task (e.g. "营商环境"), kept in its own table so filtering by tag is an index lookup.</summary>
-public sealed class TaskTag
+internal sealed class TaskTag
 {
     public int TaskId { get; set; }
 

@@ -1,10 +1,11 @@
 using Followthrough.Storage;
+using Followthrough.Storage.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Tasks;
 
-public static class TasksModule
+internal static class TasksModule
 {
     public static IServiceCollection AddTasks(this IServiceCollection services)
     {
@@ -12,17 +13,20 @@ public static class TasksModule
             provider.GetService<IConfiguration>()?.GetSection(TaskOptions.Section).Bind(options));
         services.AddSingleton<IWorkingDayCalendar, CalendarWorkingDays>();
         services.AddSingleton(provider => new EvidenceStore(DataFolder(provider)));
-        services.AddScoped<TaskService>();
-        services.AddScoped<SupervisedTasks>();
-        services.AddScoped<TaskSteps>();
+        services.AddScoped<TaskWriting>();
+        // The facades other modules and the command line use are built here: their constructors take the module's own
+        // services, which are internal.
+        services.AddScoped(p => new SupervisedTasks(p.GetRequiredService<FollowthroughDb>(), p.GetRequiredService<TaskWriting>()));
+        services.AddScoped<LifecycleSteps>();
         services.AddScoped<ProgressService>();
         services.AddSingleton<ReportGroupCommit>();
-        services.AddScoped<TaskQueries>();
-        services.AddScoped<TaskReader>();
-        services.AddScoped<TaskLists>();
-        services.AddScoped<DecompositionImport>();
+        services.AddScoped<TaskListReader>();
+        services.AddScoped<TaskPage>();
+        services.AddScoped<DecompositionLists>();
+        services.AddScoped(p => new DecompositionImport(
+            p.GetRequiredService<FollowthroughDb>(), p.GetRequiredService<TaskWriting>(), p.GetRequiredService<Organization.OrganizationDirectory>(), p.GetService<FileLimits>()));
         services.AddScoped<TaskDirectory>();
-        services.AddScoped<TaskLedger>();
+        services.AddScoped(p => new TaskLedger(p.GetRequiredService<FollowthroughDb>(), p.GetRequiredService<TaskWriting>(), p.GetRequiredService<TaskListReader>(), p.GetRequiredService<TaskDirectory>()));
         services.AddScoped<UnitRevisions>();
         services.AddScoped<TaskFigures>();
         services.AddScoped<ReportedPeriodSummaries>();

@@ -1,4 +1,4 @@
 namespace Followthrough.Tasks;
 
 /// <summary>Marker for the Tasks module's strings; English is the key, TasksText.zh-Hans.resx translates.</summary>
-public sealed class TasksText;
+internal sealed class TasksText;

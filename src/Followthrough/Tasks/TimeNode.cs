@@ -1,7 +1,7 @@
 namespace Followthrough.Tasks;
 
 /// <summary>A milestone of a task (时间节点) with its own due date, e.g. "方案出台" by 2021-05-31.</summary>
-public sealed class TimeNode
+internal sealed class TimeNode
 {
     public int Id { get; set; }
 

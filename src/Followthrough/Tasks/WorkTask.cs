@@ -8,7 +8,7 @@ namespace Followthrough.Tasks;
 /// The columns the hot lists filter on (state, lead unit, <see cref="NextDue"/>, <see cref="NextReportDue"/>) are
 /// stored, not computed at query time, so a unit's inbox and the overdue board stay index lookups at a million tasks.
 /// </summary>
-public sealed class WorkTask : IVersioned, ITimestamped
+internal sealed class WorkTask : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 

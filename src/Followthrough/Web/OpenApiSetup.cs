@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.OpenApi;
 
 namespace Followthrough.Web;
 
-public static class OpenApiSetup
+internal static class OpenApiSetup
 {
     public static void Configure(OpenApiOptions options) =>
         options.AddDocumentTransformer((document, _, _) =>

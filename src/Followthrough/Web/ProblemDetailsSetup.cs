@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Followthrough.Web;
 
 /// <summary>Every error leaves the API as RFC 7807 ProblemDetails with a trace id to quote to support.</summary>
-public static class ProblemDetailsSetup
+internal static class ProblemDetailsSetup
 {
     public static void Configure(ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = context =>

@@ -1,7 +1,7 @@
 namespace Followthrough.Web;
 
 /// <summary>Size limits on what the server accepts; larger bodies get 413 before they are read.</summary>
-public static class WebLimits
+internal static class WebLimits
 {
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 }

@@ -1,4 +1,4 @@
 namespace Followthrough.Web;
 
 /// <summary>Marker for the shell's strings (layout, navigation, errors). English is the key; WebText.zh-Hans.resx translates.</summary>
-public sealed class WebText;
+internal sealed class WebText;

@@ -3,6 +3,7 @@ using Followthrough.Accounts;
 using Followthrough.Organization;
 using Followthrough.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Tests.Accounts;
 
@@ -192,12 +193,20 @@ public abstract class SignInTests(AppFixture app)
 
     private static string WithoutTime(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\d\d:\d\d", "HH:mm");
 
-    private async Task SetAsync(int personId, Action<Person> change)
-    {
-        await using var scope = app.Db();
-        change(await scope.Db.Set<Person>().SingleAsync(p => p.Id == personId));
-        await scope.Db.SaveChangesAsync();
-    }
+    /// <summary>Changes the person as the people pages do (through Organization, which keeps the sign-in's standing).</summary>
+    private async Task SetAsync(int personId, Action<Person> change) =>
+        await app.WithServicesAsync(async sp =>
+        {
+            var people = sp.GetRequiredService<PersonService>();
+            var person = (await people.FindAsync(personId))!;
+            var wasActive = person.IsActive;
+            change(person);
+            var outcome = person.IsActive != wasActive
+                ? await people.SetActiveAsync(personId, person.IsActive, person.Version)
+                : await people.UpdateAsync(personId, new PersonInput(person.NameZh, person.NameEn, person.Title, person.Role.ToString(), person.UnitId, null, person.Email, person.Phone), person.Version);
+            Assert.True(outcome.IsDone);
+            return 0;
+        });
 }
 
 public sealed class SignInOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;

@@ -6,6 +6,7 @@ using Followthrough.Accounts;
 using Followthrough.Organization;
 using Followthrough.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Followthrough.Tests.Accounts;
 
@@ -258,11 +259,14 @@ public abstract class TokenApiTests(AppFixture app)
         return await scope.Db.Set<ApiToken>().Where(t => t.PersonId == personId).MaxAsync(t => t.Id);
     }
 
-    private async Task SetActiveAsync(int personId, bool active)
-    {
-        await using var scope = app.Db();
-        await scope.Db.Set<Person>().Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, active));
-    }
+    private async Task SetActiveAsync(int personId, bool active) =>
+        await app.WithServicesAsync(async sp =>
+        {
+            var people = sp.GetRequiredService<PersonService>();
+            var outcome = await people.SetActiveAsync(personId, active, (await people.FindAsync(personId))!.Version);
+            Assert.True(outcome.IsDone);
+            return 0;
+        });
 }
 
 public sealed class TokenApiOnSqlite(SqliteApp app) : TokenApiTests(app), IClassFixture<SqliteApp>;

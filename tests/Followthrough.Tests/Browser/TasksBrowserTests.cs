@@ -20,7 +20,7 @@ public sealed class TasksBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         var supervisor = await app.CreateUserAsync(Role.Supervisor, "DL-SUP");
         var staff = await app.CreateUserAsync(Role.UnitStaff, "DL-DSIC");
         var title = $"Deliver the first domestic cruise ship {Guid.NewGuid():N}"[..48];
-        var draft = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<TaskService>().CreateAsync(
+        var draft = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<TaskWriting>().CreateAsync(
             new CurrentUser(supervisor.PersonId, supervisor.UserName, Role.Supervisor, supervisor.UnitId),
             new TaskInput { Title = title, LeadUnitId = await app.UnitIdAsync("DL-DSIC"), DeadlineKind = DeadlineKind.WorkingDays, DeadlineWorkingDays = 40 })).Value!);
 
@@ -59,7 +59,7 @@ public sealed class TasksBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
 
         // The office verifies by keyboard; the bulletin of the deadline's quarter counts one more task closed on time
         // for the unit.
-        var deadline = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<TaskService>().LoadAsync(draft.Id))!.Deadline!.Value);
+        var deadline = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<TaskWriting>().LoadAsync(draft.Id))!.Deadline!.Value);
         var quarter = EvaluationPeriod.QuarterOf(deadline).Key;
         var before = await ClosedOnTimeAsync(office, quarter);
         await office.GotoAsync($"/tasks/{draft.Id}");

@@ -19,7 +19,7 @@ public sealed class BulletinCliTests
         await using var database = await TestDatabase.CreateAsync(provider);
         Task<CliResult> Run(params string[] args) => CliRun.RunAsync(database.ConnectionString, [.. args, "--data-folder", database.Folder]);
         Assert.Equal(0, (await Run("demo", "load")).ExitCode);
-        var quarter = await CoreServices.WithServicesAsync(database.Settings, sp => Task.FromResult(EvaluationPeriod.QuarterOf(sp.GetRequiredService<TaskService>().Today)));
+        var quarter = await CoreServices.WithServicesAsync(database.Settings, sp => Task.FromResult(EvaluationPeriod.QuarterOf(sp.GetRequiredService<TaskWriting>().Today)));
         var previous = quarter.PreviousQuarter().Key;
 
         var csv = await Run("bulletin", previous, "--format", "csv");
@@ -64,7 +64,7 @@ public sealed class BulletinCliTests
         await using var database = await TestDatabase.CreateAsync(provider);
         Task<CliResult> Run(params string[] args) => CliRun.RunAsync(database.ConnectionString, [.. args, "--data-folder", database.Folder]);
         Assert.Equal(0, (await Run("demo", "load")).ExitCode);
-        var previous = await CoreServices.WithServicesAsync(database.Settings, sp => Task.FromResult(EvaluationPeriod.QuarterOf(sp.GetRequiredService<TaskService>().Today).PreviousQuarter().Key));
+        var previous = await CoreServices.WithServicesAsync(database.Settings, sp => Task.FromResult(EvaluationPeriod.QuarterOf(sp.GetRequiredService<TaskWriting>().Today).PreviousQuarter().Key));
         var before = await Run("bulletin", previous, "--format", "csv");
         Assert.True(before.ExitCode == 0, before.All);
 

@@ -79,7 +79,7 @@ public abstract class SupervisionRunTests(AppFixture app)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.WithServicesAsync(async sp =>
         {
             var calendar = new CancellingCalendar(sp.GetRequiredService<IWorkingDayCalendar>(), stop, cancelOnCall: 13); // the run counts twice per task (deciding, then writing): the 13th count is in the second batch
-            var tasks = ActivatorUtilities.CreateInstance<TaskService>(sp, calendar);
+            var tasks = ActivatorUtilities.CreateInstance<TaskWriting>(sp, calendar);
             return await SupervisionTestData.Create(sp, options, tasks).RunAsync(day, stop.Token);
         }));
 

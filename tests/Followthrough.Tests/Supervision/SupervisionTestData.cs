@@ -37,10 +37,10 @@ internal static class SupervisionTestData
     public static Task<SupervisionRunResult> RunAsync(AppFixture app, DateOnly day, SupervisionOptions? options = null, CancellationToken cancellationToken = default) =>
         app.WithServicesAsync(sp => Create(sp, options).RunAsync(day, cancellationToken));
 
-    public static SupervisionRun Create(IServiceProvider sp, SupervisionOptions? options = null, TaskService? tasks = null)
+    public static SupervisionRun Create(IServiceProvider sp, SupervisionOptions? options = null, TaskWriting? tasks = null)
     {
         var chosen = options is null ? sp.GetRequiredService<IOptions<SupervisionOptions>>() : Options.Create(options);
-        var supervised = tasks is null ? sp.GetRequiredService<SupervisedTasks>() : ActivatorUtilities.CreateInstance<SupervisedTasks>(sp, tasks);
+        var supervised = tasks is null ? sp.GetRequiredService<SupervisedTasks>() : new SupervisedTasks(sp.GetRequiredService<FollowthroughDb>(), tasks);
         var writer = ActivatorUtilities.CreateInstance<NoticeWriter>(sp, supervised);
         return new SupervisionRun(
             sp.GetRequiredService<FollowthroughDb>(),

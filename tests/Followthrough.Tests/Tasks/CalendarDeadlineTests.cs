@@ -65,14 +65,14 @@ public sealed class CalendarDeadlineTests
         await db.SaveChangesAsync();
         var supervisor = new CurrentUser(office.Id, "office", Role.Supervisor, null);
 
-        var created = await sp.GetRequiredService<TaskService>().CreateAsync(supervisor, new TaskInput
+        var created = await sp.GetRequiredService<TaskWriting>().CreateAsync(supervisor, new TaskInput
         {
             Title = "春节前交办，5个工作日内办结",
             LeadUnitId = unit.Id,
             DeadlineKind = DeadlineKind.WorkingDays,
             DeadlineWorkingDays = 5,
         });
-        var assigned = await sp.GetRequiredService<TaskSteps>().ActAsync(supervisor, created.Value!.Id, TaskAction.Assign, new ActionInput { Version = 1 });
+        var assigned = await sp.GetRequiredService<LifecycleSteps>().ActAsync(supervisor, created.Value!.Id, TaskAction.Assign, new ActionInput { Version = 1 });
         Assert.True(assigned.IsDone, assigned.Reason);
         var task = assigned.Value!;
         Assert.Equal(new DateOnly(2025, 2, 7), task.Deadline);

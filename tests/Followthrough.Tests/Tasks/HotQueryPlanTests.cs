@@ -21,7 +21,7 @@ public sealed class HotQueryPlanTests
     {
         var plans = await QueryPlans.WithEmptyDatabaseAsync(provider, async (sp, db) =>
         {
-            var queries = sp.GetRequiredService<TaskQueries>();
+            var queries = sp.GetRequiredService<TaskListReader>();
             var today = new DateOnly(2025, 6, 2);
             var lists = queries.InboxQueries(7, today, today.AddDays(5)).Concat(queries.BoardQueries(today, today.AddDays(5))).ToList();
             var result = new List<string>();

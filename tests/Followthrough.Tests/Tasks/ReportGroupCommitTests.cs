@@ -94,7 +94,7 @@ public abstract class ReportGroupCommitTests(AppFixture app)
             Assert.Equal(version + 1, lost.CurrentVersion);
 
             // The losing request's context was lent the writer's connection; it has its own again and reads on.
-            var reread = await second.ServiceProvider.GetRequiredService<TaskService>().LoadAsync(id);
+            var reread = await second.ServiceProvider.GetRequiredService<TaskWriting>().LoadAsync(id);
             Assert.Equal(version + 1, reread!.Version);
             return 0;
         });

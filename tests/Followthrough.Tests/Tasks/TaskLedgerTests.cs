@@ -33,7 +33,7 @@ public abstract class TaskLedgerTests(AppFixture app)
     public async Task CreateDrafts_NumbersCodesLikeCreateAsync_InOrder_WithTheirFirstStep()
     {
         var unit = await app.UnitIdAsync("DL-DRC");
-        var first = await app.WithServicesAsync(sp => sp.GetRequiredService<TaskService>().CreateAsync(Office, Draft("one by one", unit).Input));
+        var first = await app.WithServicesAsync(sp => sp.GetRequiredService<TaskWriting>().CreateAsync(Office, Draft("one by one", unit).Input));
         Assert.True(first.IsDone);
         var (prefix, number) = Split(first.Value!.Code);
 
@@ -42,7 +42,7 @@ public abstract class TaskLedgerTests(AppFixture app)
         Assert.True(made.IsDone, made.Reason);
         Assert.Equal([Code(prefix, number + 1), Code(prefix, number + 2)], made.Value!.Select(d => d.Code));
 
-        var next = await app.WithServicesAsync(sp => sp.GetRequiredService<TaskService>().CreateAsync(Office, Draft("after them", unit).Input));
+        var next = await app.WithServicesAsync(sp => sp.GetRequiredService<TaskWriting>().CreateAsync(Office, Draft("after them", unit).Input));
         Assert.Equal(Code(prefix, number + 3), next.Value!.Code);
 
         await using var scope = app.Db();

@@ -11,7 +11,7 @@ namespace Followthrough.Accounts.Pages;
 
 /// <summary>Changing one's own password: the current one, then the new one twice. A wrong current one counts toward lock-out.</summary>
 [Authorize]
-public sealed class PasswordModel(AccountService accounts, CurrentUser user, IStringLocalizer<AccountsText> text) : PageModel
+internal sealed class PasswordModel(AccountService accounts, CurrentUser user, IStringLocalizer<AccountsText> text) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }

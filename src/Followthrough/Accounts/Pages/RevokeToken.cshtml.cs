@@ -6,7 +6,7 @@ namespace Followthrough.Accounts.Pages;
 
 /// <summary>Asks before revoking one of one's own tokens; the POST revokes it. Someone else's token is "not found".</summary>
 [Authorize]
-public sealed class RevokeTokenModel(TokenService tokens, CurrentUser user) : PageModel
+internal sealed class RevokeTokenModel(TokenService tokens, CurrentUser user) : PageModel
 {
     public ApiToken Token { get; private set; } = null!;
 

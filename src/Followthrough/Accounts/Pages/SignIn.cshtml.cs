@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Accounts.Pages;
 
-public sealed class SignInModel(AccountService accounts, SignInLimits limits, IStringLocalizer<AccountsText> text) : PageModel
+internal sealed class SignInModel(AccountService accounts, SignInLimits limits, IStringLocalizer<AccountsText> text) : PageModel
 {
     /// <summary>Shown for a locked account and for a locked unknown name alike, so it reveals nothing.</summary>
     public const string LockedMessage =

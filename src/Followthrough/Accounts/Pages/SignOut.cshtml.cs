@@ -9,7 +9,7 @@ namespace Followthrough.Accounts.Pages;
 /// Signing out is a POST (with the anti-forgery token) so a link elsewhere cannot sign anyone out. It ends every
 /// session of the person, not only this browser's: a copied cookie stops working too.
 /// </summary>
-public sealed class SignOutModel(AccountService accounts, CurrentUser user) : PageModel
+internal sealed class SignOutModel(AccountService accounts, CurrentUser user) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 

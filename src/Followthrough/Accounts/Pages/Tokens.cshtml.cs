@@ -10,7 +10,7 @@ namespace Followthrough.Accounts.Pages;
 /// once on the page that answers the form. The answer is not cached, so "back" cannot bring the secret back.
 /// </summary>
 [Authorize]
-public sealed class TokensModel(TokenService tokens, CurrentUser user, TimeProvider clock) : PageModel
+internal sealed class TokensModel(TokenService tokens, CurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }

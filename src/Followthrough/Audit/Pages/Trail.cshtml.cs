@@ -14,7 +14,7 @@ namespace Followthrough.Audit.Pages;
 /// action, with the values before and after. Administrators can recompute the whole chain from here.
 /// </summary>
 [Authorize]
-public sealed class TrailModel(AuditTrail trail, AuditVerifier verifier, FollowthroughDb db, CurrentUser user) : PageModel
+internal sealed class TrailModel(AuditTrail trail, AuditVerifier verifier, FollowthroughDb db, CurrentUser user) : PageModel
 {
     public const int PageSize = 50;
 

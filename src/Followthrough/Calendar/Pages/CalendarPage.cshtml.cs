@@ -9,7 +9,7 @@ namespace Followthrough.Calendar.Pages;
 /// The public month view with its "calculate a deadline" form. Everything is a GET, so links and the browser's
 /// back button work, and nothing needs JavaScript.
 /// </summary>
-public sealed class CalendarPageModel(CalendarService calendars, TimeProvider clock, IStringLocalizer<CalendarText> text) : PageModel
+internal sealed class CalendarPageModel(CalendarService calendars, TimeProvider clock, IStringLocalizer<CalendarText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }

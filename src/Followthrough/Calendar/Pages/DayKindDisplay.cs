@@ -1,7 +1,7 @@
 namespace Followthrough.Calendar.Pages;
 
 /// <summary>How the pages show a kind of day: a text label (a resource key) and a shading class, never colour alone.</summary>
-public static class DayKindDisplay
+internal static class DayKindDisplay
 {
     public static string Label(DayKind kind) => kind switch
     {

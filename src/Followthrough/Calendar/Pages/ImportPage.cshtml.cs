@@ -11,7 +11,7 @@ namespace Followthrough.Calendar.Pages;
 /// Administrators import a year's schedule by uploading or pasting a file. The whole file is checked first: either
 /// every problem is listed (and nothing is stored) or the schedule replaces that year's.
 /// </summary>
-public sealed class ImportPageModel(
+internal sealed class ImportPageModel(
     CalendarStore store, CalendarService calendars, TimeProvider clock, CurrentUser me, IStringLocalizer<CalendarText> text) : PageModel
 {
     [BindProperty]

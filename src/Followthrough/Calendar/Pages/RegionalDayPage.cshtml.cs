@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Calendar.Pages;
 
 /// <summary>One regional day: change or remove it, and read its history.</summary>
-public sealed class RegionalDayPageModel(CalendarStore store, AuditTrail audit, CurrentUser me, IStringLocalizer<CalendarText> text) : PageModel
+internal sealed class RegionalDayPageModel(CalendarStore store, AuditTrail audit, CurrentUser me, IStringLocalizer<CalendarText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Region { get; set; } = string.Empty;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Calendar.Pages;
 
 /// <summary>Administrators manage the days a region adds on top of the national calendar (e.g. a city's own holiday).</summary>
-public sealed class RegionsPageModel(CalendarStore store, CurrentUser me, IStringLocalizer<CalendarText> text) : PageModel
+internal sealed class RegionsPageModel(CalendarStore store, CurrentUser me, IStringLocalizer<CalendarText> text) : PageModel
 {
     public const int PageSize = 50;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Commitments.Pages;
 
 /// <summary>Leaders' public commitments (承诺践诺): who promised what, where, by when, and whether it was kept.</summary>
-public sealed class IndexModel(CommitmentQueries commitments, CurrentUser me) : PageModel
+internal sealed class IndexModel(CommitmentQueries commitments, CurrentUser me) : PageModel
 {
     public const int PageSize = 50;
 

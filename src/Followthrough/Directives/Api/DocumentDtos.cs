@@ -3,7 +3,7 @@ using Followthrough.Directives.Documents;
 namespace Followthrough.Directives.Api;
 
 /// <summary>A source document. <c>text</c> is the text the extractor read (null in lists); candidates' offsets point into it.</summary>
-public sealed record DocumentDto(
+internal sealed record DocumentDto(
     int Id, DocumentKind Kind, string Title, DateOnly Date, string IssuingBody, string Language,
     string FileName, string ContentType, long SizeBytes, string Sha256, int Version, DateTime CreatedAt, string? Text)
 {
@@ -16,17 +16,17 @@ public sealed record DocumentDto(
 }
 
 /// <summary>Pasted text to take in as a document.</summary>
-public sealed record DocumentTextRequest(DocumentKind? Kind, string? Title, DateOnly? Date, string? IssuingBody, string? Text);
+internal sealed record DocumentTextRequest(DocumentKind? Kind, string? Title, DateOnly? Date, string? IssuingBody, string? Text);
 
-public sealed record CandidateActorDto(int Start, int End, string? Unit);
+internal sealed record CandidateActorDto(int Start, int End, string? Unit);
 
-public sealed record CandidateDeadlineDto(string Text, int Start, int End);
+internal sealed record CandidateDeadlineDto(string Text, int Start, int End);
 
 /// <summary>
 /// A drafted directive: the sentence at [start, end) of the document's text, the task text (the sentence or the
 /// clerk's edit), what the engine matched and what the clerk filled.
 /// </summary>
-public sealed record CandidateDto(
+internal sealed record CandidateDto(
     int Id, int DocumentId, int Start, int End, string Sentence, string Text,
     IReadOnlyList<CandidateActorDto> Actors, CandidateDeadlineDto? DeadlineFound, IReadOnlyList<string> Topics,
     CandidateStatus Status, int? LeadUnitId, IReadOnlyList<int> PartnerUnitIds, DateOnly? Deadline,
@@ -47,13 +47,13 @@ public sealed record CandidateDto(
 /// The review of one candidate, replaced whole: status (Pending, Accepted, Rejected; null keeps it), task text (null
 /// keeps it), lead unit, co-operating units, deadline and plan item (as sent; null clears). Version as read.
 /// </summary>
-public sealed record CandidateRequest(
+internal sealed record CandidateRequest(
     int? Version, CandidateStatus? Status, string? Text, int? LeadUnitId, IReadOnlyList<int>? PartnerUnitIds, DateOnly? Deadline, int? PlanItemId);
 
-public sealed record CandidateVersionRequest(int? Version);
+internal sealed record CandidateVersionRequest(int? Version);
 
 /// <summary>Split the candidate <c>at</c> characters (UTF-16 code units) into its sentence.</summary>
-public sealed record CandidateSplitRequest(int? Version, int? At);
+internal sealed record CandidateSplitRequest(int? Version, int? At);
 
 /// <summary>The tasks made: each accepted candidate with its new task.</summary>
-public sealed record CreatedTaskDto(int CandidateId, int TaskId);
+internal sealed record CreatedTaskDto(int CandidateId, int TaskId);

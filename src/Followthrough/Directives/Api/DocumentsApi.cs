@@ -17,7 +17,7 @@ namespace Followthrough.Directives.Api;
 /// /api/v1/documents: take in a meeting record, speech or report (a file or pasted text), read it back, download the
 /// original, review the directives drafted from it, make the accepted ones into tasks, and follow them up.
 /// </summary>
-public static class DocumentsApi
+internal static class DocumentsApi
 {
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder api)
     {

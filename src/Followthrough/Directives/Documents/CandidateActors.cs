@@ -3,10 +3,10 @@ using System.Globalization;
 namespace Followthrough.Directives.Documents;
 
 /// <summary>An actor the engine found in a candidate: where it is in the document's text and the unit code it matched, if any.</summary>
-public sealed record CandidateActor(int Start, int End, string? Unit);
+internal sealed record CandidateActor(int Start, int End, string? Unit);
 
 /// <summary>A candidate's actors are few and read together, so they are kept as one short text column.</summary>
-public static class CandidateActors
+internal static class CandidateActors
 {
     public static string Join(IEnumerable<CandidateActor> actors) =>
         string.Join('|', actors.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Start}-{a.End}:{a.Unit}")));

@@ -5,7 +5,7 @@ namespace Followthrough.Directives.Documents;
 
 /// <summary>Where the clerk's review of a drafted directive stands.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CandidateStatus>))]
-public enum CandidateStatus
+internal enum CandidateStatus
 {
     /// <summary>Found by the engine, not yet looked at.</summary>
     Pending,
@@ -24,7 +24,7 @@ public enum CandidateStatus
 /// One directive the engine found in a document, as the clerk reviews it: the sentence (by UTF-16 offsets into the
 /// document's text), the task text as edited, the units and deadline the engine matched, and what the clerk filled.
 /// </summary>
-public sealed class DirectiveCandidate : IVersioned, ITimestamped
+internal sealed class DirectiveCandidate : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 

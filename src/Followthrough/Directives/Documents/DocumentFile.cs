@@ -4,7 +4,7 @@ using Followthrough.Storage.Files;
 namespace Followthrough.Directives.Documents;
 
 /// <summary>The text of an uploaded file, and its content type; or why it cannot be read.</summary>
-public sealed record DocumentFileText(string? Text, string ContentType, string? Problem);
+internal sealed record DocumentFileText(string? Text, string ContentType, string? Problem);
 
 /// <summary>
 /// Reads an uploaded document: .txt and .md as UTF-8 text (the extraction engine's own rules, see
@@ -12,7 +12,7 @@ public sealed record DocumentFileText(string? Text, string ContentType, string? 
 /// (<see cref="UntrustedFile"/>). Anything else, or anything past the <see cref="FileLimits"/> (such as the characters a
 /// document may yield), is refused with a sentence saying why, before anything is stored.
 /// </summary>
-public static class DocumentFile
+internal static class DocumentFile
 {
     /// <summary>Documents larger than this are refused; well within the server's 4 MB request limit, and a
     /// 200-page work report in plain text or Word is under 1 MB.</summary>

@@ -1,7 +1,7 @@
 namespace Followthrough.Directives.Documents;
 
 /// <summary>A document as the supervision office gives it: the facts about it and either pasted text or a file.</summary>
-public sealed record DocumentInput
+internal sealed record DocumentInput
 {
     public DocumentKind? Kind { get; init; }
 

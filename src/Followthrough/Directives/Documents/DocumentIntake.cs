@@ -18,7 +18,7 @@ namespace Followthrough.Directives.Documents;
 /// engine as <c>followthrough extract</c> with the database's units and the tasks' working-day calendar, then stores
 /// the original file and, in one save, the document and its candidates. A refused upload stores nothing.
 /// </summary>
-public sealed class DocumentIntake(
+internal sealed class DocumentIntake(
     FollowthroughDb db, IWorkingDayCalendar calendar, DocumentStore store, OrganizationDirectory organization, PlanItemLookup planItems,
     FileLimits? limits = null)
 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Directives.Documents;
 
 /// <summary>Reading documents and their candidates for the API and the pages, with the reading rule applied.</summary>
-public sealed class DocumentQueries(FollowthroughDb db, TaskLedger tasks)
+internal sealed class DocumentQueries(FollowthroughDb db, TaskLedger tasks)
 {
     /// <summary>The document, or null when it does not exist or the person may not see it (both answer 404: a unit
     /// must not learn which documents exist).</summary>
@@ -125,4 +125,4 @@ public sealed class DocumentQueries(FollowthroughDb db, TaskLedger tasks)
 }
 
 /// <summary>Where a task's words came from: the document, the candidate (anchor c{id} on the review page) and the sentence.</summary>
-public sealed record DirectiveSource(int DocumentId, int CandidateId, string DocumentTitle, string Sentence);
+internal sealed record DirectiveSource(int DocumentId, int CandidateId, string DocumentTitle, string Sentence);

@@ -5,7 +5,7 @@ namespace Followthrough.Directives.Documents;
 
 /// <summary>What kind of text the directives come from.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DocumentKind>))]
-public enum DocumentKind
+internal enum DocumentKind
 {
     /// <summary>会议纪要.</summary>
     MeetingRecord,
@@ -31,7 +31,7 @@ public enum DocumentKind
 /// extractor read (offsets of candidates point into it); the original file is kept byte for byte beside it under
 /// the data folder, named by its SHA-256.
 /// </summary>
-public sealed class SourceDocument : IVersioned, ITimestamped
+internal sealed class SourceDocument : IVersioned, ITimestamped
 {
     public int Id { get; set; }
 

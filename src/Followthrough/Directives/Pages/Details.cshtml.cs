@@ -20,7 +20,7 @@ namespace Followthrough.Directives.Pages;
 /// One document: its facts, the follow-up report, the text with its directives marked and, page by page (50 at a
 /// time, so a 200-page work report stays light), each directive's review form; then "create tasks".
 /// </summary>
-public sealed class DetailsModel(
+internal sealed class DetailsModel(
     DocumentQueries queries, CandidateReview review, FollowthroughDb db, AuditTrail audit, CurrentUser me,
     IStringLocalizer<DirectivesText> text, OrganizationDirectory organization, PlanItemLookup planItems, TaskLedger tasks) : PageModel
 {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Directives.Pages;
 
 /// <summary>The source documents the reader may see, newest first.</summary>
-public sealed class IndexModel(DocumentQueries queries, CurrentUser me) : PageModel
+internal sealed class IndexModel(DocumentQueries queries, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;

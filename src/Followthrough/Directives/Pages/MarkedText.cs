@@ -11,7 +11,7 @@ namespace Followthrough.Directives.Pages;
 /// <c>&lt;strong class="actor"&gt;</c> and its time limit in <c>&lt;em class="deadline"&gt;</c>. Every piece of text is
 /// encoded; overlapping marks are dropped, never nested wrongly.
 /// </summary>
-public static class MarkedText
+internal static class MarkedText
 {
     // Chinese stays readable in the page source, as everywhere else in the app.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

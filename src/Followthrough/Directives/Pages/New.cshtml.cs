@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Directives.Pages;
 
 /// <summary>Bring in a document, pasted or as a file; the directives are drafted at once and the review page opens.</summary>
-public sealed class NewModel(DocumentIntake intake, CurrentUser me) : PageModel
+internal sealed class NewModel(DocumentIntake intake, CurrentUser me) : PageModel
 {
     [BindProperty]
     public DocumentKind? Kind { get; set; } = DocumentKind.MeetingRecord;

@@ -6,7 +6,7 @@ namespace Followthrough.Directives.Review;
 /// A clerk's change to one candidate. Null fields are left as they are, except that the units, the deadline and
 /// the plan item are always taken as sent when <see cref="Assignment"/> is true (so they can be cleared).
 /// </summary>
-public sealed record CandidateEdit
+internal sealed record CandidateEdit
 {
     public CandidateStatus? Status { get; init; }
 

@@ -6,7 +6,7 @@ namespace Followthrough.Directives.Review;
 /// Merging and splitting candidates, as plain rules on the document's text: offsets stay exact, the actors and the
 /// deadline go with the half of the text they are in, and a text the clerk has not edited follows the sentence.
 /// </summary>
-public static class CandidateEdits
+internal static class CandidateEdits
 {
     /// <summary>Whether the clerk changed the task text away from the sentence as found.</summary>
     public static bool IsEdited(DirectiveCandidate candidate, string documentText)

@@ -15,7 +15,7 @@ namespace Followthrough.Directives.Review;
 /// fill the units, deadline and plan item; then turn every accepted candidate into a draft task in one transaction.
 /// Every change is made on the version the clerk saw.
 /// </summary>
-public sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, OrganizationDirectory organization, PlanItemLookup planItems)
+internal sealed class CandidateReview(FollowthroughDb db, TaskLedger tasks, OrganizationDirectory organization, PlanItemLookup planItems)
 {
     public const int MaxText = 500;
 

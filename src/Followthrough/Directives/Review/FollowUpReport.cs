@@ -7,7 +7,7 @@ namespace Followthrough.Directives.Review;
 /// "Implement the spirit of the meeting one by one": how far a document's directives have come. Counted from the
 /// tasks made from it with <see cref="TaskStanding.Compute"/>, so the figures agree with the task lists.
 /// </summary>
-public sealed record FollowUpReport(
+internal sealed record FollowUpReport(
     int Directives,
     int Rejected,
     int Tasks,

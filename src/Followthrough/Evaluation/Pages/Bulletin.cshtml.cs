@@ -10,7 +10,7 @@ namespace Followthrough.Evaluation.Pages;
 /// The bulletin (通报) for a period: the ranked table with the rule that ranks it, the rewards and accountability
 /// recorded, exports, and a print layout. The supervision office enters quality scores and notes here.
 /// </summary>
-public sealed class BulletinModel(BulletinBuilder builder, EvaluationService evaluation, OrganizationDirectory organization, CurrentUser me) : PageModel
+internal sealed class BulletinModel(BulletinBuilder builder, EvaluationService evaluation, OrganizationDirectory organization, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }

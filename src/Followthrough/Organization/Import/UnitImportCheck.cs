@@ -24,7 +24,7 @@ public sealed record ImportPlan(IReadOnlyList<PlannedUnit> Units, IReadOnlyList<
 /// file or the database, parents that go round in a circle, and active units under inactive parents. Rows are
 /// upserted by code; parents may come after their children in the file. Every problem is reported, by row and column.
 /// </summary>
-public static class UnitImportCheck
+internal static class UnitImportCheck
 {
     private sealed record Node(string? Parent, bool Active, int? Row);
 

@@ -11,8 +11,18 @@ public sealed record ImportResult(ImportPlan Plan, bool Applied);
 /// file without problems is applied, in one transaction, so either every row lands or none does. Unchanged rows
 /// are skipped, so importing an export again writes nothing and adds nothing to the audit trail.
 /// </summary>
-public sealed class UnitImporter(FollowthroughDb db, UnitService units)
+public sealed class UnitImporter
 {
+    private readonly FollowthroughDb db;
+    private readonly UnitService units;
+
+    /// <summary>Built by the module's registration; callers get it from the container.</summary>
+    internal UnitImporter(FollowthroughDb db, UnitService units)
+    {
+        this.db = db;
+        this.units = units;
+    }
+
     public async Task<IReadOnlyList<UnitSnapshot>> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         var all = await units.AllAsync(cancellationToken);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Followthrough.Organization.Pages;
 
 /// <summary>A unit in a pick list: its code and its name in the reader's language.</summary>
-public sealed record UnitOption(int Id, string Code, string Name)
+internal sealed record UnitOption(int Id, string Code, string Name)
 {
     /// <summary>Active units in code order, plus <paramref name="keepId"/> (the current choice) even if inactive.</summary>
     public static async Task<IReadOnlyList<UnitOption>> ListAsync(UnitService units, int? keepId = null, int? leaveOutId = null, CancellationToken cancellationToken = default)

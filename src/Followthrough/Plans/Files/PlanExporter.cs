@@ -16,8 +16,18 @@ public enum PlanFileFormat
 /// system's record, shown on the pages and kept in the audit trail), so an exported file read back into another
 /// database and exported again gives the same file.
 /// </summary>
-public sealed class PlanExporter(FollowthroughDb db, PlanOverview board)
+public sealed class PlanExporter
 {
+    private readonly FollowthroughDb db;
+    private readonly PlanOverview board;
+
+    /// <summary>Built by the module's registration; callers get it from the container.</summary>
+    internal PlanExporter(FollowthroughDb db, PlanOverview board)
+    {
+        this.db = db;
+        this.board = board;
+    }
+
     public static string ContentType(PlanFileFormat format) => format == PlanFileFormat.Csv
         ? "text/csv; charset=utf-8"
         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

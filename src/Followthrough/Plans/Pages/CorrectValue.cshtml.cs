@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>Corrects a reported value: the new figure supersedes it, with a reason, and the earlier one stays on record.</summary>
-public sealed class CorrectValueModel(FollowthroughDb db, IndicatorValueService values, IStringLocalizer<PlansText> text, CurrentUser user)
+internal sealed class CorrectValueModel(FollowthroughDb db, IndicatorValueService values, IStringLocalizer<PlansText> text, CurrentUser user)
     : ValueForm(db, text, user)
 {
     public IndicatorValue Earlier { get; private set; } = null!;

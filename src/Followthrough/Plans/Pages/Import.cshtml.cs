@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>Uploading a plan file: every problem is listed with its sheet, row and column, and nothing is written until there are none.</summary>
-public sealed class ImportModel(PlanImporter importer, CurrentUser user) : PlanPage(user)
+internal sealed class ImportModel(PlanImporter importer, CurrentUser user) : PlanPage(user)
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Followthrough.Plans.Pages;
 
-public sealed class IndexModel(FollowthroughDb db, OrganizationDirectory organization, CurrentUser user) : PlanPage(user)
+internal sealed class IndexModel(FollowthroughDb db, OrganizationDirectory organization, CurrentUser user) : PlanPage(user)
 {
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
 

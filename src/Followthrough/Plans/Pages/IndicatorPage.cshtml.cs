@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>One row of the indicator's table, which is also what the chart draws.</summary>
-public sealed record IndicatorRow(
+internal sealed record IndicatorRow(
     string Label, string Key, bool IsBaseline, decimal? Actual, decimal? Expected, decimal? ExpectedUpper, TargetValue? YearlyTarget, IndicatorStatus? Status, bool Corrected);
 
 /// <summary>One indicator: its definition, status and the rule behind it, its figures by period (table and chart), every reported value with its corrections, and its history.</summary>
-public sealed class IndicatorPageModel(FollowthroughDb db, OrganizationDirectory organization, IndicatorValueService values, AuditTrail trail, CurrentUser user) : PlanPage(user)
+internal sealed class IndicatorPageModel(FollowthroughDb db, OrganizationDirectory organization, IndicatorValueService values, AuditTrail trail, CurrentUser user) : PlanPage(user)
 {
     public Indicator Indicator { get; private set; } = null!;
 

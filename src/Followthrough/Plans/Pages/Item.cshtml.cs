@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>One plan item: where it sits, who leads it, its indicators, its roll-up, its links up and down, its history.</summary>
-public sealed class ItemModel(FollowthroughDb db, PlanOverview board, PlanItemEditor editor, AuditTrail trail, IStringLocalizer<PlansText> text, CurrentUser user)
+internal sealed class ItemModel(FollowthroughDb db, PlanOverview board, PlanItemEditor editor, AuditTrail trail, IStringLocalizer<PlansText> text, CurrentUser user)
     : PlanPage(user)
 {
     public PlanSnapshot Snapshot { get; private set; } = null!;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>The plan at a glance: indicators counted by status, by chapter (with weighted progress) and by category.</summary>
-public sealed class OverviewModel(PlanOverview board, CurrentUser user) : PlanPage(user)
+internal sealed class OverviewModel(PlanOverview board, CurrentUser user) : PlanPage(user)
 {
     public PlanSnapshot Snapshot { get; private set; } = null!;
 

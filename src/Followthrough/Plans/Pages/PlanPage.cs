@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>What every plans page shares: the reading rule, checked on the server before anything is loaded.</summary>
-public abstract class PlanPage(CurrentUser user) : PageModel
+internal abstract class PlanPage(CurrentUser user) : PageModel
 {
     public CurrentUser Me { get; } = user;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>The reporting unit (or the supervision office) records the actual value for a period.</summary>
-public sealed class RecordValueModel(FollowthroughDb db, IndicatorValueService values, IStringLocalizer<PlansText> text, CurrentUser user)
+internal sealed class RecordValueModel(FollowthroughDb db, IndicatorValueService values, IStringLocalizer<PlansText> text, CurrentUser user)
     : ValueForm(db, text, user)
 {
     [BindProperty]

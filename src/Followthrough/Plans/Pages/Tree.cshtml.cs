@@ -7,7 +7,7 @@ namespace Followthrough.Plans.Pages;
 /// The plan's outline as a tree of expandable items. Filters keep the items a unit leads, co-operates on or reports
 /// for, or the items whose indicators have a status, together with their ancestors (opened, so the matches show).
 /// </summary>
-public sealed class TreeModel(PlanOverview board, CurrentUser user) : PlanPage(user)
+internal sealed class TreeModel(PlanOverview board, CurrentUser user) : PlanPage(user)
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Plans.Pages;
 
 /// <summary>What the record and correct forms share: the indicator, field errors, and reading the number and the file.</summary>
-public abstract class ValueForm(FollowthroughDb db, IStringLocalizer<PlansText> text, CurrentUser user) : PlanPage(user)
+internal abstract class ValueForm(FollowthroughDb db, IStringLocalizer<PlansText> text, CurrentUser user) : PlanPage(user)
 {
     public Indicator Indicator { get; protected set; } = null!;
 

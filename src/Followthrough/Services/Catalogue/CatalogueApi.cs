@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Followthrough.Services.Catalogue;
 
 /// <summary>The body of POST /services/items and PUT /services/items/{id}: the item's fields, and for an update its version.</summary>
-public sealed record ServiceItemRequest(
+internal sealed record ServiceItemRequest(
     string? Code,
     string? NameZh,
     string? NameEn,
@@ -29,7 +29,7 @@ public sealed record ServiceItemRequest(
 }
 
 /// <summary>The body of POST /services/items/{id}/withdraw.</summary>
-public sealed record WithdrawRequest(int? Version, string? Reason);
+internal sealed record WithdrawRequest(int? Version, string? Reason);
 
 /// <summary>/api/v1/services/items: the catalogue. Anyone reads it, signed in or not; administrators and the supervision office keep it.</summary>
 internal static class CatalogueApi

@@ -10,10 +10,10 @@ using Microsoft.AspNetCore.Routing;
 namespace Followthrough.Services.Catalogue;
 
 /// <summary>A bad cell of an imported catalogue file, as the API reports it.</summary>
-public sealed record CatalogueFileProblemDto(string Sheet, int Row, string Column, string Message);
+internal sealed record CatalogueFileProblemDto(string Sheet, int Row, string Column, string Message);
 
 /// <summary>What an import did: counts, and whether anything was written (not on a dry run or when nothing changed).</summary>
-public sealed record CatalogueImportSummary(int Created, int Updated, int Unchanged, bool Written);
+internal sealed record CatalogueImportSummary(int Created, int Updated, int Unchanged, bool Written);
 
 /// <summary>The catalogue as Excel over the API: export and import, for the catalogue's maintainers.</summary>
 internal static class CatalogueFileApi

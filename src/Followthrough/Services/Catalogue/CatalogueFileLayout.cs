@@ -4,7 +4,7 @@ namespace Followthrough.Services.Catalogue;
 /// The catalogue as an Excel workbook: sheet "Items", one item a row, and sheet "Materials", one material a row
 /// named by its item's code. Export and import use the same columns, so an exported file imports unchanged.
 /// </summary>
-public static class CatalogueFileLayout
+internal static class CatalogueFileLayout
 {
     public const string ItemsSheet = "Items";
     public const string MaterialsSheet = "Materials";

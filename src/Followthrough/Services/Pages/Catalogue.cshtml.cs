@@ -8,7 +8,7 @@ namespace Followthrough.Services.Pages;
 
 /// <summary>The public service catalogue (/services): search in Chinese or English, filter by unit, level and life
 /// event. No sign-in; a plain GET form, so it works without JavaScript and every result page has its own address.</summary>
-public sealed class CatalogueModel(ServiceCatalogue catalogue, OrganizationDirectory directory) : PageModel
+internal sealed class CatalogueModel(ServiceCatalogue catalogue, OrganizationDirectory directory) : PageModel
 {
     public const int PageSize = 25;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Services.Pages;
 
 /// <summary>Add a service, change it (a new version) or withdraw it: the catalogue's maintainers only.</summary>
-public sealed class EditItemModel(
+internal sealed class EditItemModel(
     ServiceCatalogue catalogue, OrganizationDirectory directory, AuditTrail trail, CurrentUser me, IStringLocalizer<ServicesText> text) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

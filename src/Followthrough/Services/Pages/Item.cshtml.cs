@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Services.Pages;
 
 /// <summary>One service, for everyone: the materials to bring or upload, the limits, the level and the visits.</summary>
-public sealed class ItemModel(ServiceCatalogue catalogue, OrganizationDirectory directory, CurrentUser me) : PageModel
+internal sealed class ItemModel(ServiceCatalogue catalogue, OrganizationDirectory directory, CurrentUser me) : PageModel
 {
     public ServiceItemEntry Item { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Services.Pages;
 
 /// <summary>The catalogue's upkeep: every item (withdrawn ones too), links to add and edit, Excel export and import.</summary>
-public sealed class ManageModel(ServiceCatalogue catalogue, CatalogueTransfer transfer, CurrentUser me) : PageModel
+internal sealed class ManageModel(ServiceCatalogue catalogue, CatalogueTransfer transfer, CurrentUser me) : PageModel
 {
     public const int PageSize = 50;
 

@@ -5,7 +5,7 @@ namespace Followthrough.Services.Pages;
 
 /// <summary>A form's field errors, translated, with what the markup needs: aria-invalid, aria-describedby and the
 /// summary at the top linking to each field (field names are the rules', which are also the inputs' ids).</summary>
-public sealed class ServiceFormErrors
+internal sealed class ServiceFormErrors
 {
     private readonly List<(string Field, string Message)> _messages = [];
 

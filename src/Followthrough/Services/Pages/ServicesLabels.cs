@@ -3,7 +3,7 @@ using Followthrough.Services.Catalogue;
 namespace Followthrough.Services.Pages;
 
 /// <summary>The English words for the catalogue's kinds, levels and formats; they are the keys of their Chinese text.</summary>
-public static class ServicesLabels
+internal static class ServicesLabels
 {
     public static string Of(DeliveryLevel level) => level switch
     {

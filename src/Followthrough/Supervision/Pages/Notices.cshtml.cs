@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Supervision.Pages;
 
 /// <summary>The signed-in person's inbox: notices to them and, for unit staff, to their unit.</summary>
-public sealed class NoticesModel(NoticeService notices, CurrentUser me) : PageModel
+internal sealed class NoticesModel(NoticeService notices, CurrentUser me) : PageModel
 {
     public const int PageSize = 50;
 

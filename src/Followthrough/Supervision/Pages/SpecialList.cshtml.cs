@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Supervision.Pages;
 
 /// <summary>The special supervision list (专项督查清单): tasks escalated for being long overdue.</summary>
-public sealed class SpecialListModel(NoticeService notices, CurrentUser me) : PageModel
+internal sealed class SpecialListModel(NoticeService notices, CurrentUser me) : PageModel
 {
     public const int PageSize = 100;
 

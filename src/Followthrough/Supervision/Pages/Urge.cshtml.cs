@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Supervision.Pages;
 
 /// <summary>The urge button's target: a supervisor urges a task's lead unit, then returns to the task page.</summary>
-public sealed class UrgeModel(NoticeService notices, CurrentUser me) : PageModel
+internal sealed class UrgeModel(NoticeService notices, CurrentUser me) : PageModel
 {
     [BindProperty]
     public string? Message { get; set; }

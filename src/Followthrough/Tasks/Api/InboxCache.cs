@@ -9,7 +9,7 @@ namespace Followthrough.Tasks;
 /// made by any writer or any web instance is seen at once), today's date, and the working-day calendar in use. The
 /// revisions are read before the inbox is built, so an entry is never older than its key.
 /// </summary>
-public sealed class InboxCache
+internal sealed class InboxCache
 {
     /// <summary>
     /// An answer is at most four lists of 50 rows (about 100 KB); a city's few hundred units fit many times over.
@@ -54,7 +54,7 @@ public sealed class InboxCache
 /// An inbox already written as JSON: sent as it is, with the same content type as <c>Ok&lt;InboxDto&gt;</c> (which
 /// the API declares, and which produced these bytes with the same serializer options).
 /// </summary>
-public sealed class CachedInboxJson(byte[] json) : IResult
+internal sealed class CachedInboxJson(byte[] json) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
@@ -67,4 +67,4 @@ public sealed class CachedInboxJson(byte[] json) : IResult
 }
 
 /// <summary>What an inbox depends on besides its rows: see <see cref="InboxCache"/>.</summary>
-public sealed record InboxKey(UnitRevision Revision, DateOnly Today, object Calendar);
+internal sealed record InboxKey(UnitRevision Revision, DateOnly Today, object Calendar);

@@ -21,7 +21,7 @@ public sealed record PersonRef(int Id, string NameZh, string NameEn)
 public sealed record StandingDto(
     StandingKind Kind, DateOnly? DueOn, string? DueNode, int? WorkingDaysLeft, int? WorkingDaysLate, bool SignForOverdue, bool ReportOverdue, bool Provisional)
 {
-    public static StandingDto From(TaskStanding s)
+    internal static StandingDto From(TaskStanding s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return new(s.Kind, s.DueOn, s.DueNode, s.WorkingDaysLeft, s.WorkingDaysLate, s.SignForOverdue, s.ReportOverdue, s.Provisional);
@@ -49,7 +49,7 @@ public sealed record TaskSummaryDto(
     StandingDto Standing,
     int Version)
 {
-    public static TaskSummaryDto From(TaskRow row, TaskDirectory directory)
+    internal static TaskSummaryDto From(TaskRow row, TaskDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(directory);
@@ -62,13 +62,13 @@ public sealed record TaskSummaryDto(
     }
 }
 
-public sealed record PartnerDto(UnitRef Unit, string Part, int? SubTaskId);
+internal sealed record PartnerDto(UnitRef Unit, string Part, int? SubTaskId);
 
-public sealed record TimeNodeDto(int Id, string Title, DateOnly DueOn, DateOnly? ReachedOn);
+internal sealed record TimeNodeDto(int Id, string Title, DateOnly DueOn, DateOnly? ReachedOn);
 
-public sealed record SubTaskDto(int Id, string Code, string Title, UnitRef? LeadUnit, TaskState State, int Percent, DateOnly? LastReportOn, StandingDto Standing);
+internal sealed record SubTaskDto(int Id, string Code, string Title, UnitRef? LeadUnit, TaskState State, int Percent, DateOnly? LastReportOn, StandingDto Standing);
 
-public sealed record ExtensionDto(
+internal sealed record ExtensionDto(
     int Id, DateOnly? PreviousDeadline, DateOnly RequestedDeadline, string Reason, DateTime RequestedAt, string RequestedBy,
     ExtensionDecision Decision, DateOnly? GrantedDeadline, DateTime? DecidedAt, string? DecidedBy, string? DecisionComment)
 {
@@ -81,7 +81,7 @@ public sealed record ExtensionDto(
 }
 
 /// <summary>A whole task, with what the reader may do to it now.</summary>
-public sealed record TaskDetailDto(
+internal sealed record TaskDetailDto(
     int Id,
     string Code,
     string Title,
@@ -121,11 +121,11 @@ public sealed record TaskDetailDto(
     IReadOnlyList<string> AllowedActions,
     int Version);
 
-public sealed record TaskEventDto(long Id, DateTime OccurredAt, string Actor, string Action, TaskState? FromState, TaskState? ToState, string? Comment, string? Details);
+internal sealed record TaskEventDto(long Id, DateTime OccurredAt, string Actor, string Action, TaskState? FromState, TaskState? ToState, string? Comment, string? Details);
 
-public sealed record EvidenceDto(long Id, string FileName, string ContentType, long SizeBytes, string Sha256, string DownloadUrl);
+internal sealed record EvidenceDto(long Id, string FileName, string ContentType, long SizeBytes, string Sha256, string DownloadUrl);
 
-public sealed record ReportDto(
+internal sealed record ReportDto(
     long Id, DateOnly ReportedOn, DateTime ReportedAt, string ReportedBy, int Percent, string? PercentNote, string Done, string NextSteps,
     string Difficulties, string SupportNeeded, bool ClaimsCompletion, int? ReachedTimeNodeId, DateTime? ReturnedAt, string? ReturnedBy,
     string? ReturnReason, IReadOnlyList<EvidenceDto> Evidence)
@@ -141,16 +141,16 @@ public sealed record ReportDto(
 }
 
 /// <summary>The reporting periods of a task under its cadence, and which are missing or late.</summary>
-public sealed record ReportScheduleDto(ReportingCadence Cadence, DateOnly? NextReportDue, IReadOnlyList<ReportPeriod> Periods);
+internal sealed record ReportScheduleDto(ReportingCadence Cadence, DateOnly? NextReportDue, IReadOnlyList<ReportPeriod> Periods);
 
-public sealed record SectionDto(IReadOnlyList<TaskSummaryDto> Items, int Total);
+internal sealed record SectionDto(IReadOnlyList<TaskSummaryDto> Items, int Total);
 
-public sealed record InboxDto(UnitRef Unit, SectionDto ToSignFor, SectionDto ToReport, SectionDto Overdue, SectionDto Returned);
+internal sealed record InboxDto(UnitRef Unit, SectionDto ToSignFor, SectionDto ToReport, SectionDto Overdue, SectionDto Returned);
 
-public sealed record BoardDto(SectionDto Overdue, SectionDto DueSoon, SectionDto AwaitingVerification, SectionDto ExtensionRequests, SectionDto ReturnedByUnits);
+internal sealed record BoardDto(SectionDto Overdue, SectionDto DueSoon, SectionDto AwaitingVerification, SectionDto ExtensionRequests, SectionDto ReturnedByUnits);
 
 /// <summary>The body of POST /tasks and PUT /tasks/{id}.</summary>
-public sealed record TaskRequest
+internal sealed record TaskRequest
 {
     public string? Code { get; init; }
 
@@ -218,4 +218,4 @@ public sealed record TaskRequest
 }
 
 /// <summary>The body of POST /tasks/{id}/actions/{action}.</summary>
-public sealed record ActionRequest(string? Comment, int? Version, DateOnly? NewDeadline, int? LeadUnitId, long? ReportId);
+internal sealed record ActionRequest(string? Comment, int? Version, DateOnly? NewDeadline, int? LeadUnitId, long? ReportId);

@@ -15,7 +15,7 @@ namespace Followthrough.Tasks;
 /// The three lists (JSON pages, or the whole list as ?format=csv or ?format=xlsx in the caller's language) and the
 /// import of a decomposition table.
 /// </summary>
-public static class TaskListsApi
+internal static class TaskListsApi
 {
     /// <summary>An export holds at most this many rows; narrow the filter for more.</summary>
     public const int MaxExportRows = 20000;
@@ -36,7 +36,7 @@ public static class TaskListsApi
     }
 
     private static async Task<Results<Ok<Paged<TaskSummaryDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> TaskListAsync(
-        CurrentUser me, TaskQueries queries, TaskDirectory directory, IStringLocalizer<TasksText> t,
+        CurrentUser me, TaskListReader queries, TaskDirectory directory, IStringLocalizer<TasksText> t,
         int? unitId, int? leaderId, OriginKind? origin, TaskState? state, string? tag, string? q, bool? overdue,
         string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public static class TaskListsApi
     }
 
     private static async Task<Results<Ok<Paged<ResponsibilityDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ResponsibilityAsync(
-        CurrentUser me, TaskLists lists, TaskDirectory directory, IStringLocalizer<TasksText> t,
+        CurrentUser me, DecompositionLists lists, TaskDirectory directory, IStringLocalizer<TasksText> t,
         int? unitId, string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (!TaskPermissions.CanReadTasks(me))
@@ -90,7 +90,7 @@ public static class TaskListsApi
     }
 
     private static async Task<Results<Ok<Paged<TimeLimitDto>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> TimeNodesAsync(
-        CurrentUser me, TaskLists lists, TaskDirectory directory, TaskService tasks, IStringLocalizer<TasksText> t,
+        CurrentUser me, DecompositionLists lists, TaskDirectory directory, TaskWriting tasks, IStringLocalizer<TasksText> t,
         DateOnly? from, DateOnly? to, int? unitId, string? format, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (!TaskPermissions.CanReadTasks(me))
@@ -165,9 +165,9 @@ public static class TaskListsApi
     }
 }
 
-public sealed record ResponsibilityDto(
+internal sealed record ResponsibilityDto(
     UnitRef Unit, string Role, int TaskId, string TaskCode, string Title, string Part, TaskState State,
     DeadlineKind DeadlineKind, DateOnly? Deadline, int? DeadlineWorkingDays);
 
-public sealed record TimeLimitDto(
+internal sealed record TimeLimitDto(
     DateOnly Date, string Kind, string? NodeTitle, DateOnly? ReachedOn, int TaskId, string TaskCode, string Title, TaskState State, UnitRef LeadUnit);

@@ -18,7 +18,7 @@ namespace Followthrough.Tasks;
 /// /api/v1/tasks: lists with filters, one task with its ETag, create, edit (versioned), the steps of the cycle
 /// (POST .../actions/{action}), progress reports with evidence (multipart), evidence downloads, the timeline.
 /// </summary>
-public static class TasksApi
+internal static class TasksApi
 {
     /// <summary>A report may carry up to ten 10 MB files; the server's general limit is smaller.</summary>
     public const long MaxReportRequestBytes = (EvidenceCheck.MaxBytes * EvidenceCheck.MaxFilesPerReport) + (1024 * 1024);
@@ -49,7 +49,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<Paged<TaskSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        CurrentUser me, TaskQueries queries, TaskDirectory directory,
+        CurrentUser me, TaskListReader queries, TaskDirectory directory,
         int? unitId, int? leaderId, OriginKind? origin, TaskState? state, string? tag, string? q, bool? overdue, int? parentId,
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDetailDto>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        int id, CurrentUser me, TaskReader reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
+        int id, CurrentUser me, TaskPage reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
     {
         var view = await reader.ViewAsync(me, id, cancellationToken);
         if (!view.IsDone)
@@ -85,7 +85,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Created<TaskDetailDto>, ProblemHttpResult, ValidationProblem>> CreateAsync(
-        TaskRequest body, CurrentUser me, TaskService tasks, TaskReader reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
+        TaskRequest body, CurrentUser me, TaskWriting tasks, TaskPage reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
     {
         var created = await tasks.CreateAsync(me, body.ToInput(), cancellationToken);
         if (!created.IsDone)
@@ -99,7 +99,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDetailDto>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
-        int id, TaskRequest body, CurrentUser me, TaskService tasks, TaskReader reader, TaskDirectory directory,
+        int id, TaskRequest body, CurrentUser me, TaskWriting tasks, TaskPage reader, TaskDirectory directory,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var updated = await tasks.UpdateAsync(me, id, Versions.Expected(request, body.Version), body.ToInput(), cancellationToken);
@@ -107,7 +107,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDetailDto>, ProblemHttpResult, ValidationProblem>> ActAsync(
-        int id, string action, ActionRequest? body, CurrentUser me, TaskSteps steps, TaskService tasks, TaskReader reader, TaskDirectory directory,
+        int id, string action, ActionRequest? body, CurrentUser me, LifecycleSteps steps, TaskWriting tasks, TaskPage reader, TaskDirectory directory,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!TaskActions.TryParse(action, out var step))
@@ -135,7 +135,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDetailDto>, ProblemHttpResult, ValidationProblem>> AnswerAsync(
-        Outcome<WorkTask> outcome, CurrentUser me, TaskReader reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
+        Outcome<WorkTask> outcome, CurrentUser me, TaskPage reader, TaskDirectory directory, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!outcome.IsDone)
         {
@@ -153,7 +153,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TaskEventDto>>, ProblemHttpResult, ValidationProblem>> TimelineAsync(
-        int id, CurrentUser me, TaskReader reader, CancellationToken cancellationToken)
+        int id, CurrentUser me, TaskPage reader, CancellationToken cancellationToken)
     {
         var view = await reader.ViewAsync(me, id, cancellationToken);
         if (!view.IsDone)
@@ -167,7 +167,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<Paged<ReportDto>>, ProblemHttpResult, ValidationProblem>> ReportsAsync(
-        int id, CurrentUser me, TaskReader reader, int? page, int? pageSize, CancellationToken cancellationToken)
+        int id, CurrentUser me, TaskPage reader, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var request = PageRequest.From(page, pageSize, errors);
@@ -187,7 +187,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<ReportScheduleDto>, ProblemHttpResult, ValidationProblem>> ScheduleAsync(
-        int id, CurrentUser me, TaskReader reader, CancellationToken cancellationToken)
+        int id, CurrentUser me, TaskPage reader, CancellationToken cancellationToken)
     {
         var view = await reader.ViewAsync(me, id, cancellationToken);
         if (!view.IsDone)
@@ -200,7 +200,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult, ValidationProblem>> ReportAsync(
-        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, ProgressService progress, TaskService tasks,
+        int id, [FromForm] ReportForm form, IFormFileCollection? files, CurrentUser me, ProgressService progress, TaskWriting tasks,
         HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var uploads = new List<UploadedFile>();
@@ -253,7 +253,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<InboxDto>, CachedInboxJson, ProblemHttpResult, ValidationProblem>> InboxAsync(
-        int? unitId, CurrentUser me, TaskQueries queries, TaskDirectory directory, UnitRevisions revisions, InboxCache cache,
+        int? unitId, CurrentUser me, TaskListReader queries, TaskDirectory directory, UnitRevisions revisions, InboxCache cache,
         CalendarService calendars, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         // Unit staff see their own unit's inbox; the office and leaders may look at any unit's.
@@ -293,7 +293,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<BoardDto>, ProblemHttpResult>> BoardAsync(
-        CurrentUser me, TaskQueries queries, TaskDirectory directory, CancellationToken cancellationToken)
+        CurrentUser me, TaskListReader queries, TaskDirectory directory, CancellationToken cancellationToken)
     {
         if (me.Role is not (Role.Supervisor or Role.Leader or Role.Administrator))
         {
@@ -308,7 +308,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<Paged<TaskSummaryDto>>, ProblemHttpResult, ValidationProblem>> OverdueAsync(
-        int? unitId, int? page, int? pageSize, CurrentUser me, TaskQueries queries, TaskDirectory directory, CancellationToken cancellationToken)
+        int? unitId, int? page, int? pageSize, CurrentUser me, TaskListReader queries, TaskDirectory directory, CancellationToken cancellationToken)
     {
         if (!TaskPermissions.CanReadTasks(me))
         {
@@ -333,7 +333,7 @@ public static class TasksApi
 }
 
 /// <summary>The fields of a progress report form (multipart/form-data); files go in "files".</summary>
-public sealed class ReportForm
+internal sealed class ReportForm
 {
     public int? Version { get; set; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Followthrough.Tasks;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReportPeriodStatus>))]
-public enum ReportPeriodStatus
+internal enum ReportPeriodStatus
 {
     /// <summary>A report was filed within the period.</summary>
     OnTime,
@@ -19,7 +19,7 @@ public enum ReportPeriodStatus
 }
 
 /// <summary>A reporting period: a report is owed by <see cref="End"/>, the last day on which it is on time.</summary>
-public sealed record ReportPeriod(DateOnly Start, DateOnly End, ReportPeriodStatus Status, DateOnly? ReportedOn);
+internal sealed record ReportPeriod(DateOnly Start, DateOnly End, ReportPeriodStatus Status, DateOnly? ReportedOn);
 
 /// <summary>
 /// Which progress reports are missing or late, from the cadence alone. Periods are calendar weeks (Monday to
@@ -29,7 +29,7 @@ public sealed record ReportPeriod(DateOnly Start, DateOnly End, ReportPeriodStat
 /// A report answers the period it falls in; when that one is already answered, it answers the earliest
 /// unanswered earlier period, late. Reports before assignment count towards the first period.
 /// </summary>
-public static class ReportSchedule
+internal static class ReportSchedule
 {
     public static IReadOnlyList<ReportPeriod> Periods(
         ReportingCadence cadence,

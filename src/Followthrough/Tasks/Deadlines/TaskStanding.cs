@@ -52,7 +52,7 @@ public sealed record TaskStanding(
     /// completion day); "left" counts working days after today up to and including the due day.
     /// Completion is the day the unit claimed it (the office's verification time is not held against the unit).
     /// </summary>
-    public static TaskStanding Compute(WorkTask task, DateOnly today, IWorkingDayCalendar calendar, TaskOptions options)
+    internal static TaskStanding Compute(WorkTask task, DateOnly today, IWorkingDayCalendar calendar, TaskOptions options)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(calendar);

@@ -11,8 +11,22 @@ namespace Followthrough.Tasks;
 /// 配合单位, 完成时限, 时间节点 (Chinese or English headers). The whole table is checked before anything is
 /// written; then every row becomes a draft task in one transaction, or none does.
 /// </summary>
-public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, OrganizationDirectory organization, FileLimits? limits = null)
+public sealed class DecompositionImport
 {
+    private readonly FollowthroughDb db;
+    private readonly TaskWriting tasks;
+    private readonly OrganizationDirectory organization;
+    private readonly FileLimits? limits;
+
+    /// <summary>Built by the module's registration; callers get it from the container.</summary>
+    internal DecompositionImport(FollowthroughDb db, TaskWriting tasks, OrganizationDirectory organization, FileLimits? limits = null)
+    {
+        this.db = db;
+        this.tasks = tasks;
+        this.organization = organization;
+        this.limits = limits;
+    }
+
     public const int MaxTasks = 2000;
 
     public async Task<ImportReport> ImportAsync(
@@ -105,8 +119,8 @@ public sealed class DecompositionImport(FollowthroughDb db, TaskService tasks, O
         var created = new List<(int Row, string Number, WorkTask Task)>();
         foreach (var (row, number, input) in rows)
         {
-            var code = input.Code ?? TaskService.Code(prefix, next++);
-            var task = TaskService.NewDraft(input, code, createdBy);
+            var code = input.Code ?? TaskWriting.Code(prefix, next++);
+            var task = TaskWriting.NewDraft(input, code, createdBy);
             created.Add((row, number, task));
             if (!dryRun)
             {

@@ -46,7 +46,7 @@ public enum TaskAction
     Split,
 }
 
-public static class TaskActions
+internal static class TaskActions
 {
     /// <summary>"sign-for" for <see cref="TaskAction.SignFor"/>.</summary>
     public static string Name(this TaskAction action) => Storage.SnakeCaseNames.ToSnakeCase(action.ToString()).Replace('_', '-');

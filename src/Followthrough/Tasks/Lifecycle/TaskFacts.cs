@@ -1,14 +1,14 @@
 namespace Followthrough.Tasks;
 
 /// <summary>What, besides its state, decides whether a step is possible now.</summary>
-public sealed record TaskFacts(
+internal sealed record TaskFacts(
     bool HasPendingExtension = false,
     bool HasUnsplitPartners = false,
     bool HasReturnableReport = false,
     bool HasEvidence = false);
 
 /// <summary>A condition a step needs beyond the state, with the words to explain a refusal.</summary>
-public enum TaskCondition
+internal enum TaskCondition
 {
     None,
     NoPendingExtension,
@@ -18,7 +18,7 @@ public enum TaskCondition
     Evidence,
 }
 
-public static class TaskConditions
+internal static class TaskConditions
 {
     public static bool Holds(this TaskCondition condition, TaskFacts facts)
     {

@@ -6,14 +6,14 @@ using static Followthrough.Tasks.TaskState;
 namespace Followthrough.Tasks;
 
 /// <summary>One line of the lifecycle table: in this state, this part may take this step, which leads there.</summary>
-public sealed record TaskTransition(TaskState From, TaskAction Action, TaskRole Role, TaskState To, TaskCondition Requires = TaskCondition.None);
+internal sealed record TaskTransition(TaskState From, TaskAction Action, TaskRole Role, TaskState To, TaskCondition Requires = TaskCondition.None);
 
 /// <summary>
 /// The task cycle as a table: (state, step, part) → next state. The API, the pages and the command line all ask it,
 /// so a step refused in one place is refused everywhere. Supervisors and, for sub-tasks, the coordinating lead unit
 /// steer; the lead unit does the work; observers only read.
 /// </summary>
-public static class TaskLifecycle
+internal static class TaskLifecycle
 {
     private static readonly TaskState[] Deciding = [SignedFor, InProgress, CompletionClaimed];
 
@@ -102,7 +102,7 @@ public static class TaskLifecycle
     }
 }
 
-public enum TaskVerdict
+internal enum TaskVerdict
 {
     Allowed,
 
@@ -113,7 +113,7 @@ public enum TaskVerdict
     NotNow,
 }
 
-public sealed record TaskDecision(TaskVerdict Verdict, TaskState? Next, string? Reason)
+internal sealed record TaskDecision(TaskVerdict Verdict, TaskState? Next, string? Reason)
 {
     public bool IsAllowed => Verdict == TaskVerdict.Allowed;
 }

@@ -25,7 +25,7 @@ public enum TaskRole
 }
 
 /// <summary>Who plays which part on a task. Null means the person may not see the task at all.</summary>
-public static class TaskRoles
+internal static class TaskRoles
 {
     public static TaskRole? Of(CurrentUser user, int leadUnitId, int? parentLeadUnitId, IEnumerable<int> partnerUnitIds)
     {

@@ -8,7 +8,7 @@ namespace Followthrough.Tasks;
 /// The three lists as tables in the reader's language. The task list uses the columns of the decomposition table,
 /// so an exported list can be edited and imported again.
 /// </summary>
-public static class ListTables
+internal static class ListTables
 {
     public static ListTable Tasks(IReadOnlyList<TaskRow> rows, TaskDirectory directory, IStringLocalizer<TasksText> t, CultureInfo culture)
     {

@@ -8,9 +8,9 @@ namespace Followthrough.Tasks;
 /// 0011), and how often the directory's names have changed, counted by Organization's (migration 0015): so every
 /// writer moves them, whichever process it runs in.
 /// </summary>
-public sealed record UnitRevision(long Tasks, long Names);
+internal sealed record UnitRevision(long Tasks, long Names);
 
-public sealed class UnitRevisions(HandWrittenSql.RequestReads sql, DirectoryRevision directory)
+internal sealed class UnitRevisions(HandWrittenSql.RequestReads sql, DirectoryRevision directory)
 {
     /// <summary>Both counts, each one primary-key read (read on every inbox request).</summary>
     public async Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Tasks.Pages;
 
 /// <summary>The supervision office's board: overdue, due soon, claims to verify, extension requests, tasks units returned.</summary>
-public sealed class BoardModel(TaskQueries queries, TaskDirectory directory, CurrentUser me) : PageModel
+internal sealed class BoardModel(TaskListReader queries, TaskDirectory directory, CurrentUser me) : PageModel
 {
     public SupervisorBoard? Board { get; private set; }
 

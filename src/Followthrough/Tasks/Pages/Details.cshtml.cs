@@ -15,8 +15,8 @@ namespace Followthrough.Tasks.Pages;
 /// and the field-level history.
 /// </summary>
 [RequestSizeLimit(TasksApi.MaxReportRequestBytes)]
-public sealed class DetailsModel(
-    TaskReader reader, TaskSteps steps, ProgressService progress, TaskDirectory directory, AuditTrail audit,
+internal sealed class DetailsModel(
+    TaskPage reader, LifecycleSteps steps, ProgressService progress, TaskDirectory directory, AuditTrail audit,
     CurrentUser me, IStringLocalizer<TasksText> text, IEnumerable<ITaskSourceQuotes> quotes) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -221,7 +221,7 @@ public sealed class DetailsModel(
 }
 
 /// <summary>The fields of the progress report form.</summary>
-public sealed class ReportFields
+internal sealed class ReportFields
 {
     public int? Percent { get; set; }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Tasks.Pages;
 
 /// <summary>Editing a draft, or a task its unit returned, on the version the editor saw.</summary>
-public sealed class EditModel(TaskService tasks, TaskDirectory directory, CurrentUser me, IStringLocalizer<TasksText> text)
+internal sealed class EditModel(TaskWriting tasks, TaskDirectory directory, CurrentUser me, IStringLocalizer<TasksText> text)
     : TaskFormPage(directory, me, text)
 {
     [BindProperty(SupportsGet = true)]

@@ -9,7 +9,7 @@ namespace Followthrough.Tasks.Pages;
 
 /// <summary>Import a task-decomposition table: check it whole (optionally only check), then create the drafts.</summary>
 [RequestSizeLimit(TaskListsApi.MaxImportBytes + (1024 * 1024))]
-public sealed class ImportModel(DecompositionImport import, CurrentUser me, IStringLocalizer<TasksText> text) : PageModel
+internal sealed class ImportModel(DecompositionImport import, CurrentUser me, IStringLocalizer<TasksText> text) : PageModel
 {
     [BindProperty]
     public IFormFile? Table { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Tasks.Pages;
 
 /// <summary>A unit's inbox: tasks to sign for, reports owed, what is overdue and what came back for rework.</summary>
-public sealed class InboxModel(TaskQueries queries, TaskDirectory directory, CurrentUser me) : PageModel
+internal sealed class InboxModel(TaskListReader queries, TaskDirectory directory, CurrentUser me) : PageModel
 {
     /// <summary>Whose inbox: unit staff always see their own unit's; the office and leaders choose.</summary>
     [BindProperty(SupportsGet = true)]

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Tasks.Pages;
 
 /// <summary>The task list (任务清单), filtered by unit, leader, origin, state, tag or words, with its exports.</summary>
-public sealed class IndexModel(TaskQueries queries, TaskDirectory directory, CurrentUser me) : PageModel
+internal sealed class IndexModel(TaskListReader queries, TaskDirectory directory, CurrentUser me) : PageModel
 {
     public const int PageSize = 50;
 

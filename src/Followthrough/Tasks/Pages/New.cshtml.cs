@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Tasks.Pages;
 
-public sealed class NewModel(TaskService tasks, TaskDirectory directory, CurrentUser me, IStringLocalizer<TasksText> text)
+internal sealed class NewModel(TaskWriting tasks, TaskDirectory directory, CurrentUser me, IStringLocalizer<TasksText> text)
     : TaskFormPage(directory, me, text)
 {
     public override string Heading => Text["New task"];

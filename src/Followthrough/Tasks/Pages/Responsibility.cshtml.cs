@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Tasks.Pages;
 
 /// <summary>The responsibility list (责任清单): each unit with the tasks it leads and those it co-operates on.</summary>
-public sealed class ResponsibilityModel(TaskLists lists, TaskDirectory directory, CurrentUser me) : PageModel
+internal sealed class ResponsibilityModel(DecompositionLists lists, TaskDirectory directory, CurrentUser me) : PageModel
 {
     public const int PageSize = 100;
 

@@ -13,7 +13,7 @@ namespace Followthrough.Tasks.Pages;
 /// of working days counted from assignment, or none (long-term work). Co-operating units and time nodes are rows,
 /// with a few empty ones to fill in, so the form needs no JavaScript.
 /// </summary>
-public abstract class TaskFormPage(TaskDirectory directory, CurrentUser me, IStringLocalizer<TasksText> text) : PageModel
+internal abstract class TaskFormPage(TaskDirectory directory, CurrentUser me, IStringLocalizer<TasksText> text) : PageModel
 {
     public const int BlankRows = 3;
 
@@ -63,7 +63,7 @@ public abstract class TaskFormPage(TaskDirectory directory, CurrentUser me, IStr
 }
 
 /// <summary>The fields of the task form, as posted.</summary>
-public sealed class TaskFormFields
+internal sealed class TaskFormFields
 {
     public string? Code { get; set; }
 
@@ -145,14 +145,14 @@ public sealed class TaskFormFields
     }
 }
 
-public sealed class PartnerRow
+internal sealed class PartnerRow
 {
     public int? UnitId { get; set; }
 
     public string? Part { get; set; }
 }
 
-public sealed class TimeNodeRow
+internal sealed class TimeNodeRow
 {
     public DateOnly? DueOn { get; set; }
 

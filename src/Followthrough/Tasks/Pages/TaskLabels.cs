@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Tasks.Pages;
 
 /// <summary>The English keys (translated in TasksText.zh-Hans.resx) for the module's enums, steps and standings.</summary>
-public static class TaskLabels
+internal static class TaskLabels
 {
     public static string Of(TaskState state) => state switch
     {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Tasks.Pages;
 
 /// <summary>The time-node list (时限清单) for one month: a month grid with what falls due each day, and the agenda below it.</summary>
-public sealed class TimeNodesModel(TaskLists lists, TaskDirectory directory, TaskService tasks, CurrentUser me) : PageModel
+internal sealed class TimeNodesModel(DecompositionLists lists, TaskDirectory directory, TaskWriting tasks, CurrentUser me) : PageModel
 {
     /// <summary>At most this many lines a month; a month with more shows the first ones and says so.</summary>
     public const int MaxRows = 2000;

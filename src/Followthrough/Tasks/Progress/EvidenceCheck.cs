@@ -8,7 +8,7 @@ namespace Followthrough.Tasks;
 /// bytes must be those of the type its extension names (PDF, PNG, JPEG, a Word or Excel document, plain text).
 /// A renamed executable, a PDF named .png, an empty or oversized file are refused with a sentence saying why.
 /// </summary>
-public static class EvidenceCheck
+internal static class EvidenceCheck
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -112,7 +112,7 @@ public static class EvidenceCheck
 }
 
 /// <summary>Accepted with the content type to serve it as, or refused with the reason.</summary>
-public sealed record EvidenceVerdict(bool Accepted, string? ContentType, string? Problem)
+internal sealed record EvidenceVerdict(bool Accepted, string? ContentType, string? Problem)
 {
     public static EvidenceVerdict Accept(string contentType) => new(true, contentType, null);
 

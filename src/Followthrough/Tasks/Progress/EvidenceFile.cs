@@ -4,7 +4,7 @@ namespace Followthrough.Tasks;
 /// A file attached to a progress report as evidence. The bytes live under the data folder, named by their SHA-256,
 /// never in the database, so the hot tables stay small and a checksum proves the file was not changed.
 /// </summary>
-public sealed class EvidenceFile
+internal sealed class EvidenceFile
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Followthrough.Tasks;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ExtensionDecision>))]
-public enum ExtensionDecision
+internal enum ExtensionDecision
 {
     Pending,
     Approved,
@@ -11,7 +11,7 @@ public enum ExtensionDecision
 }
 
 /// <summary>A lead unit's request for a later deadline (申请延期), and the supervisor's decision on it.</summary>
-public sealed class ExtensionRequest
+internal sealed class ExtensionRequest
 {
     public int Id { get; set; }
 

@@ -4,7 +4,7 @@ namespace Followthrough.Tasks;
 /// A progress report (进展报告) from the lead unit: how far along, what was done, what comes next, what is hard and
 /// what help is needed. The supervisor may return it for rework; a returned report no longer counts for the cadence.
 /// </summary>
-public sealed class ProgressReport
+internal sealed class ProgressReport
 {
     public long Id { get; set; }
 

@@ -10,7 +10,7 @@ namespace Followthrough.Tasks;
 /// Progress reports and completion claims with their evidence files. Everything is checked before anything is
 /// written: a bad file leaves neither a row nor a file behind; a report that loses a race removes the files it wrote.
 /// </summary>
-public sealed class ProgressService(FollowthroughDb db, TaskService tasks, EvidenceStore store, ReportGroupCommit writer)
+internal sealed class ProgressService(FollowthroughDb db, TaskWriting tasks, EvidenceStore store, ReportGroupCommit writer)
 {
     public const int MaxNarrative = 4000;
 
@@ -64,7 +64,7 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
         var role = await tasks.RoleAsync(user, task, cancellationToken);
 
         var (facts, acceptedDates) = await tasks.ReportFactsAsync(task, evidenceNow: files.Count > 0, cancellationToken);
-        if (TaskSteps.Refusal(task, action, role, facts) is { } refusal)
+        if (LifecycleSteps.Refusal(task, action, role, facts) is { } refusal)
         {
             return refusal.As<PreparedReport>();
         }
@@ -291,12 +291,12 @@ public sealed class ProgressService(FollowthroughDb db, TaskService tasks, Evide
 /// A report checked and applied to its task in <see cref="Db"/>'s change tracker, not yet saved (see
 /// <see cref="ProgressService.PrepareReportAsync"/>); its evidence files are checked, not yet stored.
 /// </summary>
-public sealed record PreparedReport(FollowthroughDb Db, WorkTask Task, ProgressReport Report, IReadOnlyList<CheckedFile> Files);
+internal sealed record PreparedReport(FollowthroughDb Db, WorkTask Task, ProgressReport Report, IReadOnlyList<CheckedFile> Files);
 
 /// <summary>An evidence file whose content matched its name, with the type it was recognised as and its checksum.</summary>
-public sealed record CheckedFile(UploadedFile File, string ContentType, string Sha256);
+internal sealed record CheckedFile(UploadedFile File, string ContentType, string Sha256);
 
 /// <summary>A saved report, with its task as changed and its evidence files (ids assigned by the save, in upload order).</summary>
-public sealed record ReportResult(WorkTask Task, ProgressReport Report, IReadOnlyList<EvidenceFile> Evidence);
+internal sealed record ReportResult(WorkTask Task, ProgressReport Report, IReadOnlyList<EvidenceFile> Evidence);
 
-public sealed record EvidenceDownload(EvidenceFile File, byte[] Content);
+internal sealed record EvidenceDownload(EvidenceFile File, byte[] Content);

@@ -30,7 +30,7 @@ namespace Followthrough.Tasks;
 /// thread hops per report to a writer that saves one report at a time. It is safe because the request does nothing
 /// with its context until it is answered: one thread at a time, the queue and the answer ordering the hand-overs.
 /// </remarks>
-public sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
+internal sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     /// <summary>Enough to share one commit among many; small enough that the first in a batch does not wait long.</summary>
     public const int MaxBatch = 64;

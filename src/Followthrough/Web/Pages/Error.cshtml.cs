@@ -7,7 +7,7 @@ namespace Followthrough.Web.Pages;
 /// <summary>The readable page for errors outside the API (the API answers with problem details).</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+internal sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Web.Pages;
 
 /// <summary>Remembers the chosen language in a cookie for a year; without it the browser's language decides.</summary>
-public sealed class LanguageModel : PageModel
+internal sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 

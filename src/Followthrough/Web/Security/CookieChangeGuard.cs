@@ -13,7 +13,7 @@ namespace Followthrough.Web.Security;
 /// visitor's browser change things with their cookie. Calls with an API token (Authorization: Bearer) carry no
 /// ambient credential and are not checked. The answer to a refused change is 403 with a problem detail.
 /// </summary>
-public static class CookieChangeGuard
+internal static class CookieChangeGuard
 {
     public const string TokenHeader = "RequestVerificationToken";
 

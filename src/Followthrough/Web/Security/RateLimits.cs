@@ -21,7 +21,7 @@ public static class RateLimits
     /// <summary>Lists that are also exports: only a request for a file (?format=csv|xlsx) counts; a JSON page is cheap.</summary>
     public const string FileExports = "file-exports";
 
-    public static IServiceCollection AddFollowthroughRateLimits(this IServiceCollection services, SecuritySettings settings)
+    internal static IServiceCollection AddFollowthroughRateLimits(this IServiceCollection services, SecuritySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(new SignInLimits(settings));

@@ -7,7 +7,7 @@ namespace Followthrough.Web.Security;
 /// Headers every response carries, pages, API, files and error pages alike. They are set as the response starts,
 /// so an error page written after the exception handler cleared the headers carries them too.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     /// <summary>
     /// Everything from this site only: no inline script or style (the pages have none, not even style attributes),

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Organization.Pages.People;
 
-public sealed class DetailsModel(
+internal sealed class DetailsModel(
     PersonService people, UnitService units, IPersonSignIns accounts, AuditTrail trail, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
 {
     public Person Person { get; private set; } = null!;

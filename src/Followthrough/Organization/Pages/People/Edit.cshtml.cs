@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Organization.Pages.People;
 
-public sealed class EditModel(PersonService people, UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text)
+internal sealed class EditModel(PersonService people, UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text)
     : PersonFormPage(people, units, me, text)
 {
     [BindProperty]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Followthrough.Organization.Pages.People;
 
-public sealed class IndexModel(PersonService people, UnitService units, CurrentUser me) : PageModel
+internal sealed class IndexModel(PersonService people, UnitService units, CurrentUser me) : PageModel
 {
     public const int PageSize = 25;
 

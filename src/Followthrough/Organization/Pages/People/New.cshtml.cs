@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Organization.Pages.People;
 
-public sealed class NewModel(PersonService people, UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text)
+internal sealed class NewModel(PersonService people, UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text)
     : PersonFormPage(people, units, me, text)
 {
     public async Task<IActionResult> OnGetAsync(int? unitId)

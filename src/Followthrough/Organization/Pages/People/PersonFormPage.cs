@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Organization.Pages.People;
 
 /// <summary>What the new-person and edit-person pages share: the fields, the unit list and the error handling.</summary>
-public abstract class PersonFormPage(PersonService people, UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
+internal abstract class PersonFormPage(PersonService people, UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
 {
     [BindProperty]
     public string? NameZh { get; set; }

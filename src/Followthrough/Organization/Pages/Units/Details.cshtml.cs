@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Organization.Pages.Units;
 
-public sealed class DetailsModel(UnitService units, PersonService people, AuditTrail trail, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
+internal sealed class DetailsModel(UnitService units, PersonService people, AuditTrail trail, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
 {
     public Unit Unit { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Organization.Pages.Units;
 
-public sealed class EditModel(UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : UnitFormPage(units, me, text)
+internal sealed class EditModel(UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : UnitFormPage(units, me, text)
 {
     [BindProperty]
     public int Version { get; set; }

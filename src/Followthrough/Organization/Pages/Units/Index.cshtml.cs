@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Followthrough.Organization.Pages.Units;
 
-public sealed class IndexModel(UnitService units, CurrentUser me) : PageModel
+internal sealed class IndexModel(UnitService units, CurrentUser me) : PageModel
 {
     public const int PageSize = 25;
 

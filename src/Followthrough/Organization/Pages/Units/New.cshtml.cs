@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Organization.Pages.Units;
 
-public sealed class NewModel(UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : UnitFormPage(units, me, text)
+internal sealed class NewModel(UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : UnitFormPage(units, me, text)
 {
     public async Task<IActionResult> OnGetAsync(int? parentId)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Organization.Pages.Units;
 
 /// <summary>What the new-unit and edit-unit pages share: the fields, the pick lists and the error handling.</summary>
-public abstract class UnitFormPage(UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
+internal abstract class UnitFormPage(UnitService units, CurrentUser me, IStringLocalizer<OrganizationText> text) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }

@@ -12,7 +12,7 @@ namespace Followthrough.Tasks;
 /// checks the step's own fields, applies it, and records it on the timeline and in the audit trail in one save.
 /// Progress reports and completion claims go through <see cref="ProgressService"/>, which shares the same table.
 /// </summary>
-public sealed class TaskSteps(FollowthroughDb db, TaskService tasks, ProgressService progress, OrganizationDirectory organization)
+internal sealed class LifecycleSteps(FollowthroughDb db, TaskWriting tasks, ProgressService progress, OrganizationDirectory organization)
 {
     public const int MaxComment = 2000;
 

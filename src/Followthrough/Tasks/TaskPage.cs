@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Tasks;
 
 /// <summary>Everything the task page and GET /tasks/{id} show about one task, for one reader.</summary>
-public sealed record TaskView(
+internal sealed record TaskView(
     WorkTask Task,
     WorkTask? Parent,
     TaskRole Part,
@@ -15,7 +15,7 @@ public sealed record TaskView(
     IReadOnlyList<ExtensionRequest> Extensions);
 
 /// <summary>The read side of one task: its view, timeline, reports with evidence, and reporting schedule.</summary>
-public sealed class TaskReader(FollowthroughDb db, TaskService tasks, TaskQueries queries)
+internal sealed class TaskPage(FollowthroughDb db, TaskWriting tasks, TaskListReader queries)
 {
     /// <summary>The task as this person may see it: not found, forbidden (another unit's), or the view.</summary>
     public async Task<Outcome<TaskView>> ViewAsync(CurrentUser user, int id, CancellationToken cancellationToken = default)

@@ -17,26 +17,26 @@ public sealed record TaskFilter(
     int? ParentId = null);
 
 /// <summary>A task on a list, with its standing computed for today.</summary>
-public sealed record TaskRow(WorkTask Task, TaskStanding Standing);
+internal sealed record TaskRow(WorkTask Task, TaskStanding Standing);
 
 /// <summary>One part of the inbox or the board: the first rows and how many there are in all.</summary>
-public sealed record TaskSection(IReadOnlyList<TaskRow> Rows, int Total)
+internal sealed record TaskSection(IReadOnlyList<TaskRow> Rows, int Total)
 {
     public static readonly TaskSection Empty = new([], 0);
 }
 
 /// <summary>A unit's inbox: what to sign for, what reports are owed, what is overdue, what came back for rework.</summary>
-public sealed record UnitInbox(TaskSection ToSignFor, TaskSection ToReport, TaskSection Overdue, TaskSection Returned);
+internal sealed record UnitInbox(TaskSection ToSignFor, TaskSection ToReport, TaskSection Overdue, TaskSection Returned);
 
 /// <summary>The supervision office's board.</summary>
-public sealed record SupervisorBoard(
+internal sealed record SupervisorBoard(
     TaskSection Overdue, TaskSection DueSoon, TaskSection AwaitingVerification, TaskSection ExtensionRequests, TaskSection ReturnedByUnits);
 
 /// <summary>
 /// Reading lists of tasks. Each hot list is one index range: the inbox on (lead_unit_id, next_due) or
 /// (lead_unit_id, state), the overdue board on next_due, which is null unless a task is running.
 /// </summary>
-public sealed class TaskQueries(FollowthroughDb db, TaskService tasks)
+internal sealed class TaskListReader(FollowthroughDb db, TaskWriting tasks)
 {
     public const int SectionSize = 50;
 

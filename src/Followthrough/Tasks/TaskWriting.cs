@@ -10,10 +10,10 @@ namespace Followthrough.Tasks;
 
 /// <summary>
 /// Writing tasks: create and edit drafts, and the shared reading every step starts from (the task, the part the
-/// person plays on it, the facts the lifecycle table asks about). Steps are in <see cref="TaskSteps"/>, progress
+/// person plays on it, the facts the lifecycle table asks about). Steps are in <see cref="LifecycleSteps"/>, progress
 /// reports in <see cref="ProgressService"/>.
 /// </summary>
-public sealed class TaskService(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options, OrganizationDirectory organization)
+internal sealed class TaskWriting(FollowthroughDb db, IWorkingDayCalendar calendar, IOptions<TaskOptions> options, OrganizationDirectory organization)
 {
     public TaskOptions Options => options.Value;
 

@@ -7,7 +7,7 @@ namespace Followthrough.Tasks;
 
 /// <summary>One line of the responsibility list (责任清单): a unit, its part on a task (lead or co-operating).</summary>
 /// <remarks>Settable properties, not a positional record: EF Core translates a UNION of member-init projections only.</remarks>
-public sealed class ResponsibilityRow
+internal sealed class ResponsibilityRow
 {
     public int UnitId { get; init; }
 
@@ -39,7 +39,7 @@ public sealed class ResponsibilityRow
 }
 
 /// <summary>One line of the time-node list (时限清单): on this date, this is due.</summary>
-public sealed class TimeLimitRow
+internal sealed class TimeLimitRow
 {
     public DateOnly Date { get; init; }
 
@@ -64,7 +64,7 @@ public sealed class TimeLimitRow
 /// The three lists of the decomposition: the task list (任务清单), the responsibility list (责任清单) and the
 /// time-node list (时限清单). Cancelled tasks are left out; each list is paged in the database.
 /// </summary>
-public sealed class TaskLists(FollowthroughDb db, TaskQueries queries, OrganizationDirectory organization)
+internal sealed class DecompositionLists(FollowthroughDb db, TaskListReader queries, OrganizationDirectory organization)
 {
     /// <summary>
     /// The responsibility list in unit-code order. Units are Organization's, so the list is counted per unit in the
