@@ -222,7 +222,7 @@ internal static class CalendarCommands
         return (await service.GetAsync(region, cancellationToken), region!, output, error);
     }
 
-    private static async Task<(CalendarService Service, TextWriter Output, TextWriter Error)> ServiceAsync(ParseResult parse, CancellationToken cancellationToken)
+    internal static async Task<(CalendarService Service, TextWriter Output, TextWriter Error)> ServiceAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -247,7 +247,7 @@ internal static class CalendarCommands
         return (CalendarService.FromSnapshot(snapshot), output, error);
     }
 
-    private static async Task NoteProvisionalAsync(TextWriter error, bool provisional)
+    internal static async Task NoteProvisionalAsync(TextWriter error, bool provisional)
     {
         if (provisional)
         {

@@ -67,6 +67,7 @@ public static class FollowthroughCli
         root.Subcommands.Add(SupervisionCommands.Build());
         root.Subcommands.Add(BulletinCommands.Build());
         root.Subcommands.Add(CommitmentsCommands.Build());
+        root.Subcommands.Add(ServicesCommands.Build());
         root.Subcommands.Add(ExtractCommand.Build(TimeProvider.System));
         return root;
     }

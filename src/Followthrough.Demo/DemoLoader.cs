@@ -19,15 +19,17 @@ public sealed class DemoLoader
     private readonly DemoTasks tasks;
     private readonly DemoCommitments commitments;
     private readonly DemoDocuments documents;
+    private readonly DemoCatalogue catalogue;
 
     /// <summary>Built by the module's registration; callers get it from the container.</summary>
-    internal DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents)
+    internal DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue)
     {
         this.db = db;
         this.accounts = accounts;
         this.tasks = tasks;
         this.commitments = commitments;
         this.documents = documents;
+        this.catalogue = catalogue;
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
@@ -86,6 +88,7 @@ public sealed class DemoLoader
         await tasks.LoadAsync(units, cancellationToken);
         await commitments.LoadAsync(units, cancellationToken);
         await documents.LoadAsync(units, cancellationToken);
+        await catalogue.LoadAsync(units, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
     }

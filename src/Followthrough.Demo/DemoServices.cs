@@ -11,11 +11,12 @@ public static class DemoServices
     {
         // The loader's constructor takes the demo's own writers, which are internal.
         services.AddScoped(sp => new DemoLoader(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Accounts.AccountService>(),
-            sp.GetRequiredService<DemoTasks>(), sp.GetRequiredService<DemoCommitments>(), sp.GetRequiredService<DemoDocuments>()));
+            sp.GetRequiredService<DemoTasks>(), sp.GetRequiredService<DemoCommitments>(), sp.GetRequiredService<DemoDocuments>(), sp.GetRequiredService<DemoCatalogue>()));
         services.AddScoped<IDemoData>(sp => sp.GetRequiredService<DemoLoader>());
         services.AddScoped<DemoTasks>();
         services.AddScoped<DemoCommitments>();
         services.AddScoped<DemoDocuments>();
+        services.AddScoped<DemoCatalogue>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Followthrough.Evaluation;
 using Followthrough.Directives;
 using Followthrough.Organization;
 using Followthrough.Plans;
+using Followthrough.Services;
 using Followthrough.Storage;
 using Followthrough.Supervision;
 using Followthrough.Tasks;
@@ -30,6 +31,7 @@ public static class FollowthroughCore
         services.AddEvaluation();
         services.AddCommitments();
         services.AddDirectives();
+        services.AddServices();
         return services;
     }
 }

@@ -11,6 +11,7 @@ using Followthrough.Evaluation;
 using Followthrough.Directives.Api;
 using Followthrough.Organization;
 using Followthrough.Plans;
+using Followthrough.Services;
 using Followthrough.Storage;
 using Followthrough.Supervision;
 using Followthrough.Tasks;
@@ -145,6 +146,7 @@ public static class FollowthroughWeb
         api.MapEvaluationApi();
         api.MapCommitmentsApi();
         api.MapDocumentsApi();
+        api.MapServicesApi();
         return app;
     }
 

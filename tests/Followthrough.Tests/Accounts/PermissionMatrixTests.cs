@@ -18,7 +18,7 @@ namespace Followthrough.Tests.Accounts;
 /// <para>Expected answers: <see cref="Expect.Ok"/> any 2xx; <see cref="Expect.Unauthorized"/> 401, or for a page the
 /// redirect to /sign-in; <see cref="Expect.Forbidden"/> 403, or for a page the redirect to /forbidden; and 400, 404.</para>
 /// </summary>
-public abstract class PermissionMatrixTests(AppFixture app)
+public abstract partial class PermissionMatrixTests(AppFixture app)
 {
     public enum Expect
     {
@@ -46,7 +46,7 @@ public abstract class PermissionMatrixTests(AppFixture app)
     private const string RegionalDay = """{"date":"2026-12-01","isOffDay":true,"name":"Matrix local holiday"}""";
     private const string NewPassword = """{"password":"another-long-password"}""";
 
-    public static TheoryData<string, string, string, Expect, string?> Rows => new()
+    public static TheoryData<string, string, string, Expect, string?> Rows => WithServicesRows(new()
     {
         // caller     method    path                                               expected               body
         { Anonymous,  "GET",    "/api/v1/me",                                      Expect.Unauthorized,   null },
@@ -314,7 +314,7 @@ public abstract class PermissionMatrixTests(AppFixture app)
         { Leader,     "GET",    "/documents/new",                                  Expect.Forbidden,      null },
         { Staff,      "GET",    "/documents/new",                                  Expect.Forbidden,      null },
         { Supervisor, "GET",    "/documents/999999",                               Expect.NotFound,       null },
-    };
+    });
 
     [Theory]
     [MemberData(nameof(Rows), MemberType = typeof(PermissionMatrixTests))]

@@ -1,0 +1,30 @@
+using Followthrough.Services.Catalogue;
+using Followthrough.Services.Clock;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Services;
+
+internal static class ServicesModule
+{
+    /// <summary>Government services (一网通办): the legal clock (<see cref="ServiceClock"/>) and the catalogue of items
+    /// (<see cref="ServiceCatalogue"/>).</summary>
+    public static IServiceCollection AddServices(this IServiceCollection services)
+    {
+        services.AddOptions<ServicesOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(ServicesOptions.Section).Bind(options));
+        services.AddSingleton<ServiceClock>();
+        services.AddScoped<ServiceCatalogue>();
+        services.AddScoped<CatalogueTransfer>();
+        return services;
+    }
+
+    /// <summary>/api/v1/services: the catalogue is public to read; administrators and the supervision office keep it.</summary>
+    public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder api)
+    {
+        CatalogueFileApi.Map(api); // before /{id}: export and import are words, not ids
+        CatalogueApi.Map(api);
+        return api;
+    }
+}

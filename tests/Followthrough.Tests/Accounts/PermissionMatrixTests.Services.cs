@@ -1,0 +1,37 @@
+namespace Followthrough.Tests.Accounts;
+
+/// <summary>The permission matrix's rows for government services: the catalogue is public to read; administrators and
+/// the supervision office keep it.</summary>
+public abstract partial class PermissionMatrixTests
+{
+    private static TheoryData<string, string, string, Expect, string?> WithServicesRows(TheoryData<string, string, string, Expect, string?> rows)
+    {
+        // caller         method    path                                               expected               body
+        rows.Add(Anonymous,  "GET",    "/api/v1/services/items",                          Expect.Ok,             null);
+        rows.Add(Citizen,    "GET",    "/api/v1/services/items?q=营业",                   Expect.Ok,             null);
+        rows.Add(Anonymous,  "GET",    "/api/v1/services/items?level=Fast",               Expect.Invalid,        null);
+        rows.Add(Anonymous,  "GET",    "/api/v1/services/items/999999",                   Expect.NotFound,       null);
+        rows.Add(Anonymous,  "POST",   "/api/v1/services/items",                          Expect.Unauthorized,   "{}");
+        rows.Add(Citizen,    "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}");
+        rows.Add(Enterprise, "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}");
+        rows.Add(Staff,      "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}");
+        rows.Add(Leader,     "POST",   "/api/v1/services/items",                          Expect.Forbidden,      "{}");
+        rows.Add(Supervisor, "POST",   "/api/v1/services/items",                          Expect.Invalid,        "{}");
+        rows.Add(Admin,      "POST",   "/api/v1/services/items",                          Expect.Invalid,        "{}");
+        rows.Add(Staff,      "PUT",    "/api/v1/services/items/1",                        Expect.Forbidden,      Version1);
+        rows.Add(Citizen,    "POST",   "/api/v1/services/items/1/withdraw",               Expect.Forbidden,      Version1);
+        rows.Add(Supervisor, "POST",   "/api/v1/services/items/999999/withdraw",          Expect.NotFound,       """{"version":1,"reason":"gone"}""");
+        rows.Add(Anonymous,  "GET",    "/api/v1/services/items/export",                   Expect.Unauthorized,   null);
+        rows.Add(Staff,      "GET",    "/api/v1/services/items/export",                   Expect.Forbidden,      null);
+        rows.Add(Admin,      "GET",    "/api/v1/services/items/export",                   Expect.Ok,             null);
+        rows.Add(Anonymous,  "GET",    "/services",                                       Expect.Ok,             null);
+        rows.Add(Citizen,    "GET",    "/services?q=营业执照",                            Expect.Ok,             null);
+        rows.Add(Anonymous,  "GET",    "/services/manage",                                Expect.Unauthorized,   null);
+        rows.Add(Staff,      "GET",    "/services/manage",                                Expect.Forbidden,      null);
+        rows.Add(Leader,     "GET",    "/services/manage",                                Expect.Forbidden,      null);
+        rows.Add(Enterprise, "GET",    "/services/manage/items",                          Expect.Forbidden,      null);
+        rows.Add(Supervisor, "GET",    "/services/manage",                                Expect.Ok,             null);
+        rows.Add(Admin,      "GET",    "/services/manage/items",                          Expect.Ok,             null);
+        return rows;
+    }
+}

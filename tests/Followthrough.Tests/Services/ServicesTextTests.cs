@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Reflection;
+using System.Resources;
+using Followthrough.Services;
+using Followthrough.Services.Catalogue;
+using Followthrough.Services.Pages;
+
+namespace Followthrough.Tests.Services;
+
+/// <summary>The pages translate the catalogue's rule messages and labels: every one needs its Chinese text.</summary>
+public sealed class ServicesTextTests
+{
+    public static TheoryData<string> Messages()
+    {
+        var data = new TheoryData<string>();
+        foreach (var field in typeof(ServiceItemRules).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+        {
+            data.Add((string)field.GetRawConstantValue()!);
+        }
+
+        data.Add(ServiceCatalogue.WithdrawReasonRequired);
+        foreach (var label in Enum.GetValues<DeliveryLevel>().Select(ServicesLabels.Of)
+            .Concat(Enum.GetValues<ServiceKind>().Select(ServicesLabels.Of))
+            .Concat(Enum.GetValues<MaterialFormat>().Select(ServicesLabels.Of)))
+        {
+            data.Add(label);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void EveryRuleMessageAndLabel_HasAChineseTranslation(string english)
+    {
+        var resources = new ResourceManager("Followthrough.Services.ServicesText", typeof(ServicesText).Assembly);
+        var chinese = resources.GetString(english, CultureInfo.GetCultureInfo("zh-Hans"));
+        Assert.False(string.IsNullOrWhiteSpace(chinese), $"No zh-Hans text for: {english}");
+        Assert.NotEqual(english, chinese);
+    }
+}
