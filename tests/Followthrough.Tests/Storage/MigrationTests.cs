@@ -65,8 +65,11 @@ public sealed class MigrationTests
         await new MigrationRunner(sqlite.Settings).MigrateAsync();
         await new MigrationRunner(postgres.Settings).MigrateAsync();
 
+        // Ordinary tables only: a search index is an FTS5 virtual table with its shadow tables on SQLite and an index
+        // on PostgreSQL (Services' catalogue search), neither of which is a table of the model.
         var sqliteColumns = await ColumnsAsync(sqlite.Settings,
-            "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
+            "SELECT m.name || '.' || p.name FROM pragma_table_list m JOIN pragma_table_info(m.name) p " +
+            "WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
         var postgresColumns = await ColumnsAsync(postgres.Settings,
             "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public'");
         Assert.Equal(sqliteColumns, postgresColumns);
