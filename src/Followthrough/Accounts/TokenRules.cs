@@ -21,6 +21,10 @@ public static class TokenRules
     /// <summary>A token that "expires on" a date stops working at the start of that day (00:00 UTC).</summary>
     public static DateTime ExpiryOn(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
+    /// <summary>A token works until it is revoked or its expiry has come.</summary>
+    public static bool IsUsable(DateTime? revokedAt, DateTime? expiresAt, DateTime nowUtc) =>
+        revokedAt is null && (expiresAt is null || expiresAt > nowUtc);
+
     /// <summary>Times without a zone are taken as UTC; local times are converted.</summary>
     public static DateTime? AsUtc(DateTime? value) => value switch
     {
