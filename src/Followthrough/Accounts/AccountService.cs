@@ -198,15 +198,6 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         return SignInResult.Success(person, account.UserName, account.SecurityStamp);
     }
 
-    /// <summary>The user names of those of the given people who have a sign-in (person id → user name).</summary>
-    public async Task<IReadOnlyDictionary<int, string>> UserNamesAsync(IEnumerable<int> personIds, CancellationToken cancellationToken = default)
-    {
-        var ids = personIds.Distinct().ToList();
-        return ids.Count == 0
-            ? new Dictionary<int, string>()
-            : await db.Set<Account>().AsNoTracking().Where(a => ids.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.UserName, cancellationToken);
-    }
-
     /// <summary>
     /// A signed-in person changes their own password. A wrong current password counts as a failed sign-in, so a
     /// left-open session cannot be used to guess it.
@@ -313,27 +304,6 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         db.DescribeNextSave(action);
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>The account with this user name, or null.</summary>
-    internal Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        var name = NormalizeUserName(userName);
-        return db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
-    }
-
-    /// <summary>Every sign-in with its person, by user name.</summary>
-    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var accounts = await db.Set<Account>().AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
-        var people = await organization.PeopleAsync(accounts.Select(a => a.PersonId), cancellationToken);
-        var units = await organization.UnitsAsync(people.Values.Select(p => p.UnitId).OfType<int>(), cancellationToken);
-        return [.. accounts.Where(a => people.ContainsKey(a.PersonId)).Select(a =>
-        {
-            var p = people[a.PersonId];
-            var unitCode = p.UnitId is { } unitId && units.TryGetValue(unitId, out var unit) ? unit.Code : null;
-            return new AccountSummary(p.Id, a.UserName, p.NameZh, p.NameEn, p.Role, unitCode, p.IsActive, a.LockedUntil, a.LastSignInAt);
-        })];
     }
 
     private Task<bool> IsTakenAsync(string name, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ internal static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
         services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>()
-            .AddScoped<AccountStandings>();
+            .AddScoped<AccountStandings>().AddScoped<AccountDirectory>();
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder api) => AccountsApi.Map(api);
 }
