@@ -20,7 +20,7 @@ public sealed class AccountDirectory(FollowthroughDb db, OrganizationDirectory o
     }
 
     /// <summary>The user names of those of the given people who have a sign-in (person id → user name).</summary>
-    public async Task<IReadOnlyDictionary<int, string>> UserNamesAsync(IEnumerable<int> personIds, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyDictionary<int, string>> UserNamesAsync(IEnumerable<int> personIds, CancellationToken cancellationToken = default)
     {
         var ids = personIds.Distinct().ToList();
         return ids.Count == 0

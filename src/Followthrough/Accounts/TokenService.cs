@@ -28,11 +28,11 @@ public sealed class TokenService(FollowthroughDb db)
     }
 
     /// <summary>The person's tokens, newest first (a person has a handful, so the page shows them all).</summary>
-    public async Task<IReadOnlyList<TokenSummary>> ListAsync(int personId, CancellationToken cancellationToken = default) =>
+    internal async Task<IReadOnlyList<TokenSummary>> ListAsync(int personId, CancellationToken cancellationToken = default) =>
         await Summaries(OfPerson(personId)).ToListAsync(cancellationToken);
 
     /// <summary>One page of the person's tokens, newest first, and how many there are.</summary>
-    public async Task<(IReadOnlyList<TokenSummary> Items, int Total)> PageAsync(int personId, int skip, int take, CancellationToken cancellationToken = default)
+    internal async Task<(IReadOnlyList<TokenSummary> Items, int Total)> PageAsync(int personId, int skip, int take, CancellationToken cancellationToken = default)
     {
         var total = await OfPerson(personId).CountAsync(cancellationToken);
         var items = await Summaries(OfPerson(personId).Skip(skip).Take(take)).ToListAsync(cancellationToken);
@@ -40,7 +40,7 @@ public sealed class TokenService(FollowthroughDb db)
     }
 
     /// <summary>One of the person's tokens, or null when they have no token with that id.</summary>
-    public Task<TokenSummary?> FindAsync(int personId, int tokenId, CancellationToken cancellationToken = default) =>
+    internal Task<TokenSummary?> FindAsync(int personId, int tokenId, CancellationToken cancellationToken = default) =>
         Summaries(db.Set<ApiToken>().Where(t => t.Id == tokenId && t.PersonId == personId)).SingleOrDefaultAsync(cancellationToken);
 
     private IQueryable<ApiToken> OfPerson(int personId) =>
