@@ -73,11 +73,8 @@ internal static class TokensCommands
         return command;
     }
 
-    /// <summary>The account with this user name, from the list the Accounts module gives (its entity is its own).</summary>
-    private static async Task<AccountSummary> FindAccountAsync(CliContext context, string userName, CancellationToken cancellationToken)
-    {
-        var name = AccountService.NormalizeUserName(userName);
-        return (await context.Get<AccountService>().ListAsync(cancellationToken)).FirstOrDefault(a => a.UserName == name)
-            ?? throw new CliException($"There is no user named \"{name}\". See: followthrough users list");
-    }
+    /// <summary>The account with this user name, as the Accounts module finds it (its entity is its own).</summary>
+    private static async Task<AccountSummary> FindAccountAsync(CliContext context, string userName, CancellationToken cancellationToken) =>
+        await context.Get<AccountDirectory>().FindAsync(userName, cancellationToken)
+            ?? throw new CliException($"There is no user named \"{AccountService.NormalizeUserName(userName)}\". See: followthrough users list");
 }

@@ -103,11 +103,10 @@ internal static class UsersCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
-            var accounts = context.Get<AccountService>();
             var name = AccountService.NormalizeUserName(parse.GetValue(userName));
-            var account = (await accounts.ListAsync(cancellationToken)).FirstOrDefault(a => a.UserName == name)
+            var account = await context.Get<AccountDirectory>().FindAsync(name, cancellationToken)
                 ?? throw new CliException($"There is no account named {name}.");
-            await accounts.EndSessionsAsync(account.PersonId, "sessions-ended", cancellationToken);
+            await context.Get<AccountService>().EndSessionsAsync(account.PersonId, "sessions-ended", cancellationToken);
             await context.Output.WriteLineAsync($"Every session of {name} has ended; they must sign in again.");
             return FollowthroughCli.Ok;
         });
@@ -121,7 +120,7 @@ internal static class UsersCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken: cancellationToken);
-            var accounts = await context.Get<AccountService>().ListAsync(cancellationToken);
+            var accounts = await context.Get<AccountDirectory>().ListAsync(cancellationToken);
             var now = context.Get<TimeProvider>().GetUtcNow().UtcDateTime;
             if (parse.GetValue(json))
             {

@@ -5,24 +5,38 @@ using Microsoft.EntityFrameworkCore;
 namespace Followthrough.Accounts;
 
 /// <summary>Creating accounts, checking sign-ins (with lock-out after repeated failures) and changing passwords.</summary>
-public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownNames, OrganizationDirectory organization, PersonRegistration registration)
+public sealed class AccountService
 {
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    internal const int MaxFailedAttempts = 5;
+    internal static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     /// <summary>A hash of no one's password: unknown user names are checked against it, so they take as long as real ones.</summary>
     private static readonly Lazy<string> DecoyHash = new(() => Passwords.Hash(Passwords.Generate()));
 
+    private readonly FollowthroughDb db;
+    private readonly UnknownUserNames unknownNames;
+    private readonly OrganizationDirectory organization;
+    private readonly PersonRegistration registration;
+
+    /// <summary>Built by the module's registration; callers get it from the container.</summary>
+    internal AccountService(FollowthroughDb db, UnknownUserNames unknownNames, OrganizationDirectory organization, PersonRegistration registration)
+    {
+        this.db = db;
+        this.unknownNames = unknownNames;
+        this.organization = organization;
+        this.registration = registration;
+    }
+
     public static string NormalizeUserName(string? userName) => (userName ?? string.Empty).Trim().ToLowerInvariant();
 
     /// <summary>Null when the (normalized) user name is acceptable, otherwise what is wrong with it.</summary>
-    public static string? UserNameProblem(string userName) =>
+    internal static string? UserNameProblem(string userName) =>
         userName is { Length: >= 2 and <= 64 } && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
             ? null
             : "A user name has 2 to 64 letters, digits, dots, hyphens or underscores.";
 
     /// <summary>Gives a person a sign-in. Returns the problem in words, or null on success.</summary>
-    public async Task<string?> CreateAsync(int personId, string userName, string password, CancellationToken cancellationToken = default)
+    internal async Task<string?> CreateAsync(int personId, string userName, string password, CancellationToken cancellationToken = default)
     {
         var name = NormalizeUserName(userName);
         if (UserNameProblem(name) is { } nameProblem)
@@ -198,15 +212,6 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         return SignInResult.Success(person, account.UserName, account.SecurityStamp);
     }
 
-    /// <summary>The user names of those of the given people who have a sign-in (person id → user name).</summary>
-    public async Task<IReadOnlyDictionary<int, string>> UserNamesAsync(IEnumerable<int> personIds, CancellationToken cancellationToken = default)
-    {
-        var ids = personIds.Distinct().ToList();
-        return ids.Count == 0
-            ? new Dictionary<int, string>()
-            : await db.Set<Account>().AsNoTracking().Where(a => ids.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.UserName, cancellationToken);
-    }
-
     /// <summary>
     /// A signed-in person changes their own password. A wrong current password counts as a failed sign-in, so a
     /// left-open session cannot be used to guess it.
@@ -276,7 +281,7 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
     }
 
     /// <summary>The person's standing, as Organization tells it after a change to them (<see cref="IPersonSignIns.KeepStandingAsync"/>).</summary>
-    public async Task KeepStandingAsync(PersonEntry person, CancellationToken cancellationToken = default)
+    internal async Task KeepStandingAsync(PersonEntry person, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.PersonId == person.Id, cancellationToken);
@@ -313,27 +318,6 @@ public sealed class AccountService(FollowthroughDb db, UnknownUserNames unknownN
         db.DescribeNextSave(action);
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>The account with this user name, or null.</summary>
-    internal Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        var name = NormalizeUserName(userName);
-        return db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
-    }
-
-    /// <summary>Every sign-in with its person, by user name.</summary>
-    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var accounts = await db.Set<Account>().AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
-        var people = await organization.PeopleAsync(accounts.Select(a => a.PersonId), cancellationToken);
-        var units = await organization.UnitsAsync(people.Values.Select(p => p.UnitId).OfType<int>(), cancellationToken);
-        return [.. accounts.Where(a => people.ContainsKey(a.PersonId)).Select(a =>
-        {
-            var p = people[a.PersonId];
-            var unitCode = p.UnitId is { } unitId && units.TryGetValue(unitId, out var unit) ? unit.Code : null;
-            return new AccountSummary(p.Id, a.UserName, p.NameZh, p.NameEn, p.Role, unitCode, p.IsActive, a.LockedUntil, a.LastSignInAt);
-        })];
     }
 
     private Task<bool> IsTakenAsync(string name, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ namespace Followthrough.Accounts;
 /// person changed meanwhile is left for the next run (its version moved on), and until it is filled the per-request
 /// checks ask <see cref="PersonLookup"/>.
 /// </summary>
-public sealed class AccountStandings(FollowthroughDb db, OrganizationDirectory organization)
+internal sealed class AccountStandings(FollowthroughDb db, OrganizationDirectory organization)
 {
     private const int Batch = 500;
 

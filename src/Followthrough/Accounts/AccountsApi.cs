@@ -142,7 +142,7 @@ internal sealed record CreateTokenRequest(string? Name, DateTime? ExpiresAt);
 /// <summary>A token as lists show it: never its secret, only the first characters to recognise it by.</summary>
 internal sealed record TokenResponse(int Id, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt)
 {
-    public static TokenResponse From(ApiToken token)
+    public static TokenResponse From(TokenSummary token)
     {
         ArgumentNullException.ThrowIfNull(token);
         return new(token.Id, token.Name, token.Prefix, token.CreatedAt, token.ExpiresAt, token.RevokedAt);

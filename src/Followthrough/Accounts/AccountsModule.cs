@@ -1,3 +1,5 @@
+using Followthrough.Organization;
+using Followthrough.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,8 +9,10 @@ namespace Followthrough.Accounts;
 internal static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.AddSingleton<UnknownUserNames>().AddScoped<AccountService>().AddScoped<Organization.IPersonSignIns, PersonSignIns>().AddScoped<TokenService>()
-            .AddScoped<AccountStandings>();
+        services.AddSingleton<UnknownUserNames>()
+            .AddScoped(sp => new AccountService(sp.GetRequiredService<FollowthroughDb>(), sp.GetRequiredService<UnknownUserNames>(),
+                sp.GetRequiredService<OrganizationDirectory>(), sp.GetRequiredService<PersonRegistration>()))
+            .AddScoped<IPersonSignIns, PersonSignIns>().AddScoped<TokenService>().AddScoped<AccountStandings>().AddScoped<AccountDirectory>();
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder api) => AccountsApi.Map(api);
 }

@@ -3,7 +3,7 @@ namespace Followthrough.Accounts;
 /// <summary>
 /// A personal token for the REST API. Only its SHA-256 hash is stored; the token itself is shown once, when created.
 /// </summary>
-public sealed class ApiToken
+internal sealed class ApiToken
 {
     public int Id { get; set; }
 
@@ -22,5 +22,7 @@ public sealed class ApiToken
 
     public DateTime? RevokedAt { get; set; }
 
-    public bool IsUsable(DateTime nowUtc) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > nowUtc);
+    public bool IsUsable(DateTime nowUtc) => TokenRules.IsUsable(RevokedAt, ExpiresAt, nowUtc);
+
+    public TokenSummary ToSummary() => new(Id, PersonId, Name, Prefix, CreatedAt, ExpiresAt, RevokedAt);
 }

@@ -6,13 +6,13 @@ namespace Followthrough.Accounts;
 /// <summary>Password hashing (ASP.NET Core Identity's PBKDF2 format), the strength rule and generated passwords.</summary>
 public static class Passwords
 {
-    public const int MinimumLength = 10;
+    internal const int MinimumLength = 10;
     private static readonly PasswordHasher<Account> Hasher = new();
 
-    public static string Hash(string password) => Hasher.HashPassword(null!, password);
+    internal static string Hash(string password) => Hasher.HashPassword(null!, password);
 
     /// <summary>True when the password matches; <paramref name="rehashed"/> is set when the hash should be upgraded.</summary>
-    public static bool Verify(string hash, string password, out string? rehashed)
+    internal static bool Verify(string hash, string password, out string? rehashed)
     {
         rehashed = null;
         var result = Hasher.VerifyHashedPassword(null!, hash, password);
@@ -25,7 +25,7 @@ public static class Passwords
     }
 
     /// <summary>Null when acceptable, otherwise what is wrong with it.</summary>
-    public static string? Weakness(string? password) => password switch
+    internal static string? Weakness(string? password) => password switch
     {
         null or "" => "A password is required.",
         { Length: < MinimumLength } => $"The password must be at least {MinimumLength} characters.",

@@ -2,13 +2,13 @@ using Followthrough.Organization;
 
 namespace Followthrough.Accounts;
 
-/// <summary>The sign-ins the people pages manage (<see cref="IPersonSignIns"/>), kept by <see cref="AccountService"/>.</summary>
-internal sealed class PersonSignIns(AccountService accounts) : IPersonSignIns
+/// <summary>The sign-ins the people pages manage (<see cref="IPersonSignIns"/>), kept by <see cref="AccountService"/> and read through <see cref="AccountDirectory"/>.</summary>
+internal sealed class PersonSignIns(AccountService accounts, AccountDirectory directory) : IPersonSignIns
 {
     public const string UserNameRule = "A user name has 2 to 64 letters, digits, dots, hyphens or underscores.";
 
     public Task<IReadOnlyDictionary<int, string>> UserNamesAsync(IEnumerable<int> personIds, CancellationToken cancellationToken = default) =>
-        accounts.UserNamesAsync(personIds, cancellationToken);
+        directory.UserNamesAsync(personIds, cancellationToken);
 
     public ValidationErrors Check(string? userName, string? password)
     {

@@ -24,27 +24,30 @@ public sealed class TokenService(FollowthroughDb db)
         db.Set<ApiToken>().Add(token);
         db.DescribeNextSave("token-created");
         await db.SaveChangesAsync(cancellationToken);
-        return new CreatedToken(token, secret);
+        return new CreatedToken(token.ToSummary(), secret);
     }
 
     /// <summary>The person's tokens, newest first (a person has a handful, so the page shows them all).</summary>
-    public async Task<IReadOnlyList<ApiToken>> ListAsync(int personId, CancellationToken cancellationToken = default) =>
-        await OfPerson(personId).ToListAsync(cancellationToken);
+    internal async Task<IReadOnlyList<TokenSummary>> ListAsync(int personId, CancellationToken cancellationToken = default) =>
+        await Summaries(OfPerson(personId)).ToListAsync(cancellationToken);
 
     /// <summary>One page of the person's tokens, newest first, and how many there are.</summary>
-    public async Task<(IReadOnlyList<ApiToken> Items, int Total)> PageAsync(int personId, int skip, int take, CancellationToken cancellationToken = default)
+    internal async Task<(IReadOnlyList<TokenSummary> Items, int Total)> PageAsync(int personId, int skip, int take, CancellationToken cancellationToken = default)
     {
         var total = await OfPerson(personId).CountAsync(cancellationToken);
-        var items = await OfPerson(personId).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var items = await Summaries(OfPerson(personId).Skip(skip).Take(take)).ToListAsync(cancellationToken);
         return (items, total);
     }
 
     /// <summary>One of the person's tokens, or null when they have no token with that id.</summary>
-    public Task<ApiToken?> FindAsync(int personId, int tokenId, CancellationToken cancellationToken = default) =>
-        db.Set<ApiToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == tokenId && t.PersonId == personId, cancellationToken);
+    internal Task<TokenSummary?> FindAsync(int personId, int tokenId, CancellationToken cancellationToken = default) =>
+        Summaries(db.Set<ApiToken>().Where(t => t.Id == tokenId && t.PersonId == personId)).SingleOrDefaultAsync(cancellationToken);
 
     private IQueryable<ApiToken> OfPerson(int personId) =>
-        db.Set<ApiToken>().AsNoTracking().Where(t => t.PersonId == personId).OrderByDescending(t => t.Id);
+        db.Set<ApiToken>().Where(t => t.PersonId == personId).OrderByDescending(t => t.Id);
+
+    private static IQueryable<TokenSummary> Summaries(IQueryable<ApiToken> tokens) =>
+        tokens.Select(t => new TokenSummary(t.Id, t.PersonId, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt));
 
     /// <summary>Revokes one of the person's tokens; false when there is no such token of theirs.</summary>
     public async Task<bool> RevokeAsync(int personId, int tokenId, CancellationToken cancellationToken = default)
@@ -70,4 +73,14 @@ public sealed class TokenService(FollowthroughDb db)
 }
 
 /// <summary>A new token and its secret, which is shown once and never stored.</summary>
-public sealed record CreatedToken(ApiToken Token, string Secret);
+public sealed record CreatedToken(TokenSummary Token, string Secret);
+
+/// <summary>
+/// A personal API token as its owner, an administrator or the command line sees it: never its secret or hash, only the
+/// first characters (<see cref="Prefix"/>) to tell it apart by.
+/// </summary>
+public sealed record TokenSummary(int Id, int PersonId, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt)
+{
+    /// <summary>True while the token works: not revoked, and its expiry (if any) still ahead.</summary>
+    public bool IsUsable(DateTime nowUtc) => TokenRules.IsUsable(RevokedAt, ExpiresAt, nowUtc);
+}

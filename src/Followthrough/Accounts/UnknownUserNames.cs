@@ -8,7 +8,7 @@ namespace Followthrough.Accounts;
 /// for real accounts too, so a lock-out holds only for the address that earned it. Bounded: when full, new names are not tracked
 /// (they answer "wrong" forever), which costs a guesser more than it gives. Per process, forgotten on restart.
 /// </summary>
-public sealed class UnknownUserNames : IDisposable
+internal sealed class UnknownUserNames : IDisposable
 {
     private const int Capacity = 10_000;
     private readonly MemoryCache _attempts = new(new MemoryCacheOptions { SizeLimit = Capacity });

@@ -76,9 +76,13 @@ public sealed class AccountRulesTests
         var token = new ApiToken { Name = "t", Prefix = "ft_", TokenHash = "h", ExpiresAt = Now };
         Assert.True(token.IsUsable(Now.AddTicks(-1)));
         Assert.False(token.IsUsable(Now));
+        Assert.True(token.ToSummary().IsUsable(Now.AddTicks(-1)));
+        Assert.False(token.ToSummary().IsUsable(Now));
         token.ExpiresAt = null;
+        Assert.True(token.ToSummary().IsUsable(Now));
         token.RevokedAt = Now;
         Assert.False(token.IsUsable(Now));
+        Assert.False(token.ToSummary().IsUsable(Now));
     }
 
     [Fact]

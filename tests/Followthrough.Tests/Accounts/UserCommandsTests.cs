@@ -121,9 +121,22 @@ public abstract class UserCommandsTests(CliDatabase cli)
     }
 
     [Fact]
+    public async Task AccountDirectory_FindsOneSignInByUserName_InAnyCase_AsTheListShowsIt()
+    {
+        var found = await cli.WithServicesAsync(sp => sp.GetRequiredService<AccountDirectory>().FindAsync("  DRC "));
+        var listed = (await cli.WithServicesAsync(sp => sp.GetRequiredService<AccountDirectory>().ListAsync())).Single(a => a.UserName == "drc");
+        var none = await cli.WithServicesAsync(sp => sp.GetRequiredService<AccountDirectory>().FindAsync(Unique("nobody")));
+
+        Assert.Equal(listed, found);
+        Assert.Equal("DL-DRC", found!.UnitCode);
+        Assert.Equal(Role.UnitStaff, found.Role);
+        Assert.Null(none);
+    }
+
+    [Fact]
     public async Task TokensCreate_PrintsAWorkingSecret_AndRevokeStopsIt()
     {
-        var result = await cli.RunAsync("tokens", "create", "--user", "stb", "--name", "nightly export", "--expires", "2099-01-01");
+        var result = await cli.RunAsync("tokens", "create", "--user", "STB", "--name", "nightly export", "--expires", "2099-01-01");
         Assert.True(result.ExitCode == 0, result.All);
         var secret = result.Output.Split(' ', '\n').Single(w => w.StartsWith("ft_", StringComparison.Ordinal)).Trim();
         var token = await FindAsync(secret);

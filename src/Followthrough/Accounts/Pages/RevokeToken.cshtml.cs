@@ -8,7 +8,7 @@ namespace Followthrough.Accounts.Pages;
 [Authorize]
 internal sealed class RevokeTokenModel(TokenService tokens, CurrentUser user) : PageModel
 {
-    public ApiToken Token { get; private set; } = null!;
+    public TokenSummary Token { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -18,11 +18,11 @@ internal sealed class TokensModel(TokenService tokens, CurrentUser user, TimePro
     [BindProperty]
     public DateOnly? ExpiresOn { get; set; }
 
-    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+    public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
 
     public CreatedToken? Created { get; private set; }
 
-    public ApiToken? Revoked { get; private set; }
+    public TokenSummary? Revoked { get; private set; }
 
     public ValidationErrors Errors { get; } = new();
 
