@@ -8,6 +8,14 @@ namespace Followthrough.Organization;
 /// </summary>
 public sealed class DirectoryRevision(HandWrittenSql.RequestReads sql)
 {
+    /// <summary>
+    /// The count as a scalar SQL expression that Organization publishes and keeps, so that a module reading its own
+    /// revision on every request (the inbox) can send both in one statement instead of two: on PostgreSQL, where the
+    /// server shares the host's cores, a statement per request is what the inbox pays for (bench/RESULTS.md). The
+    /// caller embeds it as it is; it never names Organization's table itself. NULL when the count has no row yet.
+    /// </summary>
+    public const string ReadExpression = "(SELECT revision FROM organization_revision WHERE id = 1)";
+
     /// <summary>One primary-key read, cheap enough for every request.</summary>
     public Task<long> ReadAsync(CancellationToken cancellationToken = default) =>
         sql.ReadAsync(

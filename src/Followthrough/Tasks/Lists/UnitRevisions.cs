@@ -10,16 +10,18 @@ namespace Followthrough.Tasks;
 /// </summary>
 internal sealed record UnitRevision(long Tasks, long Names);
 
-internal sealed class UnitRevisions(HandWrittenSql.RequestReads sql, DirectoryRevision directory)
+internal sealed class UnitRevisions(HandWrittenSql.RequestReads sql)
 {
-    /// <summary>Both counts, each one primary-key read (read on every inbox request).</summary>
-    public async Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default)
-    {
-        var tasks = await sql.ReadAsync(
-            "SELECT revision FROM task_unit_revisions WHERE unit_id = @unit",
+    /// <summary>
+    /// Both counts in one statement (read on every inbox request): Tasks' own row and the directory's count through the
+    /// expression Organization publishes for it (<see cref="DirectoryRevision.ReadExpression"/>).
+    /// </summary>
+    public Task<UnitRevision> ReadAsync(int unitId, CancellationToken cancellationToken = default) =>
+        sql.ReadAsync(
+            "SELECT (SELECT revision FROM task_unit_revisions WHERE unit_id = @unit), " + DirectoryRevision.ReadExpression,
             [("@unit", unitId)],
-            async (reader, token) => await reader.ReadAsync(token) ? reader.GetInt64(0) : 0L,
+            async (reader, token) => await reader.ReadAsync(token)
+                ? new UnitRevision(reader.IsDBNull(0) ? 0L : reader.GetInt64(0), reader.IsDBNull(1) ? 0L : reader.GetInt64(1))
+                : new UnitRevision(0L, 0L),
             cancellationToken);
-        return new UnitRevision(tasks, await directory.ReadAsync(cancellationToken));
-    }
 }
