@@ -45,5 +45,12 @@ if (args.Length > 0 && args[0] == "hostile-files")
     return Followthrough.Benchmarks.HostileFilesBench.Run(args, Console.Out);
 }
 
+// Issue 15: catalogue search over 5,000 items (stopwatch, p50/p95/p99):
+// dotnet run -c Release --project bench/Followthrough.Benchmarks -- catalogue-search sqlite|postgres [server] [searches]
+if (args.Length > 0 && args[0] == "catalogue-search")
+{
+    return await Followthrough.Benchmarks.Services.CatalogueSearchSpeed.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -118,6 +118,37 @@ public abstract class CatalogueTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Search_MatchingMoreThanAPage_CountsEveryMatch_AndPagesInCodeOrder()
+    {
+        // A common word matches hundreds of items; the matches narrow the filtered query as one statement (issue 15).
+        var nrb = await app.UnitIdAsync("DL-NRB");
+        var msa = await app.UnitIdAsync("DL-MSA");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await app.WithServicesAsync<object?>(async sp =>
+        {
+            var catalogue = sp.GetRequiredService<ServiceCatalogue>();
+            var codes = new List<string>();
+            for (var i = 0; i < 30; i++)
+            {
+                var created = await catalogue.CreateAsync(Item(i % 3 == 0 ? msa : nrb, code: $"P{tag}-{i:D2}", nameZh: $"海域使用{tag}", nameEn: $"Sea use {tag} {i}"));
+                codes.Add(created.Value!.Code);
+            }
+
+            var first = await catalogue.SearchAsync(new CatalogueFilter($"sea use {tag}"), new PageRequest(1, 10));
+            Assert.Equal(30, first.Total);
+            Assert.Equal(codes.Order(StringComparer.Ordinal).Take(10), first.Items.Select(i => i.Code));
+            var third = await catalogue.SearchAsync(new CatalogueFilter($"海域使用{tag}"), new PageRequest(3, 10));
+            Assert.Equal((30, 10), (third.Total, third.Items.Count));
+            Assert.Equal(codes.Order(StringComparer.Ordinal).Skip(20), third.Items.Select(i => i.Code));
+            var inMsa = await catalogue.SearchAsync(new CatalogueFilter($"P{tag}", UnitId: msa), new PageRequest(1, 50));
+            Assert.Equal(10, inMsa.Total);
+            Assert.All(inMsa.Items, i => Assert.Equal(msa, i.UnitId));
+            Assert.Empty((await catalogue.SearchAsync(new CatalogueFilter($"p{tag}_0"), new PageRequest(1, 50))).Items); // '_' is a character, not a wildcard
+            return null;
+        });
+    }
+
+    [Fact]
     public async Task Filters_ByUnitLevelAndLifeEvent_CombineWithTheSearch()
     {
         var nrb = await app.UnitIdAsync("DL-NRB");

@@ -9,34 +9,32 @@ namespace Followthrough.Services.Catalogue;
 /// <c>search_text</c>. A trigram index needs at least 3 characters, so shorter queries (两字 such as 营业) fall back to
 /// LIKE over the same column, which is small enough to scan.
 /// </summary>
+/// <remarks>
+/// The search narrows the same query as the filters, so the count and the page are one statement each (issue 15):
+/// LIKE goes into that statement (PostgreSQL's planner takes the GIN index for it at 3 characters or more); only
+/// SQLite's FTS5 match is read first, and its ids go back as one array parameter (json_each), never one parameter per
+/// id — a common word matches hundreds of items.
+/// </remarks>
 internal static class CatalogueSearch
 {
     public const int TrigramLength = 3;
 
-    public static async Task<List<int>> MatchingIdsAsync(FollowthroughDb db, string search, CancellationToken cancellationToken)
+    public static async Task<IQueryable<ServiceItem>> WhereMatchingAsync(
+        FollowthroughDb db, IQueryable<ServiceItem> items, string search, CancellationToken cancellationToken)
     {
         var text = search.Trim().ToLowerInvariant();
+        if (!db.Database.IsNpgsql() && text.Length >= TrigramLength)
+        {
+            var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var ids = await db.QueryAsync(
+                "SELECT rowid FROM service_items_search WHERE service_items_search MATCH @phrase",
+                [("@phrase", phrase)], r => r.GetInt32(0), cancellationToken);
+            return items.Where(i => EF.Parameter(ids).Contains(i.Id));
+        }
+
         var like = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal)
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-        if (db.Database.IsNpgsql())
-        {
-            // The GIN trigram index serves LIKE for 3 characters or more; shorter patterns scan, still correct.
-            return await db.QueryAsync(
-                @"SELECT id FROM service_items WHERE search_text LIKE @like ESCAPE '\'",
-                [("@like", like)], r => r.GetInt32(0), cancellationToken);
-        }
-
-        if (text.Length >= TrigramLength)
-        {
-            var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            return await db.QueryAsync(
-                "SELECT rowid FROM service_items_search WHERE service_items_search MATCH @phrase",
-                [("@phrase", phrase)], r => r.GetInt32(0), cancellationToken);
-        }
-
-        return await db.QueryAsync(
-            @"SELECT id FROM service_items WHERE search_text LIKE @like ESCAPE '\'",
-            [("@like", like)], r => r.GetInt32(0), cancellationToken);
+        return items.Where(i => EF.Functions.Like(i.SearchText, like, @"\"));
     }
 }

@@ -26,8 +26,7 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         var query = Items.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var ids = await CatalogueSearch.MatchingIdsAsync(db, filter.Search, cancellationToken);
-            query = query.Where(i => ids.Contains(i.Id));
+            query = await CatalogueSearch.WhereMatchingAsync(db, query, filter.Search, cancellationToken);
         }
 
         if (!filter.IncludeWithdrawn)
