@@ -40,6 +40,17 @@ public abstract partial class PermissionMatrixTests
         rows.Add(Staff,      "POST",   "/api/v1/services/applications/999999/accept",     Expect.NotFound,       Version1);
         rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/withdraw",   Expect.NotFound,       Version1);
         rows.Add(Anonymous,  "POST",   "/api/v1/services/applications/1/approve",         Expect.Unauthorized,   Version1);
+        rows.Add(Anonymous,  "GET",    "/services/applications",                          Expect.Unauthorized,   null);
+        rows.Add(Citizen,    "GET",    "/services/applications",                          Expect.Ok,             null);
+        rows.Add(Enterprise, "GET",    "/services/applications",                          Expect.Ok,             null);
+        rows.Add(Staff,      "GET",    "/services/applications",                          Expect.Ok,             null);
+        rows.Add(Leader,     "GET",    "/services/applications",                          Expect.Forbidden,      null);
+        rows.Add(Staff,      "GET",    "/services/applications?unitId={unit:DL-MSA}",     Expect.Forbidden,      null);
+        rows.Add(Citizen,    "GET",    "/services/applications?unitId={unit:DL-DRC}",     Expect.Forbidden,      null);
+        rows.Add(Supervisor, "GET",    "/services/applications?unitId={unit:DL-MSA}",     Expect.Ok,             null);
+        rows.Add(Citizen,    "GET",    "/services/applications/999999",                   Expect.NotFound,       null);
+        rows.Add(Anonymous,  "GET",    "/services/applications/1",                        Expect.Unauthorized,   null);
+        rows.Add(Citizen,    "GET",    "/services/items/999999/apply",                    Expect.NotFound,       null);
         rows.Add(Anonymous,  "GET",    "/services",                                       Expect.Ok,             null);
         rows.Add(Citizen,    "GET",    "/services?q=营业执照",                            Expect.Ok,             null);
         rows.Add(Anonymous,  "GET",    "/services/manage",                                Expect.Unauthorized,   null);

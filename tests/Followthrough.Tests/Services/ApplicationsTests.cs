@@ -3,6 +3,8 @@ using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
 using Followthrough.Tests.Infrastructure;
+using Followthrough.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Followthrough.Tests.Services.CatalogueSamples;
 
@@ -220,6 +222,18 @@ public abstract class ApplicationsTests(AppFixture app)
         });
     }
 
+    [Fact]
+    public async Task Demo_HasApplicationsInSixStates_TakenByTheUnitsStaff()
+    {
+        var codes = Followthrough.Demo.DemoCatalogue.Codes.ToList();
+        var demo = await app.WithServicesAsync(sp => sp.GetRequiredService<FollowthroughDb>().Set<ServiceApplication>()
+            .Where(a => codes.Contains(a.ItemCode)).ToListAsync());
+        Assert.Equal(
+            [ApplicationState.Received, ApplicationState.Accepted, ApplicationState.Refused, ApplicationState.SupplementRequested, ApplicationState.Rejected, ApplicationState.Delivered],
+            demo.Select(a => a.State).Distinct().Order());
+        Assert.All(demo.Where(a => a.State == ApplicationState.Accepted), a => Assert.True(a.CommittedDue > a.AcceptedOn));
+        Assert.All(demo.Where(a => a.State == ApplicationState.Refused), a => Assert.False(string.IsNullOrEmpty(a.LegalBasis)));
+    }
 }
 
 public sealed class ApplicationsOnSqlite(SqliteApp app) : ApplicationsTests(app), IClassFixture<SqliteApp>;
