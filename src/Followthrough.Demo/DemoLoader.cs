@@ -20,9 +20,10 @@ public sealed class DemoLoader
     private readonly DemoCommitments commitments;
     private readonly DemoDocuments documents;
     private readonly DemoCatalogue catalogue;
+    private readonly DemoApplications applications;
 
     /// <summary>Built by the module's registration; callers get it from the container.</summary>
-    internal DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue)
+    internal DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue, DemoApplications applications)
     {
         this.db = db;
         this.accounts = accounts;
@@ -30,6 +31,7 @@ public sealed class DemoLoader
         this.commitments = commitments;
         this.documents = documents;
         this.catalogue = catalogue;
+        this.applications = applications;
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
@@ -89,6 +91,7 @@ public sealed class DemoLoader
         await commitments.LoadAsync(units, cancellationToken);
         await documents.LoadAsync(units, cancellationToken);
         await catalogue.LoadAsync(units, cancellationToken);
+        await applications.LoadAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
     }

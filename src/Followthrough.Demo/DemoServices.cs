@@ -11,12 +11,13 @@ public static class DemoServices
     {
         // The loader's constructor takes the demo's own writers, which are internal.
         services.AddScoped(sp => new DemoLoader(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Accounts.AccountService>(),
-            sp.GetRequiredService<DemoTasks>(), sp.GetRequiredService<DemoCommitments>(), sp.GetRequiredService<DemoDocuments>(), sp.GetRequiredService<DemoCatalogue>()));
+            sp.GetRequiredService<DemoTasks>(), sp.GetRequiredService<DemoCommitments>(), sp.GetRequiredService<DemoDocuments>(), sp.GetRequiredService<DemoCatalogue>(), sp.GetRequiredService<DemoApplications>()));
         services.AddScoped<IDemoData>(sp => sp.GetRequiredService<DemoLoader>());
         services.AddScoped<DemoTasks>();
         services.AddScoped<DemoCommitments>();
         services.AddScoped<DemoDocuments>();
         services.AddScoped<DemoCatalogue>();
+        services.AddScoped<DemoApplications>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +10,7 @@ namespace Followthrough.Services;
 internal static class ServicesModule
 {
     /// <summary>Government services (一网通办): the legal clock (<see cref="ServiceClock"/>) and the catalogue of items
-    /// (<see cref="ServiceCatalogue"/>).</summary>
+    /// (<see cref="ServiceCatalogue"/>) and applications (<see cref="ServiceApplications"/>).</summary>
     public static IServiceCollection AddServices(this IServiceCollection services)
     {
         services.AddOptions<ServicesOptions>().Configure<IServiceProvider>((options, provider) =>
@@ -17,6 +18,7 @@ internal static class ServicesModule
         services.AddSingleton<ServiceClock>();
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<CatalogueTransfer>();
+        services.AddScoped<ServiceApplications>();
         return services;
     }
 
@@ -25,6 +27,7 @@ internal static class ServicesModule
     {
         CatalogueFileApi.Map(api); // before /{id}: export and import are words, not ids
         CatalogueApi.Map(api);
+        ApplicationsApi.Map(api);
         return api;
     }
 }

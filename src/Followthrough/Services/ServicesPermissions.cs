@@ -10,4 +10,19 @@ internal static class ServicesPermissions
     /// <summary>The catalogue is kept by the administrators and the supervision office, which answers for the city's
     /// published list of items and its committed time limits.</summary>
     public static bool CanMaintainCatalogue(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
+
+    /// <summary>Enterprise and citizen accounts file applications online, and follow their own.</summary>
+    public static bool CanApply(CurrentUser user) => user?.Role is Role.Enterprise or Role.Citizen;
+
+    /// <summary>Staff of the item's responsible unit handle its applications: record one at the window, accept, refuse,
+    /// ask for a supplement, decide and deliver.</summary>
+    public static bool CanHandleApplications(CurrentUser user, int unitId) => user?.Role is Role.UnitStaff && user.UnitId == unitId;
+
+    /// <summary>A unit's queue is read by its staff, and by the supervision office and administrators, who oversee every unit.</summary>
+    public static bool CanReadQueue(CurrentUser user, int unitId) =>
+        CanHandleApplications(user, unitId) || user?.Role is Role.Supervisor or Role.Administrator;
+
+    /// <summary>An application is seen by its applicant and by those who read its unit's queue; to anyone else it does not exist.</summary>
+    public static bool CanSeeApplication(CurrentUser user, int applicantId, int unitId) =>
+        (user?.PersonId is { } me && me == applicantId) || CanReadQueue(user!, unitId);
 }

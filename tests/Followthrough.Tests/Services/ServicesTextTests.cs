@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Resources;
 using Followthrough.Services;
+using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Pages;
 
@@ -19,6 +20,22 @@ public sealed class ServicesTextTests
         }
 
         data.Add(ServiceCatalogue.WithdrawReasonRequired);
+        foreach (var field in typeof(ApplicationRules).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+        {
+            data.Add((string)field.GetRawConstantValue()!);
+        }
+
+        foreach (var state in Enum.GetValues<ApplicationState>())
+        {
+            data.Add(ApplicationLabels.Of(state));
+            data.Add(ApplicationLabels.Next(state));
+        }
+
+        foreach (var step in Enum.GetValues<ApplicationStep>())
+        {
+            data.Add(ApplicationLabels.Of(step));
+            data.Add(ApplicationLabels.Action(step));
+        }
         foreach (var label in Enum.GetValues<DeliveryLevel>().Select(ServicesLabels.Of)
             .Concat(Enum.GetValues<ServiceKind>().Select(ServicesLabels.Of))
             .Concat(Enum.GetValues<MaterialFormat>().Select(ServicesLabels.Of)))

@@ -14,6 +14,9 @@ internal sealed class ItemModel(ServiceCatalogue catalogue, OrganizationDirector
 
     public bool CanMaintain => ServicesPermissions.CanMaintainCatalogue(me);
 
+    /// <summary>Enterprises and citizens apply online; the unit's staff record an application at the window.</summary>
+    public bool CanApply => ServicesPermissions.CanApply(me) || ServicesPermissions.CanHandleApplications(me, Item.UnitId);
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await catalogue.GetAsync(id, HttpContext.RequestAborted) is not { } item)

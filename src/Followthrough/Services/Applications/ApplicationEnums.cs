@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace Followthrough.Services.Applications;
+
+/// <summary>Where an application stands.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationState>))]
+public enum ApplicationState
+{
+    /// <summary>收件: filed, waiting for the unit to accept it, refuse it or ask for more.</summary>
+    Received,
+
+    /// <summary>受理: accepted; the clock runs.</summary>
+    Accepted,
+
+    /// <summary>不予受理: refused at acceptance, with reason and legal basis. Ends the application.</summary>
+    Refused,
+
+    /// <summary>补正: the applicant must supplement what the unit listed, then resubmit.</summary>
+    SupplementRequested,
+
+    /// <summary>准予: decided in the applicant's favour.</summary>
+    Approved,
+
+    /// <summary>不予许可: decided against the applicant, with reasons.</summary>
+    Rejected,
+
+    /// <summary>送达: the decision has been delivered. Ends the application.</summary>
+    Delivered,
+
+    /// <summary>撤回: withdrawn by the applicant before a decision. Ends the application.</summary>
+    Withdrawn,
+}
+
+/// <summary>A step of an application.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationStep>))]
+public enum ApplicationStep
+{
+    Filed,
+    Accepted,
+    Refused,
+    SupplementRequested,
+    Resubmitted,
+    Approved,
+    Rejected,
+    Delivered,
+    Withdrawn,
+}
+
+/// <summary>How the application came in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationChannel>))]
+public enum ApplicationChannel
+{
+    /// <summary>Filed online by the applicant.</summary>
+    Online,
+
+    /// <summary>Recorded by staff at a service window for the applicant.</summary>
+    Window,
+}

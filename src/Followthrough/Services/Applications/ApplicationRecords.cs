@@ -1,0 +1,62 @@
+namespace Followthrough.Services.Applications;
+
+/// <summary>An application as its applicant, the unit's staff and the API read it.</summary>
+public sealed record ServiceApplicationEntry(
+    int Id,
+    int ItemId,
+    int ItemVersion,
+    string ItemCode,
+    string ItemNameZh,
+    string ItemNameEn,
+    int UnitId,
+    int ApplicantId,
+    ApplicationChannel Channel,
+    IReadOnlyDictionary<string, string> Answers,
+    ApplicationState State,
+    DateTime ReceivedAt,
+    int CommittedDays,
+    int StatutoryDays,
+    DateOnly? AcceptedOn,
+    DateOnly? CommittedDue,
+    DateOnly? StatutoryDue,
+    string? Reason,
+    string? LegalBasis,
+    IReadOnlyList<string> Missing,
+    DateTime? DecidedAt,
+    DateTime? DeliveredAt,
+    int Version,
+    IReadOnlyList<ApplicationStepEntry> Steps)
+{
+    /// <summary>No further step can be taken.</summary>
+    public bool IsClosed => State is ApplicationState.Refused or ApplicationState.Delivered or ApplicationState.Withdrawn;
+}
+
+/// <summary>One step of an application's history.</summary>
+public sealed record ApplicationStepEntry(ApplicationStep Step, ApplicationState State, string? Note, DateTime TakenAt, string TakenBy);
+
+/// <summary>What is filed: the item, the form's answers and, at a window, whom it is filed for.</summary>
+public sealed record ApplicationInput(int? ItemId, IReadOnlyDictionary<string, string?>? Answers, int? ApplicantId = null);
+
+/// <summary>
+/// A step on an application, with what that step needs: a refusal to accept its reason and legal basis; a request to
+/// supplement the list of what is missing; a decision whether it approves and its reasons; a resubmission new answers.
+/// </summary>
+public sealed record StepInput(
+    string? Reason = null,
+    string? LegalBasis = null,
+    IReadOnlyList<string?>? Missing = null,
+    bool? Approve = null,
+    IReadOnlyDictionary<string, string?>? Answers = null);
+
+/// <summary>A line of a unit's queue (or an applicant's list), with the working days left on the committed limit.</summary>
+public sealed record ApplicationQueueRow(
+    int Id,
+    string ItemCode,
+    string ItemNameZh,
+    string ItemNameEn,
+    int ApplicantId,
+    ApplicationState State,
+    DateTime ReceivedAt,
+    DateOnly? CommittedDue,
+    DateOnly? StatutoryDue,
+    int? WorkingDaysLeft);

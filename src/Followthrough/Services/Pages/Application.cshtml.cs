@@ -1,0 +1,96 @@
+using Followthrough.Services.Applications;
+using Followthrough.Services.Clock;
+using Followthrough.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Followthrough.Services.Pages;
+
+/// <summary>One application: where it stands, what happens next and by when, its history, and the steps the reader may take.</summary>
+internal sealed class ApplicationModel(ServiceApplications applications, ServiceClock clock, CurrentUser me, IStringLocalizer<ServicesText> text) : PageModel
+{
+    public ServiceApplicationEntry Application { get; private set; } = null!;
+
+    public int? CommittedDaysLeft { get; private set; }
+
+    public int? StatutoryDaysLeft { get; private set; }
+
+    public IReadOnlyList<ApplicationStep> Allowed { get; private set; } = [];
+
+    public ServiceFormErrors Errors { get; private set; } = ServiceFormErrors.None;
+
+    public string? Problem { get; private set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? LegalBasis { get; set; }
+
+    [BindProperty]
+    public string? Missing { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!me.IsSignedIn)
+        {
+            return Challenge();
+        }
+
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, ApplicationStep step, int version)
+    {
+        if (!me.IsSignedIn)
+        {
+            return Challenge();
+        }
+
+        var missing = Missing?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var outcome = await applications.TakeStepAsync(me, id, step, new StepInput(Reason, LegalBasis, missing), version, HttpContext.RequestAborted);
+        if (outcome.IsDone)
+        {
+            return Redirect($"/services/applications/{id}");
+        }
+
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Errors is { } errors)
+        {
+            Errors = ServiceFormErrors.From(errors, text);
+        }
+        else
+        {
+            Problem = outcome.Kind == OutcomeKind.Stale
+                ? text["Someone changed the application while you were reading it. Here it is as it stands now."]
+                : text["This step cannot be taken now."];
+        }
+
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var found = await applications.GetAsync(me, id, HttpContext.RequestAborted);
+        if (!found.IsDone)
+        {
+            return false;
+        }
+
+        Application = found.Value!;
+        Allowed = ApplicationRules.Allowed(me, Application.ApplicantId, Application.UnitId, Application.State);
+        if (Application.State is ApplicationState.Accepted && Application.CommittedDue is { } committed && Application.StatutoryDue is { } statutory)
+        {
+            CommittedDaysLeft = await clock.WorkingDaysLeftAsync(committed, HttpContext.RequestAborted);
+            StatutoryDaysLeft = await clock.WorkingDaysLeftAsync(statutory, HttpContext.RequestAborted);
+        }
+
+        return true;
+    }
+}

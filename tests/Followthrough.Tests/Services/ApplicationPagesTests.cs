@@ -1,0 +1,55 @@
+using System.Net;
+using Followthrough.Services.Catalogue;
+using Followthrough.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Followthrough.Tests.Services;
+
+/// <summary>The applicant's pages and the unit's queue, in both languages; others' applications are not found.</summary>
+public abstract class ApplicationPagesTests(AppFixture app)
+{
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    [Fact]
+    public async Task ACitizenApplies_FollowsTheStatus_TheUnitAcceptsFromItsQueue()
+    {
+        var unit = await app.UnitIdAsync(ApplicationCast.UnitCode);
+        var item = await app.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<ServiceCatalogue>().CreateAsync(CatalogueSamples.Item(unit, nameEn: "Food business licence"))).Value!);
+        var citizen = await SignedInBrowserClient.CreateAsync(app, Role.Citizen);
+        Assert.Contains($"href=\"/services/items/{item.Id}/apply\"", await citizen.GetPageAsync($"/services/items/{item.Id}"), StringComparison.Ordinal);
+
+        var filed = await citizen.PostFormAsync($"/services/items/{item.Id}/apply", [F("ApplicantName", "大连海湾餐饮有限公司"), F("Phone", "0411-12345678")]);
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var status = filed.Headers.Location!.OriginalString;
+        Assert.StartsWith("/services/applications/", status, StringComparison.Ordinal);
+        var page = await citizen.GetPageAsync(status);
+        Assert.Contains("Received", page, StringComparison.Ordinal);
+        Assert.Contains("The unit checks your materials", page, StringComparison.Ordinal);
+        Assert.Contains("Withdraw the application", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{status}\"", await citizen.GetPageAsync("/services/applications"), StringComparison.Ordinal);
+
+        var other = await SignedInBrowserClient.CreateAsync(app, Role.Enterprise);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(status)).StatusCode);
+
+        var staff = await SignedInBrowserClient.CreateAsync(app, Role.UnitStaff, ApplicationCast.UnitCode);
+        var queue = await staff.GetPageAsync("/services/applications");
+        Assert.Contains($"href=\"{status}\"", queue, StringComparison.Ordinal);
+        var noBasis = await staff.PostFormAsync(status, [F("step", "Refused"), F("version", "1"), F("Reason", "Outside our competence")]);
+        Assert.Equal(HttpStatusCode.OK, noBasis.StatusCode);
+        Assert.Contains("Give the legal basis of the refusal", await noBasis.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var accepted = await staff.PostFormAsync(status, [F("step", "Accepted"), F("version", "1")]);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        var chinese = await SignedInBrowserClient.SignInAsync(app, citizen.User!, AppFixture.Password, acceptLanguage: "zh-CN");
+        var zh = await chinese.GetPageAsync(status);
+        Assert.Contains("已受理", zh, StringComparison.Ordinal);
+        Assert.Contains("承诺办结日期", zh, StringComparison.Ordinal);
+        Assert.Contains("剩余 5 个工作日", zh, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/services/applications?unitId={unit}")).StatusCode);
+    }
+}
+
+public sealed class ApplicationPagesOnSqlite(SqliteApp app) : ApplicationPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ApplicationPagesOnPostgreSql(PostgreSqlApp app) : ApplicationPagesTests(app), IClassFixture<PostgreSqlApp>;
