@@ -30,7 +30,7 @@ measure() { # label, then the wrk command line
   before=$(cpu); out=$("$@"); after=$(cpu)
   echo "$out"
   requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
-  echo "$label: host CPU $(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.1f", a - b}') s for $requests requests = $(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN {printf "%.1f ms CPU per request, %.0f requests per CPU-second", (a - b) * 1000 / n, n / (a - b)}')"
+  echo "$label: host CPU $(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.1f", a - b}') s for $requests requests = $(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN {printf "%.3f ms CPU per request, %.0f requests per CPU-second", (a - b) * 1000 / n, n / (a - b)}')"
 }
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$host/status"; echo; }
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
