@@ -15,6 +15,7 @@ find_pg_bin
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -n "$pg_bin" && -x "$pg_bin/initdb" ]] || missing+=(postgresql)
+[[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]] || missing+=(fonts-droid-fallback)   # Chinese TrueType outlines for the decision PDFs
 command -v npm >/dev/null || missing+=(npm)   # the build fetches the charting library (ECharts) from npm
 if (( ${#missing[@]} > 0 )); then
   echo "Installing ${missing[*]} ..."

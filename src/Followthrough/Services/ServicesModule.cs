@@ -1,6 +1,9 @@
 using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
+using Followthrough.Services.Delivery;
+using Followthrough.Services.Materials;
+using Followthrough.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +22,10 @@ internal static class ServicesModule
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<CatalogueTransfer>();
         services.AddScoped<ServiceApplications>();
+        services.AddScoped<DecisionDocuments>();
+        services.AddSingleton(provider => new MaterialStore(
+            DatabaseSettings.DataFolder(provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build())));
+        services.AddScoped<ApplicantMaterials>();
         return services;
     }
 
@@ -27,7 +34,9 @@ internal static class ServicesModule
     {
         CatalogueFileApi.Map(api); // before /{id}: export and import are words, not ids
         CatalogueApi.Map(api);
+        MaterialsApi.Map(api); // before ApplicationsApi: with-materials is a word, not an id
         ApplicationsApi.Map(api);
+        DeliveryApi.Map(api);
         return api;
     }
 }

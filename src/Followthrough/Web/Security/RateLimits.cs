@@ -21,6 +21,10 @@ public static class RateLimits
     /// <summary>Lists that are also exports: only a request for a file (?format=csv|xlsx) counts; a JSON page is cheap.</summary>
     public const string FileExports = "file-exports";
 
+    /// <summary>Lookups anyone may make without signing in (checking a decision's verification code): per client
+    /// address, as many as sign-in attempts, so that codes cannot be tried in bulk.</summary>
+    public const string PublicLookups = "public-lookups";
+
     internal static IServiceCollection AddFollowthroughRateLimits(this IServiceCollection services, SecuritySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -33,6 +37,8 @@ public static class RateLimits
             o.AddPolicy(FileExports, context => context.Request.Query.ContainsKey("format")
                 ? ByCaller(context, settings)
                 : RateLimitPartition.GetNoLimiter("json"));
+            o.AddPolicy(PublicLookups, context => RateLimitPartition.GetFixedWindowLimiter($"address:{context.Connection.RemoteIpAddress}", _ =>
+                new FixedWindowRateLimiterOptions { PermitLimit = settings.SignInPerClient, Window = settings.SignInWindow, QueueLimit = 0 }));
         });
     }
 
@@ -65,7 +71,7 @@ public static class RateLimits
         await Results.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
-            detail: $"Too many uploads, imports or exports in a short time. Try again in {RetryAfterSeconds(wait)} seconds.")
+            detail: $"Too many requests of this kind (uploads, imports, exports or public checks) in a short time. Try again in {RetryAfterSeconds(wait)} seconds.")
             .ExecuteAsync(context);
     }
 }
