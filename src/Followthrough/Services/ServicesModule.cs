@@ -1,6 +1,8 @@
 using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
+using Followthrough.Services.Duties;
+using Followthrough.Calendar;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,9 @@ internal static class ServicesModule
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<CatalogueTransfer>();
         services.AddScoped<ServiceApplications>();
+        services.AddScoped<UnitDuties>();
+        services.AddScoped<ApplicationClockSteps>();
+        services.AddScoped<ICalendarChangeObserver, DueDatesAfterCalendarChange>();
         return services;
     }
 
@@ -28,6 +33,8 @@ internal static class ServicesModule
         CatalogueFileApi.Map(api); // before /{id}: export and import are words, not ids
         CatalogueApi.Map(api);
         ApplicationsApi.Map(api);
+        ApplicationClockApi.Map(api);
+        DutiesApi.Map(api);
         return api;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Followthrough.Services.Catalogue;
+using Followthrough.Services.Duties;
 using Followthrough.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,7 @@ public abstract class ApplicationPagesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(status)).StatusCode);
 
         var staff = await SignedInBrowserClient.CreateAsync(app, Role.UnitStaff, ApplicationCast.UnitCode);
+        await ApplicationCast.GiveDutyAsync(app, staff.User!, ServiceDuty.WindowOfficer);
         var queue = await staff.GetPageAsync("/services/applications");
         Assert.Contains($"href=\"{status}\"", queue, StringComparison.Ordinal);
         var noBasis = await staff.PostFormAsync(status, [F("step", "Refused"), F("version", "1"), F("Reason", "Outside our competence")]);
