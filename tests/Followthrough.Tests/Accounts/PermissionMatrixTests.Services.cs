@@ -77,6 +77,11 @@ public abstract partial class PermissionMatrixTests
         rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/pauses",     Expect.NotFound,       Version1);
         rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/promise-kept", Expect.NotFound,     Version1);
         rows.Add(Staff,      "POST",   "/api/v1/services/applications/999999/extension/approve", Expect.NotFound, Version1);
+        rows.Add(Anonymous,  "GET",    "/services/duties",                                Expect.Unauthorized,   null);
+        rows.Add(Staff,      "GET",    "/services/duties",                                Expect.Forbidden,      null);
+        rows.Add(Citizen,    "GET",    "/services/duties",                                Expect.Forbidden,      null);
+        rows.Add(Supervisor, "GET",    "/services/duties",                                Expect.Ok,             null);
+        rows.Add(Admin,      "GET",    "/services/duties",                                Expect.Ok,             null);
         return rows;
     }
 }
