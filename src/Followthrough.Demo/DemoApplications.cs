@@ -1,6 +1,7 @@
 using Followthrough.Organization;
 using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
+using Followthrough.Services.Duties;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace Followthrough.Demo;
 /// by the demo staff of the responsible unit: one waiting to be accepted, one accepted with its clock running, one asked
 /// for a supplement, one not accepted with its legal basis, one refused with reasons and one approved and delivered.
 /// </summary>
-internal sealed class DemoApplications(FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications)
+internal sealed class DemoApplications(
+    FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory, PersonRegistration registration, UnitDuties duties)
 {
     private sealed record Story(string Code, string Company, ApplicationStep[] Steps, StepInput Input);
 
@@ -32,19 +34,20 @@ internal sealed class DemoApplications(FollowthroughDb db, ServiceCatalogue cata
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        var people = await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Enterprise || p.Role == Role.UnitStaff).ToListAsync(cancellationToken);
+        var approvers = await DemoDuties.AssignAsync(catalogue, directory, registration, duties, cancellationToken);
+        var people = await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Enterprise).ToListAsync(cancellationToken);
         var enterprise = people.First(p => p.Role == Role.Enterprise);
         var applicant = new CurrentUser(enterprise.Id, enterprise.NameEn, Role.Enterprise, enterprise.UnitId);
         foreach (var story in Stories)
         {
             var item = await catalogue.GetByCodeAsync(story.Code, cancellationToken) ?? throw new InvalidOperationException($"No demo item {story.Code}");
-            var clerk = people.First(p => p.Role == Role.UnitStaff && p.UnitId == item.UnitId);
-            var staff = new CurrentUser(clerk.Id, clerk.NameEn, Role.UnitStaff, clerk.UnitId);
+            var (staff, approver) = approvers[item.UnitId];
             var filed = await applications.FileAsync(applicant, new ApplicationInput(item.Id, new Dictionary<string, string?> { ["applicantName"] = story.Company }), cancellationToken);
             var current = filed.IsDone ? filed.Value! : throw new InvalidOperationException($"Demo application for {story.Code}: {filed.Kind}");
             foreach (var step in story.Steps)
             {
-                var taken = await applications.TakeStepAsync(staff, current.Id, step, story.Input, current.Version, cancellationToken);
+                var by = step is ApplicationStep.Approved or ApplicationStep.Rejected ? approver : staff;
+                var taken = await applications.TakeStepAsync(by, current.Id, step, story.Input, current.Version, cancellationToken);
                 current = taken.IsDone ? taken.Value! : throw new InvalidOperationException($"Demo application for {story.Code}, {step}: {taken.Kind} {taken.Reason}");
             }
         }

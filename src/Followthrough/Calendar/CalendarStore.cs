@@ -31,8 +31,18 @@ internal enum RegionalDayProblem
 /// first (so calendar writers run one at a time, on PostgreSQL and SQLite alike), changes the rows and writes the
 /// audit trail in the same transaction, then tells <see cref="CalendarService"/> to rebuild.
 /// </summary>
-public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
+public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars, IEnumerable<ICalendarChangeObserver>? observers = null)
 {
+    /// <summary>The calendar changed: rebuild at the next read, then tell the observers (<see cref="ICalendarChangeObserver"/>).</summary>
+    private async Task ChangedAsync(CancellationToken cancellationToken)
+    {
+        calendars.Changed();
+        foreach (var observer in observers ?? [])
+        {
+            await observer.CalendarChangedAsync(cancellationToken);
+        }
+    }
+
     public async Task<long> RevisionAsync(CancellationToken cancellationToken = default) =>
         (await db.QueryAsync("SELECT revision FROM calendar_revision WHERE id = 1", [], r => r.GetInt64(0), cancellationToken)).Single();
 
@@ -109,7 +119,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         db.DescribeNextSave("calendar-imported", $"{code} {schedule.Year}: {schedule.Days.Count} days from {stored.FileName ?? format.ToString()}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        calendars.Changed();
+        await ChangedAsync(cancellationToken);
         return new ImportResult(
             new ImportOutcome(code, schedule.Year, source, schedule.Days.Count, added, changed, existing.Count, replaced),
             []);
@@ -185,7 +195,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         db.DescribeNextSave("created", $"{code} {date:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        calendars.Changed();
+        await ChangedAsync(cancellationToken);
         return (View(code, day), RegionalDayProblem.None);
     }
 
@@ -222,7 +232,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         db.DescribeNextSave("updated", $"{code} {date:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        calendars.Changed();
+        await ChangedAsync(cancellationToken);
         return (View(code, day), RegionalDayProblem.None);
     }
 
@@ -247,7 +257,7 @@ public sealed class CalendarStore(FollowthroughDb db, CalendarService calendars)
         db.DescribeNextSave("deleted", $"{code} {day.Date:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        calendars.Changed();
+        await ChangedAsync(cancellationToken);
         return RegionalDayProblem.None;
     }
 

@@ -4,6 +4,8 @@ using Followthrough.Services.Clock;
 using Followthrough.Services.Delivery;
 using Followthrough.Services.Materials;
 using Followthrough.Storage;
+using Followthrough.Services.Duties;
+using Followthrough.Calendar;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,9 @@ internal static class ServicesModule
         services.AddSingleton(provider => new MaterialStore(
             DatabaseSettings.DataFolder(provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build())));
         services.AddScoped<ApplicantMaterials>();
+        services.AddScoped<UnitDuties>();
+        services.AddScoped<ApplicationClockSteps>();
+        services.AddScoped<ICalendarChangeObserver, DueDatesAfterCalendarChange>();
         return services;
     }
 
@@ -37,6 +42,8 @@ internal static class ServicesModule
         MaterialsApi.Map(api); // before ApplicationsApi: with-materials is a word, not an id
         ApplicationsApi.Map(api);
         DeliveryApi.Map(api);
+        ApplicationClockApi.Map(api);
+        DutiesApi.Map(api);
         return api;
     }
 }

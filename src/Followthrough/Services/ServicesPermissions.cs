@@ -1,3 +1,5 @@
+using Followthrough.Services.Duties;
+
 namespace Followthrough.Services;
 
 /// <summary>Who may do what in this module, as plain rules that every endpoint and page asks; nothing is decided by
@@ -25,4 +27,19 @@ internal static class ServicesPermissions
     /// <summary>An application is seen by its applicant and by those who read its unit's queue; to anyone else it does not exist.</summary>
     public static bool CanSeeApplication(CurrentUser user, int applicantId, int unitId) =>
         (user?.PersonId is { } me && me == applicantId) || CanReadQueue(user!, unitId);
+
+    /// <summary>Window officers and approvers are named per unit by the administrators and the supervision office.</summary>
+    public static bool CanKeepDuties(CurrentUser user) => user?.Role is Role.Administrator or Role.Supervisor;
+
+    /// <summary>A window officer (窗口人员) of the item's unit receives, accepts, refuses, asks for a supplement and delivers.</summary>
+    public static bool CanTakeWindowStep(CurrentUser user, int unitId, IReadOnlySet<ServiceDuty> duties) =>
+        CanHandleApplications(user, unitId) && duties.Contains(ServiceDuty.WindowOfficer);
+
+    /// <summary>Only the unit's approver (审批人, the department leader) decides an application and approves an extension.</summary>
+    public static bool CanDecide(CurrentUser user, int unitId, IReadOnlySet<ServiceDuty> duties) =>
+        CanHandleApplications(user, unitId) && duties.Contains(ServiceDuty.Approver);
+
+    /// <summary>The handling unit (its window officers and approvers) records pauses and asks for an extension.</summary>
+    public static bool CanManageClock(CurrentUser user, int unitId, IReadOnlySet<ServiceDuty> duties) =>
+        CanHandleApplications(user, unitId) && duties.Count > 0;
 }

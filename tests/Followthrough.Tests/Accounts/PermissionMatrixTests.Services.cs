@@ -59,6 +59,29 @@ public abstract partial class PermissionMatrixTests
         rows.Add(Enterprise, "GET",    "/services/manage/items",                          Expect.Forbidden,      null);
         rows.Add(Supervisor, "GET",    "/services/manage",                                Expect.Ok,             null);
         rows.Add(Admin,      "GET",    "/services/manage/items",                          Expect.Ok,             null);
+        rows.Add(Anonymous,  "GET",    "/api/v1/services/duties",                         Expect.Unauthorized,   null);
+        rows.Add(Citizen,    "GET",    "/api/v1/services/duties",                         Expect.Forbidden,      null);
+        rows.Add(Staff,      "GET",    "/api/v1/services/duties",                         Expect.Forbidden,      null);
+        rows.Add(Staff,      "GET",    "/api/v1/services/duties?unitId={unit:DL-DRC}",    Expect.Ok,             null);
+        rows.Add(Staff,      "GET",    "/api/v1/services/duties?unitId={unit:DL-MSA}",    Expect.Forbidden,      null);
+        rows.Add(Supervisor, "GET",    "/api/v1/services/duties",                         Expect.Ok,             null);
+        rows.Add(Citizen,    "POST",   "/api/v1/services/duties",                         Expect.Forbidden,      "{}");
+        rows.Add(Staff,      "POST",   "/api/v1/services/duties",                         Expect.Forbidden,      "{}");
+        rows.Add(Leader,     "POST",   "/api/v1/services/duties",                         Expect.Forbidden,      "{}");
+        rows.Add(Supervisor, "POST",   "/api/v1/services/duties",                         Expect.Invalid,        "{}");
+        rows.Add(Admin,      "POST",   "/api/v1/services/duties",                         Expect.Invalid,        "{}");
+        rows.Add(Staff,      "DELETE", "/api/v1/services/duties/999999",                  Expect.Forbidden,      null);
+        rows.Add(Admin,      "DELETE", "/api/v1/services/duties/999999",                  Expect.NotFound,       null);
+        rows.Add(Anonymous,  "POST",   "/api/v1/services/applications/1/extension",       Expect.Unauthorized,   Version1);
+        rows.Add(Staff,      "POST",   "/api/v1/services/applications/999999/extension",  Expect.NotFound,       Version1);
+        rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/pauses",     Expect.NotFound,       Version1);
+        rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/promise-kept", Expect.NotFound,     Version1);
+        rows.Add(Staff,      "POST",   "/api/v1/services/applications/999999/extension/approve", Expect.NotFound, Version1);
+        rows.Add(Anonymous,  "GET",    "/services/duties",                                Expect.Unauthorized,   null);
+        rows.Add(Staff,      "GET",    "/services/duties",                                Expect.Forbidden,      null);
+        rows.Add(Citizen,    "GET",    "/services/duties",                                Expect.Forbidden,      null);
+        rows.Add(Supervisor, "GET",    "/services/duties",                                Expect.Ok,             null);
+        rows.Add(Admin,      "GET",    "/services/duties",                                Expect.Ok,             null);
         return rows;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
+using Followthrough.Services.Duties;
 using Followthrough.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +35,7 @@ public abstract class ApplicationPagesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(status)).StatusCode);
 
         var staff = await SignedInBrowserClient.CreateAsync(app, Role.UnitStaff, ApplicationCast.UnitCode);
+        await ApplicationCast.GiveDutyAsync(app, staff.User!, ServiceDuty.WindowOfficer);
         var queue = await staff.GetPageAsync("/services/applications");
         Assert.Contains($"href=\"{status}\"", queue, StringComparison.Ordinal);
         var noBasis = await staff.PostFormAsync(status, [F("step", "Refused"), F("version", "1"), F("Reason", "Outside our competence")]);
@@ -47,6 +50,40 @@ public abstract class ApplicationPagesTests(AppFixture app)
         Assert.Contains("承诺办结日期", zh, StringComparison.Ordinal);
         Assert.Contains("剩余 5 个工作日", zh, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/services/applications?unitId={unit}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheClockForms_AreOfferedToTheDutyThatMayUseThem_AndAPauseShowsOnTheApplication()
+    {
+        var cast = await ApplicationCast.CreateAsync(app);
+        var applicant = await SignedInBrowserClient.CreateAsync(app, Role.Citizen);
+        var officer = await SignedInBrowserClient.CreateAsync(app, Role.UnitStaff, ApplicationCast.UnitCode);
+        var clerk = await SignedInBrowserClient.CreateAsync(app, Role.UnitStaff, ApplicationCast.UnitCode);
+        await ApplicationCast.GiveDutyAsync(app, officer.User!, ServiceDuty.WindowOfficer);
+        var mine = cast with { Applicant = new CurrentUser(applicant.User!.PersonId, applicant.User.UserName, Role.Citizen, null) };
+        var accepted = await app.WithServicesAsync(sp => mine.InStateAsync(sp.GetRequiredService<ServiceApplications>(), ApplicationState.Accepted));
+        var status = $"/services/applications/{accepted.Id}";
+
+        Assert.Contains("Next: the unit&#x27;s approver decides, by", await applicant.GetPageAsync(status), StringComparison.Ordinal);
+        Assert.DoesNotContain("Record a pause", await applicant.GetPageAsync(status), StringComparison.Ordinal);
+        Assert.DoesNotContain("Record a pause", await clerk.GetPageAsync(status), StringComparison.Ordinal);
+        var page = await officer.GetPageAsync(status);
+        Assert.Contains("Record a pause", page, StringComparison.Ordinal);
+        Assert.Contains("Ask for an extension", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Approve the extension", page, StringComparison.Ordinal);
+
+        var from = accepted.AcceptedOn!.Value.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = accepted.AcceptedOn!.Value.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var byClerk = await clerk.PostFormAsync(status, [F("version", "2"), F("PauseKind", "Testing"), F("PauseFrom", from), F("PauseTo", to), F("PauseReason", "Water testing")], status + "?handler=Pause");
+        Assert.Contains("Only a window officer or the approver", await byClerk.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var bad = await officer.PostFormAsync(status, [F("version", "2"), F("PauseKind", "Testing"), F("PauseFrom", to), F("PauseTo", from), F("PauseReason", "Water testing")], status + "?handler=Pause");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Give the first and last day of the pause", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var paused = await officer.PostFormAsync(status, [F("version", "2"), F("PauseKind", "Testing"), F("PauseFrom", from), F("PauseTo", to), F("PauseReason", "Water testing")], status + "?handler=Pause");
+        Assert.Equal(HttpStatusCode.Redirect, paused.StatusCode);
+        var after = await applicant.GetPageAsync(status);
+        Assert.Contains("Testing, inspection or quarantine", after, StringComparison.Ordinal);
+        Assert.Contains("Water testing", after, StringComparison.Ordinal);
     }
 }
 

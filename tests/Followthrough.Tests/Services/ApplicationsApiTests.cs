@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
+using Followthrough.Services.Duties;
 using Followthrough.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,12 @@ public abstract class ApplicationsApiTests(AppFixture app)
         var item = await app.WithServicesAsync(async sp =>
             (await sp.GetRequiredService<ServiceCatalogue>().CreateAsync(CatalogueSamples.Item(unit))).Value!);
         var citizen = await app.ApiClientAsync(Role.Citizen);
-        var staff = await app.ApiClientAsync(Role.UnitStaff, ApplicationCast.UnitCode);
+        var staffUser = await app.CreateUserAsync(Role.UnitStaff, ApplicationCast.UnitCode);
+        var approverUser = await app.CreateUserAsync(Role.UnitStaff, ApplicationCast.UnitCode);
+        await ApplicationCast.GiveDutyAsync(app, staffUser, ServiceDuty.WindowOfficer);
+        await ApplicationCast.GiveDutyAsync(app, approverUser, ServiceDuty.Approver);
+        var staff = await app.ApiClientAsync(staffUser);
+        var approver = await app.ApiClientAsync(approverUser);
         var stranger = await app.ApiClientAsync(Role.Enterprise);
 
         var filed = await citizen.PostAsJsonAsync("/api/v1/services/applications", new { itemId = item.Id, answers = new { companyName = "大连海湾餐饮有限公司" } });
@@ -39,12 +45,15 @@ public abstract class ApplicationsApiTests(AppFixture app)
         Assert.Equal("\"2\"", accepted.Headers.ETag?.Tag);
         Assert.NotNull((await accepted.Content.ReadFromJsonAsync<ServiceApplicationEntry>(Json))!.CommittedDue);
 
-        var noReason = await staff.PostAsJsonAsync($"/api/v1/services/applications/{application.Id}/reject", new { version = 2 });
+        var byWindow = await staff.PostAsJsonAsync($"/api/v1/services/applications/{application.Id}/approve", new { version = 2 });
+        Assert.Equal(HttpStatusCode.Forbidden, byWindow.StatusCode);
+        Assert.Contains("approver", (await byWindow.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var noReason = await approver.PostAsJsonAsync($"/api/v1/services/applications/{application.Id}/reject", new { version = 2 });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
-        var approved = await staff.PostAsJsonAsync($"/api/v1/services/applications/{application.Id}/approve", new { version = 2, reason = "All conditions met." });
+        var approved = await approver.PostAsJsonAsync($"/api/v1/services/applications/{application.Id}/approve", new { version = 2, reason = "All conditions met." });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        var second = await staff.PostAsJsonAsync($"/api/v1/services/applications/{application.Id}/reject", new { version = 3, reason = "Changed my mind." });
+        var second = await approver.PostAsJsonAsync($"/api/v1/services/applications/{application.Id}/reject", new { version = 3, reason = "Changed my mind." });
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
 

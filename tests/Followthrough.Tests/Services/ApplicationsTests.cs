@@ -20,12 +20,16 @@ public abstract class ApplicationsTests(AppFixture app)
         OtherStaff,
         OtherCitizen,
         Supervisor,
+        Approver,
+        Clerk,
     }
 
     public static TheoryData<ApplicationState, ApplicationStep, Who, OutcomeKind> Steps => new()
     {
         // from                                 step                                   by                  answer
         { ApplicationState.Received,            ApplicationStep.Accepted,              Who.Staff,          OutcomeKind.Done },
+        { ApplicationState.Received,            ApplicationStep.Accepted,              Who.Clerk,          OutcomeKind.Forbidden },
+        { ApplicationState.Received,            ApplicationStep.Accepted,              Who.Approver,       OutcomeKind.Forbidden },
         { ApplicationState.Received,            ApplicationStep.Accepted,              Who.Applicant,      OutcomeKind.Forbidden },
         { ApplicationState.Received,            ApplicationStep.Accepted,              Who.Supervisor,     OutcomeKind.Forbidden },
         { ApplicationState.Received,            ApplicationStep.Accepted,              Who.OtherStaff,     OutcomeKind.NotFound },
@@ -33,7 +37,7 @@ public abstract class ApplicationsTests(AppFixture app)
         { ApplicationState.Received,            ApplicationStep.Refused,               Who.Staff,          OutcomeKind.Done },
         { ApplicationState.Received,            ApplicationStep.Refused,               Who.Applicant,      OutcomeKind.Forbidden },
         { ApplicationState.Received,            ApplicationStep.SupplementRequested,   Who.Staff,          OutcomeKind.Done },
-        { ApplicationState.Received,            ApplicationStep.Approved,              Who.Staff,          OutcomeKind.NotNow },
+        { ApplicationState.Received,            ApplicationStep.Approved,              Who.Approver,       OutcomeKind.NotNow },
         { ApplicationState.Received,            ApplicationStep.Delivered,             Who.Staff,          OutcomeKind.NotNow },
         { ApplicationState.Received,            ApplicationStep.Resubmitted,           Who.Applicant,      OutcomeKind.NotNow },
         { ApplicationState.Received,            ApplicationStep.Withdrawn,             Who.Applicant,      OutcomeKind.Done },
@@ -42,20 +46,23 @@ public abstract class ApplicationsTests(AppFixture app)
         { ApplicationState.SupplementRequested, ApplicationStep.Resubmitted,           Who.Staff,          OutcomeKind.Forbidden },
         { ApplicationState.SupplementRequested, ApplicationStep.Accepted,              Who.Staff,          OutcomeKind.NotNow },
         { ApplicationState.SupplementRequested, ApplicationStep.Withdrawn,             Who.Applicant,      OutcomeKind.Done },
-        { ApplicationState.Accepted,            ApplicationStep.Approved,              Who.Staff,          OutcomeKind.Done },
-        { ApplicationState.Accepted,            ApplicationStep.Rejected,              Who.Staff,          OutcomeKind.Done },
+        { ApplicationState.Accepted,            ApplicationStep.Approved,              Who.Approver,       OutcomeKind.Done },
+        { ApplicationState.Accepted,            ApplicationStep.Approved,              Who.Staff,          OutcomeKind.Forbidden },
+        { ApplicationState.Accepted,            ApplicationStep.Approved,              Who.Clerk,          OutcomeKind.Forbidden },
+        { ApplicationState.Accepted,            ApplicationStep.Rejected,              Who.Approver,       OutcomeKind.Done },
+        { ApplicationState.Accepted,            ApplicationStep.Rejected,              Who.Staff,          OutcomeKind.Forbidden },
         { ApplicationState.Accepted,            ApplicationStep.Approved,              Who.Applicant,      OutcomeKind.Forbidden },
         { ApplicationState.Accepted,            ApplicationStep.Approved,              Who.Supervisor,     OutcomeKind.Forbidden },
         { ApplicationState.Accepted,            ApplicationStep.Refused,               Who.Staff,          OutcomeKind.NotNow },
         { ApplicationState.Accepted,            ApplicationStep.Delivered,             Who.Staff,          OutcomeKind.NotNow },
         { ApplicationState.Accepted,            ApplicationStep.Withdrawn,             Who.Applicant,      OutcomeKind.Done },
-        { ApplicationState.Approved,            ApplicationStep.Approved,              Who.Staff,          OutcomeKind.NotNow },
-        { ApplicationState.Approved,            ApplicationStep.Rejected,              Who.Staff,          OutcomeKind.NotNow },
+        { ApplicationState.Approved,            ApplicationStep.Approved,              Who.Approver,       OutcomeKind.NotNow },
+        { ApplicationState.Approved,            ApplicationStep.Rejected,              Who.Approver,       OutcomeKind.NotNow },
         { ApplicationState.Approved,            ApplicationStep.Delivered,             Who.Staff,          OutcomeKind.Done },
         { ApplicationState.Approved,            ApplicationStep.Delivered,             Who.Applicant,      OutcomeKind.Forbidden },
         { ApplicationState.Approved,            ApplicationStep.Withdrawn,             Who.Applicant,      OutcomeKind.NotNow },
         { ApplicationState.Rejected,            ApplicationStep.Delivered,             Who.Staff,          OutcomeKind.Done },
-        { ApplicationState.Rejected,            ApplicationStep.Approved,              Who.Staff,          OutcomeKind.NotNow },
+        { ApplicationState.Rejected,            ApplicationStep.Approved,              Who.Approver,       OutcomeKind.NotNow },
         { ApplicationState.Refused,             ApplicationStep.Accepted,              Who.Staff,          OutcomeKind.NotNow },
         { ApplicationState.Refused,             ApplicationStep.Withdrawn,             Who.Applicant,      OutcomeKind.NotNow },
         { ApplicationState.Delivered,           ApplicationStep.Delivered,             Who.Staff,          OutcomeKind.NotNow },
@@ -74,6 +81,8 @@ public abstract class ApplicationsTests(AppFixture app)
             Who.Staff => cast.Staff,
             Who.OtherStaff => cast.OtherStaff,
             Who.OtherCitizen => cast.OtherCitizen,
+            Who.Approver => cast.Approver,
+            Who.Clerk => cast.Clerk,
             _ => cast.Supervisor,
         };
         await app.WithServicesAsync<object?>(async sp =>
@@ -129,11 +138,11 @@ public abstract class ApplicationsTests(AppFixture app)
             Assert.Equal((await clock.DueAsync(on, 20)).Due, accepted.StatutoryDue);
             Assert.True(on < accepted.CommittedDue && accepted.CommittedDue < accepted.StatutoryDue);
 
-            var decided = (await applications.TakeStepAsync(cast.Staff, filed.Id, ApplicationStep.Rejected,
+            var decided = (await applications.TakeStepAsync(cast.Approver, filed.Id, ApplicationStep.Rejected,
                 new StepInput(Reason: "The premises are inside a residential building."), accepted.Version)).Value!;
             Assert.Equal("The premises are inside a residential building.", decided.Reason);
             Assert.NotNull(decided.DecidedAt);
-            var second = await applications.TakeStepAsync(cast.Staff, filed.Id, ApplicationStep.Approved, new StepInput(), decided.Version);
+            var second = await applications.TakeStepAsync(cast.Approver, filed.Id, ApplicationStep.Approved, new StepInput(), decided.Version);
             Assert.Equal(OutcomeKind.NotNow, second.Kind);
             var stale = await applications.TakeStepAsync(cast.Staff, filed.Id, ApplicationStep.Delivered, new StepInput(), accepted.Version);
             Assert.Equal((OutcomeKind.Stale, decided.Version), (stale.Kind, stale.CurrentVersion));
@@ -161,7 +170,7 @@ public abstract class ApplicationsTests(AppFixture app)
             var supplement = await applications.TakeStepAsync(cast.Staff, filed.Id, ApplicationStep.SupplementRequested, new StepInput(Missing: [" "]), filed.Version);
             Assert.Equal([ApplicationRules.MissingRequired], supplement.Errors!.ToDictionary()["missing"]);
             var accepted = await cast.InStateAsync(applications, ApplicationState.Accepted);
-            var reject = await applications.TakeStepAsync(cast.Staff, accepted.Id, ApplicationStep.Rejected, new StepInput(), accepted.Version);
+            var reject = await applications.TakeStepAsync(cast.Approver, accepted.Id, ApplicationStep.Rejected, new StepInput(), accepted.Version);
             Assert.Equal(["reason"], reject.Errors!.ToDictionary().Keys);
             Assert.Equal(filed.Version, (await applications.GetAsync(cast.Applicant, filed.Id)).Value!.Version);
             Assert.Equal(ApplicationState.Accepted, (await applications.GetAsync(cast.Applicant, accepted.Id)).Value!.State);

@@ -44,6 +44,38 @@ public enum ApplicationStep
     Rejected,
     Delivered,
     Withdrawn,
+
+    /// <summary>The applicant supplied what they promised under 容缺受理.</summary>
+    PromiseKept,
+
+    /// <summary>The handling unit asks to extend the time limit (Art. 42), with its reason.</summary>
+    ExtensionRequested,
+
+    /// <summary>The approver extended the time limit.</summary>
+    ExtensionApproved,
+
+    /// <summary>A period that does not count was recorded (Art. 45).</summary>
+    Paused,
+
+    /// <summary>The due dates changed (a pause, an extension or the working-day calendar): old → new.</summary>
+    DueDatesChanged,
+}
+
+/// <summary>Why the clock stops (Administrative Licensing Law Art. 45).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PauseKind>))]
+public enum PauseKind
+{
+    /// <summary>听证.</summary>
+    Hearing,
+
+    /// <summary>检验、检测、检疫.</summary>
+    Testing,
+
+    /// <summary>专家评审.</summary>
+    ExpertReview,
+
+    /// <summary>Another period the law does not count (招标、拍卖、鉴定...).</summary>
+    Other,
 }
 
 /// <summary>How the application came in.</summary>

@@ -23,3 +23,13 @@ internal sealed class ServiceApplicationStepMapping : IEntityTypeConfiguration<S
         builder.HasOne(s => s.Application).WithMany().HasForeignKey(s => s.ApplicationId);
     }
 }
+
+internal sealed class ServiceApplicationPauseMapping : IEntityTypeConfiguration<ServiceApplicationPause>
+{
+    public void Configure(EntityTypeBuilder<ServiceApplicationPause> builder)
+    {
+        builder.ToTable("service_application_pauses");
+        builder.HasIndex(p => p.ApplicationId).HasDatabaseName("ix_service_application_pauses_application_id");
+        builder.HasOne<ServiceApplication>().WithMany().HasForeignKey(p => p.ApplicationId);
+    }
+}

@@ -27,6 +27,25 @@ public sealed record ServiceApplicationEntry(
     int Version,
     IReadOnlyList<ApplicationStepEntry> Steps)
 {
+    /// <summary>Working days added by the approved extension.</summary>
+    public int ExtensionDays { get; init; }
+
+    /// <summary>The reason of an extension waiting for the approver.</summary>
+    public string? ExtensionRequested { get; init; }
+
+    /// <summary>容缺受理: what the applicant promised to supply (empty when accepted without a promise).</summary>
+    public IReadOnlyList<string> Promised { get; init; } = [];
+
+    public DateOnly? PromisedBy { get; init; }
+
+    public DateTime? PromiseKeptAt { get; init; }
+
+    /// <summary>A promise is outstanding: the approver may not approve yet.</summary>
+    public bool PromiseOutstanding => Promised.Count > 0 && PromiseKeptAt is null;
+
+    /// <summary>The periods that do not count (Art. 45), in order.</summary>
+    public IReadOnlyList<ApplicationPauseEntry> Pauses { get; init; } = [];
+
     /// <summary>No further step can be taken.</summary>
     public bool IsClosed => State is ApplicationState.Refused or ApplicationState.Delivered or ApplicationState.Withdrawn;
 }
@@ -46,7 +65,11 @@ public sealed record StepInput(
     string? LegalBasis = null,
     IReadOnlyList<string?>? Missing = null,
     bool? Approve = null,
-    IReadOnlyDictionary<string, string?>? Answers = null);
+    IReadOnlyDictionary<string, string?>? Answers = null)
+{
+    /// <summary>On acceptance, 容缺受理: what is missing and the date the applicant promises it by (items that allow it only).</summary>
+    public PromiseInput? Promise { get; init; }
+}
 
 /// <summary>A line of a unit's queue (or an applicant's list), with the working days left on the committed limit.</summary>
 public sealed record ApplicationQueueRow(
@@ -60,3 +83,12 @@ public sealed record ApplicationQueueRow(
     DateOnly? CommittedDue,
     DateOnly? StatutoryDue,
     int? WorkingDaysLeft);
+
+/// <summary>A period that does not count against the application's clock (Art. 45), both ends included.</summary>
+public sealed record ApplicationPauseEntry(int Id, PauseKind Kind, string Reason, DateOnly From, DateOnly To, DateTime RecordedAt, string RecordedBy);
+
+/// <summary>A pause to record: its kind, reason and dates (both included).</summary>
+public sealed record PauseInput(PauseKind? Kind, string? Reason, DateOnly? From, DateOnly? To);
+
+/// <summary>容缺受理: the materials still missing and the date by which the applicant promises them.</summary>
+public sealed record PromiseInput(IReadOnlyList<string?>? Missing, DateOnly? By);

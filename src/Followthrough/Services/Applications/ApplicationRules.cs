@@ -1,3 +1,4 @@
+using Followthrough.Services.Duties;
 namespace Followthrough.Services.Applications;
 
 /// <summary>Who takes which step from which state, and what each step needs: plain rules the facade and tests ask.</summary>
@@ -20,11 +21,12 @@ internal static class ApplicationRules
     public const string LegalBasisRequired = "Give the legal basis of the refusal (at most 2000 characters).";
     public const string MissingRequired = "List every material or answer that is missing, one per line (at most 30, each at most 2000 characters).";
 
-    /// <summary>Who takes a step: the applicant, or staff of the item's responsible unit.</summary>
+    /// <summary>Who takes a step: the applicant, a window officer of the item's unit (Staff), or its approver.</summary>
     public enum Actor
     {
         Applicant,
         Staff,
+        Approver,
     }
 
     /// <summary>Each step: who takes it, from which states, and the state it leaves.</summary>
@@ -35,21 +37,30 @@ internal static class ApplicationRules
             [ApplicationStep.Refused] = (Actor.Staff, [ApplicationState.Received], ApplicationState.Refused),
             [ApplicationStep.SupplementRequested] = (Actor.Staff, [ApplicationState.Received], ApplicationState.SupplementRequested),
             [ApplicationStep.Resubmitted] = (Actor.Applicant, [ApplicationState.SupplementRequested], ApplicationState.Received),
-            [ApplicationStep.Approved] = (Actor.Staff, [ApplicationState.Accepted], ApplicationState.Approved),
-            [ApplicationStep.Rejected] = (Actor.Staff, [ApplicationState.Accepted], ApplicationState.Rejected),
+            [ApplicationStep.Approved] = (Actor.Approver, [ApplicationState.Accepted], ApplicationState.Approved),
+            [ApplicationStep.Rejected] = (Actor.Approver, [ApplicationState.Accepted], ApplicationState.Rejected),
             [ApplicationStep.Delivered] = (Actor.Staff, [ApplicationState.Approved, ApplicationState.Rejected], ApplicationState.Delivered),
             [ApplicationStep.Withdrawn] = (Actor.Applicant,
                 [ApplicationState.Received, ApplicationState.SupplementRequested, ApplicationState.Accepted], ApplicationState.Withdrawn),
         };
 
     /// <summary>The steps <paramref name="user"/> may take on an application now (for pages' buttons and refusals).</summary>
-    public static IReadOnlyList<ApplicationStep> Allowed(CurrentUser user, int applicantId, int unitId, ApplicationState state) =>
-        [.. Steps.Where(s => s.Value.From.Contains(state) && IsActor(user, s.Value.By, applicantId, unitId)).Select(s => s.Key)];
+    public static IReadOnlyList<ApplicationStep> Allowed(CurrentUser user, int applicantId, int unitId, ApplicationState state, IReadOnlySet<ServiceDuty> duties) =>
+        [.. Steps.Where(s => s.Value.From.Contains(state) && IsActor(user, s.Value.By, applicantId, unitId, duties)).Select(s => s.Key)];
 
-    public static bool IsActor(CurrentUser user, Actor actor, int applicantId, int unitId) => actor switch
+    public static bool IsActor(CurrentUser user, Actor actor, int applicantId, int unitId, IReadOnlySet<ServiceDuty> duties) => actor switch
     {
         Actor.Applicant => user.PersonId == applicantId && ServicesPermissions.CanApply(user),
-        _ => ServicesPermissions.CanHandleApplications(user, unitId),
+        Actor.Approver => ServicesPermissions.CanDecide(user, unitId, duties),
+        _ => ServicesPermissions.CanTakeWindowStep(user, unitId, duties),
+    };
+
+    /// <summary>Why someone without the duty may not take a step of <paramref name="actor"/>.</summary>
+    public static string NotYourStep(Actor actor) => actor switch
+    {
+        Actor.Applicant => "Only the applicant takes this step.",
+        Actor.Approver => "Only the unit's approver (审批人) decides an application; ask the administrators or the supervision office to name you approver if you should.",
+        _ => "Only a window officer (窗口人员) of the item's responsible unit takes this step.",
     };
 
     /// <summary>The answers trimmed, empty values dropped; null with an error when they break the limits.</summary>

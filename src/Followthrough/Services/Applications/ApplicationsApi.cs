@@ -122,7 +122,7 @@ internal static class ApplicationsApi
         return TypedResults.Ok(outcome.Value);
     }
 
-    private static ProblemHttpResult Problem(Refusal refusal) => refusal.Kind switch
+    internal static ProblemHttpResult Problem(Refusal refusal) => refusal.Kind switch
     {
         OutcomeKind.NotFound => Problems.NotFound(refusal.Reason ?? "The application"),
         OutcomeKind.Forbidden => Problems.Forbidden(refusal.Reason),

@@ -61,6 +61,21 @@ internal sealed class ServiceApplication : IVersioned, ITimestamped
 
     public DateTime? DeliveredAt { get; set; }
 
+    /// <summary>Working days added by the approved extension (Art. 42); 0 when none.</summary>
+    public int ExtensionDays { get; set; }
+
+    /// <summary>The reason of an extension asked for and not yet approved.</summary>
+    public string? ExtensionRequested { get; set; }
+
+    /// <summary>容缺受理: the materials the applicant promised to supply, as a JSON list of strings.</summary>
+    public string? Promised { get; set; }
+
+    /// <summary>The day by which the promised materials are due.</summary>
+    public DateOnly? PromisedBy { get; set; }
+
+    /// <summary>When the applicant supplied the promised materials.</summary>
+    public DateTime? PromiseKeptAt { get; set; }
+
     public int Version { get; set; } = 1;
 
     public DateTime CreatedAt { get; set; }
@@ -89,4 +104,24 @@ internal sealed class ServiceApplicationStep
     public int? TakenById { get; set; }
 
     public required string TakenBy { get; set; }
+}
+
+/// <summary>A period that does not count against an application's clock (Art. 45), recorded by the handling unit.</summary>
+internal sealed class ServiceApplicationPause
+{
+    public int Id { get; set; }
+
+    public int ApplicationId { get; set; }
+
+    public PauseKind Kind { get; set; }
+
+    public required string Reason { get; set; }
+
+    public DateOnly StartsOn { get; set; }
+
+    public DateOnly EndsOn { get; set; }
+
+    public DateTime RecordedAt { get; set; }
+
+    public required string RecordedBy { get; set; }
 }

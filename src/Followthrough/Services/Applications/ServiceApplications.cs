@@ -2,6 +2,7 @@ using System.Text.Json;
 using Followthrough.Organization;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
+using Followthrough.Services.Duties;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Followthrough.Services.Applications;
 /// lists. Every step checks who and when itself, saves the application and its history row together (audited by the
 /// Audit module's interceptor) and is refused on a stale version.
 /// </summary>
-public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue catalogue, ServiceClock clock, OrganizationDirectory directory)
+public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue catalogue, ServiceClock clock, OrganizationDirectory directory, UnitDuties duties)
 {
     /// <summary>The table the audit trail names an application's entries by.</summary>
     public const string ApplicationsTable = "service_applications";
@@ -109,7 +110,7 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
             return Outcome.NotFound<ServiceApplicationEntry>("The application");
         }
 
-        return Outcome.Done(ToEntry(application, await StepsAsync(id, cancellationToken)));
+        return Outcome.Done(ToEntry(application, await StepsAsync(id, cancellationToken)) with { Pauses = await ApplicationClockSteps.PausesAsync(db, id, cancellationToken) });
     }
 
     /// <summary>The applicant's own applications, newest first.</summary>
@@ -154,12 +155,11 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
             return Outcome.NotFound<ServiceApplicationEntry>("The application");
         }
 
-        var allowed = ApplicationRules.Allowed(me, application.ApplicantId, application.UnitId, application.State).Select(s => s.ToString());
-        if (!ApplicationRules.IsActor(me, rule.By, application.ApplicantId, application.UnitId))
+        var mine = await duties.OfAsync(me, application.UnitId, cancellationToken);
+        var allowed = ApplicationRules.Allowed(me, application.ApplicantId, application.UnitId, application.State, mine).Select(s => s.ToString());
+        if (!ApplicationRules.IsActor(me, rule.By, application.ApplicantId, application.UnitId, mine))
         {
-            return Outcome.Forbidden<ServiceApplicationEntry>(rule.By == ApplicationRules.Actor.Applicant
-                ? "Only the applicant takes this step."
-                : "Only staff of the item's responsible unit take this step.", allowed);
+            return Outcome.Forbidden<ServiceApplicationEntry>(ApplicationRules.NotYourStep(rule.By), allowed);
         }
 
         if (application.Version != expectedVersion)
@@ -173,8 +173,16 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
                 $"An application that is {application.State} cannot be {step}.", allowed);
         }
 
+        if (step == ApplicationStep.Approved && application.Promised is not null && application.PromiseKeptAt is null)
+        {
+            return Outcome.NotNow<ServiceApplicationEntry>(ApplicationPromises.Outstanding, allowed);
+        }
+
         var errors = new ValidationErrors();
         var (reason, basis, missing) = ApplicationRules.CheckStep(step, input, errors);
+        var promise = step == ApplicationStep.Accepted && input.Promise is { } offered
+            ? ApplicationPromises.Check(offered, await catalogue.VersionAsync(application.ItemId, application.ItemVersion, cancellationToken), db.Clock.Today(), errors)
+            : null;
         var answers = step == ApplicationStep.Resubmitted && input.Answers is not null ? ApplicationRules.CheckAnswers(input.Answers, errors) : null;
         if (!errors.IsEmpty)
         {
@@ -183,9 +191,10 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
 
         var now = db.Clock.GetUtcNow().UtcDateTime;
         await ApplyAsync(application, step, reason, basis, missing, answers, now, cancellationToken);
+        ApplicationPromises.Apply(application, promise);
         application.State = rule.To;
         db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
-        AddStep(application, step, missing is { Count: > 0 } ? string.Join("\n", missing) : reason, me, now);
+        AddStep(application, step, missing is { Count: > 0 } ? string.Join("\n", missing) : promise is { } kept ? ApplicationPromises.Note(kept) : reason, me, now);
         db.DescribeNextSave(StepAction(step), reason);
         try
         {
@@ -248,7 +257,7 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
         _ => step.ToString().ToLowerInvariant(),
     };
 
-    private ApplicationStepEntry AddStep(ServiceApplication application, ApplicationStep step, string? note, CurrentUser me, DateTime now)
+    internal ApplicationStepEntry AddStep(ServiceApplication application, ApplicationStep step, string? note, CurrentUser me, DateTime now)
     {
         var row = new ServiceApplicationStep
         {
@@ -266,7 +275,7 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
         return new ApplicationStepEntry(row.Step, row.State, row.Note, row.TakenAt, row.TakenBy);
     }
 
-    private async Task<IReadOnlyList<ApplicationStepEntry>> StepsAsync(int id, CancellationToken cancellationToken) =>
+    internal async Task<IReadOnlyList<ApplicationStepEntry>> StepsAsync(int id, CancellationToken cancellationToken) =>
         [.. (await db.Set<ServiceApplicationStep>().AsNoTracking().Where(s => s.ApplicationId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken))
             .Select(s => new ApplicationStepEntry(s.Step, s.State, s.Note, s.TakenAt, s.TakenBy))];
 
@@ -287,5 +296,12 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
         a.Id, a.ItemId, a.ItemVersion, a.ItemCode, a.ItemNameZh, a.ItemNameEn, a.UnitId, a.ApplicantId, a.Channel,
         JsonSerializer.Deserialize<Dictionary<string, string>>(a.Answers, Json) ?? [], a.State, a.ReceivedAt, a.CommittedDays, a.StatutoryDays,
         a.AcceptedOn, a.CommittedDue, a.StatutoryDue, a.Reason, a.LegalBasis,
-        a.Missing is null ? [] : JsonSerializer.Deserialize<List<string>>(a.Missing, Json) ?? [], a.DecidedAt, a.DeliveredAt, a.Version, steps);
+        a.Missing is null ? [] : JsonSerializer.Deserialize<List<string>>(a.Missing, Json) ?? [], a.DecidedAt, a.DeliveredAt, a.Version, steps)
+    {
+        ExtensionDays = a.ExtensionDays,
+        ExtensionRequested = a.ExtensionRequested,
+        Promised = a.Promised is null ? [] : JsonSerializer.Deserialize<List<string>>(a.Promised, Json) ?? [],
+        PromisedBy = a.PromisedBy,
+        PromiseKeptAt = a.PromiseKeptAt,
+    };
 }

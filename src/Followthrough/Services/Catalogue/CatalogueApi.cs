@@ -24,8 +24,14 @@ internal sealed record ServiceItemRequest(
     bool? AutoDecidable,
     int? Version)
 {
+    /// <summary>容缺受理 allowed (see <see cref="ServiceItemEntry.AcceptsOnPromise"/>).</summary>
+    public bool? AcceptsOnPromise { get; init; }
+
     public ServiceItemInput ToInput() =>
-        new(Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, Materials, Fee, LifeEvents, AutoDecidable);
+        new(Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, Materials, Fee, LifeEvents, AutoDecidable)
+        {
+            AcceptsOnPromise = AcceptsOnPromise,
+        };
 }
 
 /// <summary>The body of POST /services/items/{id}/withdraw.</summary>

@@ -26,6 +26,9 @@ public sealed record ServiceItemEntry(
     DateTime UpdatedAt)
 {
     /// <summary>How much shorter the committed limit is than the statutory one, in percent (the "compressed by" figure).</summary>
+    /// <summary>容缺受理: an application missing a non-essential material may be accepted on the applicant's written promise to supply it by a date.</summary>
+    public bool AcceptsOnPromise { get; init; }
+
     public int CompressedPercent => StatutoryDays <= 0 ? 0 : (int)Math.Round(100.0 * (StatutoryDays - CommittedDays) / StatutoryDays);
 }
 
@@ -50,7 +53,11 @@ public sealed record ServiceItemInput(
     IReadOnlyList<MaterialInput>? Materials,
     decimal? Fee,
     IReadOnlyList<string>? LifeEvents,
-    bool? AutoDecidable);
+    bool? AutoDecidable)
+{
+    /// <summary>容缺受理: an application missing a non-essential material may be accepted on the applicant's promise to supply it.</summary>
+    public bool? AcceptsOnPromise { get; init; }
+}
 
 /// <summary>A material as sent.</summary>
 public sealed record MaterialInput(string? NameZh, string? NameEn, string? Format, bool? ElectronicLicence);

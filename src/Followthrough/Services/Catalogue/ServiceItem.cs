@@ -46,6 +46,9 @@ internal sealed class ServiceItem : IVersioned, ITimestamped
     /// <summary>May be decided by rules with no human step (秒批).</summary>
     public bool AutoDecidable { get; set; }
 
+    /// <summary>容缺受理: may be accepted on the applicant's promise to supply a missing material.</summary>
+    public bool AcceptsOnPromise { get; set; }
+
     public bool Withdrawn { get; set; }
 
     public string? WithdrawnReason { get; set; }

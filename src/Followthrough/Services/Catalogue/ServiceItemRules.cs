@@ -119,7 +119,10 @@ public static partial class ServiceItemRules
 
         return new CheckedItem(
             code, nameZh, nameEn, input.UnitId!.Value, kind!.Value, legalBasis, input.StatutoryDays!.Value, input.CommittedDays!.Value,
-            level!.Value, input.Visits!.Value, materials, input.Fee!.Value, lifeEvents, input.AutoDecidable ?? false);
+            level!.Value, input.Visits!.Value, materials, input.Fee!.Value, lifeEvents, input.AutoDecidable ?? false)
+        {
+            AcceptsOnPromise = input.AcceptsOnPromise ?? false,
+        };
     }
 
     /// <summary>Life-event tags as stored: <c>;a;b;</c>, or empty.</summary>
@@ -208,4 +211,8 @@ internal sealed record CheckedItem(
     IReadOnlyList<ServiceMaterial> Materials,
     decimal Fee,
     IReadOnlyList<string> LifeEvents,
-    bool AutoDecidable);
+    bool AutoDecidable)
+{
+    /// <summary>容缺受理 allowed.</summary>
+    public bool AcceptsOnPromise { get; init; }
+}

@@ -1,5 +1,6 @@
 using Followthrough.Services.Applications;
 using Followthrough.Services.Clock;
+using Followthrough.Services.Duties;
 using Followthrough.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Followthrough.Services.Pages;
 
 /// <summary>One application: where it stands, what happens next and by when, its history, and the steps the reader may take.</summary>
-internal sealed class ApplicationModel(ServiceApplications applications, ServiceClock clock, CurrentUser me, IStringLocalizer<ServicesText> text) : PageModel
+internal sealed partial class ApplicationModel(ServiceApplications applications, ServiceClock clock, CurrentUser me, IStringLocalizer<ServicesText> text, UnitDuties duties) : PageModel
 {
     public ServiceApplicationEntry Application { get; private set; } = null!;
 
@@ -49,7 +50,7 @@ internal sealed class ApplicationModel(ServiceApplications applications, Service
         }
 
         var missing = Missing?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var outcome = await applications.TakeStepAsync(me, id, step, new StepInput(Reason, LegalBasis, missing), version, HttpContext.RequestAborted);
+        var outcome = await applications.TakeStepAsync(me, id, step, new StepInput(Reason, LegalBasis, missing) { Promise = step == ApplicationStep.Accepted ? PromiseFromForm() : null }, version, HttpContext.RequestAborted);
         if (outcome.IsDone)
         {
             return Redirect($"/services/applications/{id}");
@@ -68,7 +69,7 @@ internal sealed class ApplicationModel(ServiceApplications applications, Service
         {
             Problem = outcome.Kind == OutcomeKind.Stale
                 ? text["Someone changed the application while you were reading it. Here it is as it stands now."]
-                : text["This step cannot be taken now."];
+                : text[outcome.Reason ?? "This step cannot be taken now."];
         }
 
         await LoadAsync(id);
@@ -84,7 +85,9 @@ internal sealed class ApplicationModel(ServiceApplications applications, Service
         }
 
         Application = found.Value!;
-        Allowed = ApplicationRules.Allowed(me, Application.ApplicantId, Application.UnitId, Application.State);
+        Duties = await duties.OfAsync(me, Application.UnitId, HttpContext.RequestAborted);
+        Allowed = ApplicationRules.Allowed(me, Application.ApplicantId, Application.UnitId, Application.State, Duties);
+        await LoadClockAsync(me);
         if (Application.State is ApplicationState.Accepted && Application.CommittedDue is { } committed && Application.StatutoryDue is { } statutory)
         {
             CommittedDaysLeft = await clock.WorkingDaysLeftAsync(committed, HttpContext.RequestAborted);

@@ -27,6 +27,11 @@ internal static class ApplicationLabels
         ApplicationStep.Approved => "Approved",
         ApplicationStep.Rejected => "Refused",
         ApplicationStep.Delivered => "Delivered",
+        ApplicationStep.PromiseKept => "Promised materials supplied",
+        ApplicationStep.ExtensionRequested => "Extension asked for",
+        ApplicationStep.ExtensionApproved => "Time limit extended",
+        ApplicationStep.Paused => "Clock paused",
+        ApplicationStep.DueDatesChanged => "Due dates changed",
         _ => "Withdrawn",
     };
 
@@ -53,6 +58,20 @@ internal static class ApplicationLabels
         ApplicationStep.Approved => "Approve",
         ApplicationStep.Rejected => "Refuse",
         ApplicationStep.Delivered => "Mark as delivered",
+        ApplicationStep.PromiseKept => "Mark the promised materials supplied",
+        ApplicationStep.ExtensionRequested => "Ask for an extension",
+        ApplicationStep.ExtensionApproved => "Approve the extension",
+        ApplicationStep.Paused => "Record a pause",
+        ApplicationStep.DueDatesChanged => "Due dates changed",
         _ => "Withdraw the application",
+    };
+
+    /// <summary>Why the clock stopped.</summary>
+    public static string Of(PauseKind kind) => kind switch
+    {
+        PauseKind.Hearing => "Hearing",
+        PauseKind.Testing => "Testing, inspection or quarantine",
+        PauseKind.ExpertReview => "Expert review",
+        _ => "Other period the law does not count",
     };
 }

@@ -26,6 +26,8 @@ internal sealed class EditItemModel(
     [BindProperty] public decimal? Fee { get; set; }
     [BindProperty] public bool AutoDecidable { get; set; }
 
+    [BindProperty] public bool AcceptsOnPromise { get; set; }
+
     /// <summary>One material a line: Chinese name | English name | form | yes when an electronic licence can replace it.</summary>
     [BindProperty] public string? Materials { get; set; }
 
@@ -85,7 +87,10 @@ internal sealed class EditItemModel(
         Id = id;
         var input = new ServiceItemInput(
             Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, ParseMaterials(Materials), Fee,
-            (LifeEvents ?? string.Empty).Split([';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AutoDecidable);
+            (LifeEvents ?? string.Empty).Split([';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AutoDecidable)
+        {
+            AcceptsOnPromise = AcceptsOnPromise,
+        };
         var outcome = id is { } existing
             ? await catalogue.UpdateAsync(existing, input, Version, HttpContext.RequestAborted)
             : await catalogue.CreateAsync(input, HttpContext.RequestAborted);
@@ -143,6 +148,7 @@ internal sealed class EditItemModel(
     {
         (Code, NameZh, NameEn, UnitId, Kind, LegalBasis) = (item.Code, item.NameZh, item.NameEn, item.UnitId, item.Kind.ToString(), item.LegalBasis);
         (StatutoryDays, CommittedDays, Level, Visits, Fee, AutoDecidable) = (item.StatutoryDays, item.CommittedDays, item.Level.ToString(), item.Visits, item.Fee, item.AutoDecidable);
+        AcceptsOnPromise = item.AcceptsOnPromise;
         Materials = string.Join('\n', item.Materials.Select(m => $"{m.NameZh} | {m.NameEn} | {m.Format} | {(m.ElectronicLicence ? "yes" : "no")}"));
         LifeEvents = string.Join("; ", item.LifeEvents);
         (Version, Withdrawn) = (item.Version, item.Withdrawn);
