@@ -1,6 +1,7 @@
 using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
+using Followthrough.Services.Rules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ internal static class ServicesModule
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<CatalogueTransfer>();
         services.AddScoped<ServiceApplications>();
+        services.AddScoped<AutoApproval>();
         return services;
     }
 
@@ -28,6 +30,7 @@ internal static class ServicesModule
         CatalogueFileApi.Map(api); // before /{id}: export and import are words, not ids
         CatalogueApi.Map(api);
         ApplicationsApi.Map(api);
+        RulesApi.Map(api);
         return api;
     }
 }

@@ -24,8 +24,11 @@ internal sealed record ServiceItemRequest(
     bool? AutoDecidable,
     int? Version)
 {
+    /// <summary>The application form's fields (key, labels, type, required, choices, limits).</summary>
+    public IReadOnlyList<FormFieldInput?>? Fields { get; init; }
+
     public ServiceItemInput ToInput() =>
-        new(Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, Materials, Fee, LifeEvents, AutoDecidable);
+        new(Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, Materials, Fee, LifeEvents, AutoDecidable) { Fields = Fields };
 }
 
 /// <summary>The body of POST /services/items/{id}/withdraw.</summary>

@@ -25,6 +25,9 @@ public sealed record ServiceItemEntry(
     int Version,
     DateTime UpdatedAt)
 {
+    /// <summary>The application form's fields, in order; none means the form takes free answers.</summary>
+    public IReadOnlyList<FormField> Fields { get; init; } = [];
+
     /// <summary>How much shorter the committed limit is than the statutory one, in percent (the "compressed by" figure).</summary>
     public int CompressedPercent => StatutoryDays <= 0 ? 0 : (int)Math.Round(100.0 * (StatutoryDays - CommittedDays) / StatutoryDays);
 }
@@ -50,7 +53,11 @@ public sealed record ServiceItemInput(
     IReadOnlyList<MaterialInput>? Materials,
     decimal? Fee,
     IReadOnlyList<string>? LifeEvents,
-    bool? AutoDecidable);
+    bool? AutoDecidable)
+{
+    /// <summary>The application form's fields; null keeps none.</summary>
+    public IReadOnlyList<FormFieldInput?>? Fields { get; init; }
+}
 
 /// <summary>A material as sent.</summary>
 public sealed record MaterialInput(string? NameZh, string? NameEn, string? Format, bool? ElectronicLicence);

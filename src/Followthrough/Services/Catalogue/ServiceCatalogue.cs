@@ -208,6 +208,7 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         item.Fee = values.Fee;
         item.LifeEvents = ServiceItemRules.StoreLifeEvents(values.LifeEvents);
         item.AutoDecidable = values.AutoDecidable;
+        item.FormFields = JsonSerializer.Serialize(values.Fields, Json);
         item.SearchText = ServiceItemRules.SearchText(values.Code, values.NameZh, values.NameEn);
     }
 
@@ -231,7 +232,10 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
     internal static ServiceItemEntry ToEntry(ServiceItem item) => new(
         item.Id, item.Code, item.NameZh, item.NameEn, item.UnitId, item.Kind, item.LegalBasis, item.StatutoryDays, item.CommittedDays,
         item.Level, item.Visits, JsonSerializer.Deserialize<List<ServiceMaterial>>(item.Materials, Json) ?? [], WithoutTrailingZeros(item.Fee),
-        ServiceItemRules.ReadLifeEvents(item.LifeEvents), item.AutoDecidable, item.Withdrawn, item.WithdrawnReason, item.Version, item.UpdatedAt);
+        ServiceItemRules.ReadLifeEvents(item.LifeEvents), item.AutoDecidable, item.Withdrawn, item.WithdrawnReason, item.Version, item.UpdatedAt)
+    {
+        Fields = JsonSerializer.Deserialize<List<FormField>>(item.FormFields, Json) ?? [],
+    };
 
     /// <summary>The same amount whatever scale the database gave back (SQLite 0.0, PostgreSQL 0.00), so equal fees compare equal.</summary>
     private static decimal WithoutTrailingZeros(decimal value) => value / 1.000000000000000000000000000000000m;

@@ -112,6 +112,7 @@ public static partial class ServiceItemRules
 
         var materials = Materials(input.Materials ?? [], errors);
         var lifeEvents = LifeEvents(input.LifeEvents ?? [], errors);
+        var fields = FormFieldRules.Check(input.Fields, errors);
         if (!errors.IsEmpty)
         {
             return null;
@@ -119,7 +120,10 @@ public static partial class ServiceItemRules
 
         return new CheckedItem(
             code, nameZh, nameEn, input.UnitId!.Value, kind!.Value, legalBasis, input.StatutoryDays!.Value, input.CommittedDays!.Value,
-            level!.Value, input.Visits!.Value, materials, input.Fee!.Value, lifeEvents, input.AutoDecidable ?? false);
+            level!.Value, input.Visits!.Value, materials, input.Fee!.Value, lifeEvents, input.AutoDecidable ?? false)
+        {
+            Fields = fields,
+        };
     }
 
     /// <summary>Life-event tags as stored: <c>;a;b;</c>, or empty.</summary>
@@ -208,4 +212,7 @@ internal sealed record CheckedItem(
     IReadOnlyList<ServiceMaterial> Materials,
     decimal Fee,
     IReadOnlyList<string> LifeEvents,
-    bool AutoDecidable);
+    bool AutoDecidable)
+{
+    public IReadOnlyList<FormField> Fields { get; init; } = [];
+}
