@@ -11,7 +11,7 @@ namespace Followthrough.Demo;
 /// by the demo staff of the responsible unit: one waiting to be accepted, one accepted with its clock running, one asked
 /// for a supplement, one not accepted with its legal basis, one refused with reasons and one approved and delivered.
 /// </summary>
-internal sealed class DemoApplications(FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications)
+internal sealed class DemoApplications(FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, DemoAutoApproval automatic)
 {
     private sealed record Story(string Code, string Company, ApplicationStep[] Steps, StepInput Input);
 
@@ -48,5 +48,7 @@ internal sealed class DemoApplications(FollowthroughDb db, ServiceCatalogue cata
                 current = taken.IsDone ? taken.Value! : throw new InvalidOperationException($"Demo application for {story.Code}, {step}: {taken.Kind} {taken.Reason}");
             }
         }
+
+        await automatic.LoadAsync(applicant, cancellationToken); // 秒批: forms, rules and applications the rules decide
     }
 }

@@ -189,6 +189,17 @@ public abstract class AutoApprovalTests(AppFixture app)
         Assert.Null(RuleExpressions.Evaluate("amount / 0 > 3", new Dictionary<string, object> { ["amount"] = 2m }).Result);
     }
 
+    [Fact]
+    public async Task Demo_ProjectFiling_IsDecidedByTheRules_ApprovedRejectedAndLeftForAPerson()
+    {
+        var decisions = await app.WithServicesAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            sp.GetRequiredService<Followthrough.Storage.FollowthroughDb>().Set<ServiceAutoDecision>().Where(d => d.Application!.ItemCode == "DL-DRC-001")
+                .Select(d => new { d.Outcome, d.RuleVersion, d.Application!.State })));
+        Assert.Equal([AutoOutcome.Approved, AutoOutcome.Rejected, AutoOutcome.ToPerson], decisions.Select(d => d.Outcome).Order());
+        Assert.All(decisions, d => Assert.Equal(1, d.RuleVersion));
+        Assert.Equal([ApplicationState.Received, ApplicationState.Approved, ApplicationState.Rejected], decisions.Select(d => d.State).Order());
+    }
+
     private static async Task<int> RuleSetIdAsync(IServiceProvider sp, int itemId) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             sp.GetRequiredService<Followthrough.Storage.FollowthroughDb>().Set<ServiceRuleSet>().Where(r => r.ItemId == itemId).Select(r => r.Id));

@@ -55,7 +55,7 @@ public sealed record ServiceItemInput(
     IReadOnlyList<string>? LifeEvents,
     bool? AutoDecidable)
 {
-    /// <summary>The application form's fields; null keeps none.</summary>
+    /// <summary>The application form's fields; null (not sent) keeps the item's form, an empty list removes it.</summary>
     public IReadOnlyList<FormFieldInput?>? Fields { get; init; }
 }
 

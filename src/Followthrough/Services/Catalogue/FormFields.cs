@@ -70,14 +70,14 @@ public static partial class FormFieldRules
     public const string AnswerTooLong = "The answer is longer than this field allows.";
     public const string AnswerRange = "The number is outside the range this field allows.";
 
-    /// <summary>Checks a form's fields; every bad field is reported as fields[i].</summary>
-    public static IReadOnlyList<FormField> Check(IReadOnlyList<FormFieldInput?>? inputs, ValidationErrors errors)
+    /// <summary>Checks a form's fields; every bad field is reported as fields[i]. Null (not sent) stays null: the item keeps its form.</summary>
+    public static IReadOnlyList<FormField>? Check(IReadOnlyList<FormFieldInput?>? inputs, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var fields = new List<FormField>();
         if (inputs is null)
         {
-            return fields;
+            return null;
         }
 
         if (inputs.Count > MaxFields)

@@ -208,7 +208,10 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         item.Fee = values.Fee;
         item.LifeEvents = ServiceItemRules.StoreLifeEvents(values.LifeEvents);
         item.AutoDecidable = values.AutoDecidable;
-        item.FormFields = JsonSerializer.Serialize(values.Fields, Json);
+        if (values.Fields is not null)
+        {
+            item.FormFields = JsonSerializer.Serialize(values.Fields, Json);
+        }
         item.SearchText = ServiceItemRules.SearchText(values.Code, values.NameZh, values.NameEn);
     }
 

@@ -214,5 +214,6 @@ internal sealed record CheckedItem(
     IReadOnlyList<string> LifeEvents,
     bool AutoDecidable)
 {
-    public IReadOnlyList<FormField> Fields { get; init; } = [];
+    /// <summary>The form's fields; null when none were sent, which keeps the item's form as it is.</summary>
+    public IReadOnlyList<FormField>? Fields { get; init; }
 }

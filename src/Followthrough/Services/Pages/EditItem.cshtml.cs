@@ -29,6 +29,9 @@ internal sealed class EditItemModel(
     /// <summary>One material a line: Chinese name | English name | form | yes when an electronic licence can replace it.</summary>
     [BindProperty] public string? Materials { get; set; }
 
+    /// <summary>The application form, one field a line (<see cref="FormFieldsText"/>).</summary>
+    [BindProperty] public string? Fields { get; set; }
+
     /// <summary>Life-event tags separated by ; or a new line.</summary>
     [BindProperty] public string? LifeEvents { get; set; }
 
@@ -85,7 +88,10 @@ internal sealed class EditItemModel(
         Id = id;
         var input = new ServiceItemInput(
             Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, ParseMaterials(Materials), Fee,
-            (LifeEvents ?? string.Empty).Split([';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AutoDecidable);
+            (LifeEvents ?? string.Empty).Split([';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AutoDecidable)
+        {
+            Fields = FormFieldsText.Parse(Fields),
+        };
         var outcome = id is { } existing
             ? await catalogue.UpdateAsync(existing, input, Version, HttpContext.RequestAborted)
             : await catalogue.CreateAsync(input, HttpContext.RequestAborted);
@@ -145,6 +151,7 @@ internal sealed class EditItemModel(
         (StatutoryDays, CommittedDays, Level, Visits, Fee, AutoDecidable) = (item.StatutoryDays, item.CommittedDays, item.Level.ToString(), item.Visits, item.Fee, item.AutoDecidable);
         Materials = string.Join('\n', item.Materials.Select(m => $"{m.NameZh} | {m.NameEn} | {m.Format} | {(m.ElectronicLicence ? "yes" : "no")}"));
         LifeEvents = string.Join("; ", item.LifeEvents);
+        Fields = FormFieldsText.Format(item.Fields);
         (Version, Withdrawn) = (item.Version, item.Withdrawn);
     }
 
