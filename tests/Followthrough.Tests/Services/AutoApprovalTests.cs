@@ -200,6 +200,40 @@ public abstract class AutoApprovalTests(AppFixture app)
         Assert.Equal([ApplicationState.Received, ApplicationState.Approved, ApplicationState.Rejected], decisions.Select(d => d.State).Order());
     }
 
+    [Fact]
+    public async Task Import_ReadsTheFieldsSheet_ReportingEveryBadCell_AndWritesAllOrNothing()
+    {
+        var code = CatalogueSamples.NewCode("FLD");
+        string[] item = [code, "企业投资项目备案", "Project filing", "DL-DRC", "Filing", "Online", "3", "0", "0", "0", "yes", "", "", "no"];
+        static List<Followthrough.Storage.Files.TableRow> Rows(string[] header, IEnumerable<string[]> rows) =>
+            [new(1, header), .. rows.Select((r, i) => new Followthrough.Storage.Files.TableRow(i + 2, r))];
+        byte[] Book(params string[][] fields) => Followthrough.Storage.Files.SpreadsheetWriter.Xlsx(
+        [
+            new(CatalogueFileLayout.ItemsSheet, Rows(CatalogueFileLayout.ItemColumns, [item])),
+            new("Fields", Rows(CatalogueFieldsSheet.Columns, fields)),
+        ]);
+        var bad = Book(
+            [code, "amount", "金额", "Amount", "Number", "yes", "", "", "0", "lots"],
+            [code, "sector", "行业", "Sector", "Choice", "maybe", "", "", "", ""],
+            ["NO-SUCH", "x", "甲", "X", "Text", "no", "", "", "", ""],
+            [code, "when", "日期", "", "Colour", "no", "", "", "", ""]);
+        var result = await app.WithServicesAsync(sp => sp.GetRequiredService<CatalogueTransfer>().ImportAsync(bad, "bad.xlsx"));
+        var found = result.Problems.Select(p => (p.Sheet, p.Row, p.Column)).ToList();
+        Assert.False(result.Written);
+        Assert.Contains(("Fields", 2, "max"), found);
+        Assert.Contains(("Fields", 3, "required"), found);
+        Assert.Contains(("Fields", 4, "item_code"), found);
+        Assert.Contains(("Fields", 5, "key"), found); // no English label, no such type
+        Assert.Contains(("Fields", 3, "key"), found); // a choice field without choices
+        Assert.Null(await app.WithServicesAsync(sp => sp.GetRequiredService<ServiceCatalogue>().GetByCodeAsync(code)));
+
+        var good = Book([code, "amount", "金额", "Amount", "Number", "yes", "", "", "0", "5000"], [code, "sector", "行业", "Sector", "Choice", "no", "a;b", "", "", ""]);
+        Assert.True((await app.WithServicesAsync(sp => sp.GetRequiredService<CatalogueTransfer>().ImportAsync(good, "good.xlsx"))).Written);
+        var saved = (await app.WithServicesAsync(sp => sp.GetRequiredService<ServiceCatalogue>().GetByCodeAsync(code)))!;
+        Assert.Equal([("amount", FormFieldType.Number, true, 5000m), ("sector", FormFieldType.Choice, false, (decimal?)null)],
+            saved.Fields.Select(f => (f.Key, f.Type, f.Required, f.Max)));
+    }
+
     private static async Task<int> RuleSetIdAsync(IServiceProvider sp, int itemId) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             sp.GetRequiredService<Followthrough.Storage.FollowthroughDb>().Set<ServiceRuleSet>().Where(r => r.ItemId == itemId).Select(r => r.Id));
