@@ -13,7 +13,8 @@ namespace Followthrough.Demo;
 /// for a supplement, one not accepted with its legal basis, one refused with reasons and one approved and delivered.
 /// </summary>
 internal sealed class DemoApplications(
-    FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory, PersonRegistration registration, UnitDuties duties)
+    FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory, PersonRegistration registration,
+    UnitDuties duties, DemoAutoApproval automatic)
 {
     private sealed record Story(string Code, string Company, ApplicationStep[] Steps, StepInput Input);
 
@@ -51,5 +52,7 @@ internal sealed class DemoApplications(
                 current = taken.IsDone ? taken.Value! : throw new InvalidOperationException($"Demo application for {story.Code}, {step}: {taken.Kind} {taken.Reason}");
             }
         }
+
+        await automatic.LoadAsync(applicant, cancellationToken); // 秒批: forms, rules and applications the rules decide
     }
 }

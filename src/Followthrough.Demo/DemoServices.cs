@@ -18,6 +18,7 @@ public static class DemoServices
         services.AddScoped<DemoDocuments>();
         services.AddScoped<DemoCatalogue>();
         services.AddScoped<DemoApplications>();
+        services.AddScoped<DemoAutoApproval>();
         return services;
     }
 }

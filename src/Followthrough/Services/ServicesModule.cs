@@ -6,6 +6,7 @@ using Followthrough.Services.Materials;
 using Followthrough.Storage;
 using Followthrough.Services.Duties;
 using Followthrough.Calendar;
+using Followthrough.Services.Rules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ internal static class ServicesModule
         services.AddScoped<UnitDuties>();
         services.AddScoped<ApplicationClockSteps>();
         services.AddScoped<ICalendarChangeObserver, DueDatesAfterCalendarChange>();
+        services.AddScoped<AutoApproval>();
         return services;
     }
 
@@ -44,6 +46,7 @@ internal static class ServicesModule
         DeliveryApi.Map(api);
         ApplicationClockApi.Map(api);
         DutiesApi.Map(api);
+        RulesApi.Map(api);
         return api;
     }
 }

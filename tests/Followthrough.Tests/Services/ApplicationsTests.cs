@@ -238,7 +238,7 @@ public abstract class ApplicationsTests(AppFixture app)
         var demo = await app.WithServicesAsync(sp => sp.GetRequiredService<FollowthroughDb>().Set<ServiceApplication>()
             .Where(a => codes.Contains(a.ItemCode)).ToListAsync());
         Assert.Equal(
-            [ApplicationState.Received, ApplicationState.Accepted, ApplicationState.Refused, ApplicationState.SupplementRequested, ApplicationState.Rejected, ApplicationState.Delivered],
+            [ApplicationState.Received, ApplicationState.Accepted, ApplicationState.Refused, ApplicationState.SupplementRequested, ApplicationState.Approved, ApplicationState.Rejected, ApplicationState.Delivered], // Approved: by the rules (秒批)
             demo.Select(a => a.State).Distinct().Order());
         Assert.All(demo.Where(a => a.State == ApplicationState.Accepted), a => Assert.True(a.CommittedDue > a.AcceptedOn));
         Assert.All(demo.Where(a => a.State == ApplicationState.Refused), a => Assert.False(string.IsNullOrEmpty(a.LegalBasis)));

@@ -20,6 +20,14 @@ public sealed class ServicesTextTests
         }
 
         data.Add(ServiceCatalogue.WithdrawReasonRequired);
+        foreach (var type in new[] { typeof(FormFieldRules), typeof(Followthrough.Services.Rules.AutoApproval), typeof(Followthrough.Services.Rules.RuleExpressions) })
+        {
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+            {
+                data.Add((string)field.GetRawConstantValue()!);
+            }
+        }
+
         foreach (var field in typeof(ApplicationRules).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
         {
             data.Add((string)field.GetRawConstantValue()!);

@@ -3,6 +3,7 @@ using Followthrough.Organization;
 using Followthrough.Services.Catalogue;
 using Followthrough.Services.Clock;
 using Followthrough.Services.Duties;
+using Followthrough.Services.Rules;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace Followthrough.Services.Applications;
 /// lists. Every step checks who and when itself, saves the application and its history row together (audited by the
 /// Audit module's interceptor) and is refused on a stale version.
 /// </summary>
-public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue catalogue, ServiceClock clock, OrganizationDirectory directory, UnitDuties duties)
+public sealed class ServiceApplications(
+    FollowthroughDb db, ServiceCatalogue catalogue, ServiceClock clock, OrganizationDirectory directory, UnitDuties duties, AutoApproval rules)
 {
     /// <summary>The table the audit trail names an application's entries by.</summary>
     public const string ApplicationsTable = "service_applications";
@@ -72,6 +74,11 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
         }
 
         var answers = ApplicationRules.CheckAnswers(input.Answers, errors);
+        if (answers is not null)
+        {
+            FormFieldRules.CheckAnswers(item.Fields, answers, errors);
+        }
+
         if (!errors.IsEmpty || answers is null)
         {
             return Outcome.Invalid<ServiceApplicationEntry>(errors);
@@ -95,10 +102,11 @@ public sealed class ServiceApplications(FollowthroughDb db, ServiceCatalogue cat
             StatutoryDays = item.StatutoryDays,
         };
         db.Set<ServiceApplication>().Add(application);
-        var step = AddStep(application, ApplicationStep.Filed, window ? "window" : null, me, now);
+        AddStep(application, ApplicationStep.Filed, window ? "window" : null, me, now);
+        await rules.DecideAsync(application, item, cancellationToken); // 秒批: may accept and decide it now, by "rules vN"
         db.DescribeNextSave("filed");
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done(ToEntry(application, [step]));
+        return Outcome.Done(ToEntry(application, await StepsAsync(application.Id, cancellationToken)));
     }
 
     /// <summary>One application with its history; not found for anyone who may not see it.</summary>

@@ -27,10 +27,14 @@ internal sealed record ServiceItemRequest(
     /// <summary>容缺受理 allowed (see <see cref="ServiceItemEntry.AcceptsOnPromise"/>).</summary>
     public bool? AcceptsOnPromise { get; init; }
 
+    /// <summary>The application form's fields (key, labels, type, required, choices, limits).</summary>
+    public IReadOnlyList<FormFieldInput?>? Fields { get; init; }
+
     public ServiceItemInput ToInput() =>
         new(Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, Materials, Fee, LifeEvents, AutoDecidable)
         {
             AcceptsOnPromise = AcceptsOnPromise,
+            Fields = Fields,
         };
 }
 

@@ -26,6 +26,12 @@ internal sealed class CatalogueFileReader(IReadOnlyDictionary<string, int> unitI
             ReadMaterials(materials, rows);
         }
 
+        if (sheets.FirstOrDefault(s => s.Name.Equals(CatalogueFieldsSheet.Name, StringComparison.OrdinalIgnoreCase)) is { } fields
+            && Columns(fields, CatalogueFieldsSheet.Columns, required: CatalogueFieldsSheet.RequiredColumns) is { } columns)
+        {
+            CatalogueFieldsSheet.Read(fields, columns, rows, Problems); // without the sheet every item keeps its form
+        }
+
         return rows;
     }
 
@@ -161,4 +167,8 @@ internal sealed class CatalogueFileReader(IReadOnlyDictionary<string, int> unitI
 }
 
 /// <summary>An item row of the file: its inputs, and the Materials rows that belong to it.</summary>
-internal sealed record FileRow(int Number, ServiceItemInput Input, bool Withdrawn, HashSet<string> Reported, List<(int Row, MaterialInput Material)> Materials);
+internal sealed record FileRow(int Number, ServiceItemInput Input, bool Withdrawn, HashSet<string> Reported, List<(int Row, MaterialInput Material)> Materials)
+{
+    /// <summary>The Fields rows of the item (null when the workbook has no Fields sheet: the item keeps its form).</summary>
+    public List<(int Row, FormFieldInput Field)>? Fields { get; set; }
+}

@@ -25,6 +25,9 @@ public sealed record ServiceItemEntry(
     int Version,
     DateTime UpdatedAt)
 {
+    /// <summary>The application form's fields, in order; none means the form takes free answers.</summary>
+    public IReadOnlyList<FormField> Fields { get; init; } = [];
+
     /// <summary>How much shorter the committed limit is than the statutory one, in percent (the "compressed by" figure).</summary>
     /// <summary>容缺受理: an application missing a non-essential material may be accepted on the applicant's written promise to supply it by a date.</summary>
     public bool AcceptsOnPromise { get; init; }
@@ -57,6 +60,8 @@ public sealed record ServiceItemInput(
 {
     /// <summary>容缺受理: an application missing a non-essential material may be accepted on the applicant's promise to supply it.</summary>
     public bool? AcceptsOnPromise { get; init; }
+    /// <summary>The application form's fields; null (not sent) keeps the item's form, an empty list removes it.</summary>
+    public IReadOnlyList<FormFieldInput?>? Fields { get; init; }
 }
 
 /// <summary>A material as sent.</summary>

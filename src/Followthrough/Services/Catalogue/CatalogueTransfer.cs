@@ -36,7 +36,11 @@ public sealed class CatalogueTransfer(FollowthroughDb db, OrganizationDirectory 
         foreach (var row in rows)
         {
             var errors = new ValidationErrors();
-            var values = ServiceItemRules.Check(row.Input with { Materials = [.. row.Materials.Select(m => m.Material)] }, errors);
+            var values = ServiceItemRules.Check(row.Input with
+            {
+                Materials = [.. row.Materials.Select(m => m.Material)],
+                Fields = row.Fields is null ? null : [.. row.Fields.Select(f => f.Field)],
+            }, errors);
             problems.AddRange(Problems(row, errors));
             if (values is not null)
             {
@@ -131,7 +135,7 @@ public sealed class CatalogueTransfer(FollowthroughDb db, OrganizationDirectory 
         int[] numeric = [Array.IndexOf(ItemColumns, StatutoryDays), Array.IndexOf(ItemColumns, CommittedDays), Array.IndexOf(ItemColumns, Visits), Array.IndexOf(ItemColumns, Fee)];
         SpreadsheetWriter.WriteXlsx(
             output,
-            [new TableSheet(ItemsSheet, itemRows), new TableSheet(MaterialsSheet, materialRows)],
+            [new TableSheet(ItemsSheet, itemRows), new TableSheet(MaterialsSheet, materialRows), CatalogueFieldsSheet.Write(items)],
             new XlsxLayout(HeaderRow: true, Numeric: (sheet, column) => sheet == ItemsSheet && numeric.Contains(column)));
     }
 
@@ -146,6 +150,16 @@ public sealed class CatalogueTransfer(FollowthroughDb db, OrganizationDirectory 
                 {
                     var column = message == ServiceItemRules.MaterialFormatUnknown ? Format : NameZh + "/" + NameEn;
                     yield return new(MaterialsSheet, row.Materials[index].Row, column, message);
+                }
+
+                continue;
+            }
+
+            if (CatalogueFieldsSheet.Problems(row, field, messages) is { } fieldProblems)
+            {
+                foreach (var problem in fieldProblems)
+                {
+                    yield return problem;
                 }
 
                 continue;

@@ -209,6 +209,10 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         item.LifeEvents = ServiceItemRules.StoreLifeEvents(values.LifeEvents);
         item.AutoDecidable = values.AutoDecidable;
         item.AcceptsOnPromise = values.AcceptsOnPromise;
+        if (values.Fields is not null)
+        {
+            item.FormFields = JsonSerializer.Serialize(values.Fields, Json);
+        }
         item.SearchText = ServiceItemRules.SearchText(values.Code, values.NameZh, values.NameEn);
     }
 
@@ -235,6 +239,7 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         ServiceItemRules.ReadLifeEvents(item.LifeEvents), item.AutoDecidable, item.Withdrawn, item.WithdrawnReason, item.Version, item.UpdatedAt)
     {
         AcceptsOnPromise = item.AcceptsOnPromise,
+        Fields = JsonSerializer.Deserialize<List<FormField>>(item.FormFields, Json) ?? [],
     };
 
     /// <summary>The same amount whatever scale the database gave back (SQLite 0.0, PostgreSQL 0.00), so equal fees compare equal.</summary>

@@ -43,6 +43,9 @@ internal sealed class ServiceItem : IVersioned, ITimestamped
     /// <summary>Life-event tags (一件事), stored as <c>;tag;tag;</c> so one tag is found with LIKE '%;tag;%'.</summary>
     public string LifeEvents { get; set; } = string.Empty;
 
+    /// <summary>The application form's fields as JSON (<see cref="FormField"/>, in order).</summary>
+    public string FormFields { get; set; } = "[]";
+
     /// <summary>May be decided by rules with no human step (秒批).</summary>
     public bool AutoDecidable { get; set; }
 

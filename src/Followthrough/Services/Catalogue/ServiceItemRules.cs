@@ -112,6 +112,7 @@ public static partial class ServiceItemRules
 
         var materials = Materials(input.Materials ?? [], errors);
         var lifeEvents = LifeEvents(input.LifeEvents ?? [], errors);
+        var fields = FormFieldRules.Check(input.Fields, errors);
         if (!errors.IsEmpty)
         {
             return null;
@@ -122,6 +123,7 @@ public static partial class ServiceItemRules
             level!.Value, input.Visits!.Value, materials, input.Fee!.Value, lifeEvents, input.AutoDecidable ?? false)
         {
             AcceptsOnPromise = input.AcceptsOnPromise ?? false,
+            Fields = fields,
         };
     }
 
@@ -215,4 +217,6 @@ internal sealed record CheckedItem(
 {
     /// <summary>容缺受理 allowed.</summary>
     public bool AcceptsOnPromise { get; init; }
+    /// <summary>The form's fields; null when none were sent, which keeps the item's form as it is.</summary>
+    public IReadOnlyList<FormField>? Fields { get; init; }
 }

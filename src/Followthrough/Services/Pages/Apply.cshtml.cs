@@ -24,6 +24,10 @@ internal sealed class ApplyModel(ServiceCatalogue catalogue, ServiceApplications
     [BindProperty]
     public int? ApplicantId { get; set; }
 
+    /// <summary>The answers to the item's own form fields, by key (when the item defines a form).</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Answers { get; set; } = [];
+
     public bool AtWindow => !ServicesPermissions.CanApply(me);
 
     public ServiceFormErrors Errors { get; private set; } = ServiceFormErrors.None;
@@ -39,7 +43,9 @@ internal sealed class ApplyModel(ServiceCatalogue catalogue, ServiceApplications
             return denied;
         }
 
-        var answers = new Dictionary<string, string?> { ["applicantName"] = ApplicantName, ["phone"] = Phone, ["notes"] = Notes };
+        var answers = Item.Fields.Count > 0
+            ? Answers
+            : new Dictionary<string, string?> { ["applicantName"] = ApplicantName, ["phone"] = Phone, ["notes"] = Notes };
         var outcome = await applications.FileAsync(me, new ApplicationInput(id, answers, ApplicantId), HttpContext.RequestAborted);
         if (outcome.IsDone)
         {

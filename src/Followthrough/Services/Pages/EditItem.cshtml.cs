@@ -31,6 +31,9 @@ internal sealed class EditItemModel(
     /// <summary>One material a line: Chinese name | English name | form | yes when an electronic licence can replace it.</summary>
     [BindProperty] public string? Materials { get; set; }
 
+    /// <summary>The application form, one field a line (<see cref="FormFieldsText"/>).</summary>
+    [BindProperty] public string? Fields { get; set; }
+
     /// <summary>Life-event tags separated by ; or a new line.</summary>
     [BindProperty] public string? LifeEvents { get; set; }
 
@@ -90,6 +93,7 @@ internal sealed class EditItemModel(
             (LifeEvents ?? string.Empty).Split([';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AutoDecidable)
         {
             AcceptsOnPromise = AcceptsOnPromise,
+            Fields = FormFieldsText.Parse(Fields),
         };
         var outcome = id is { } existing
             ? await catalogue.UpdateAsync(existing, input, Version, HttpContext.RequestAborted)
@@ -151,6 +155,7 @@ internal sealed class EditItemModel(
         AcceptsOnPromise = item.AcceptsOnPromise;
         Materials = string.Join('\n', item.Materials.Select(m => $"{m.NameZh} | {m.NameEn} | {m.Format} | {(m.ElectronicLicence ? "yes" : "no")}"));
         LifeEvents = string.Join("; ", item.LifeEvents);
+        Fields = FormFieldsText.Format(item.Fields);
         (Version, Withdrawn) = (item.Version, item.Withdrawn);
     }
 

@@ -23,7 +23,9 @@ internal sealed class ServiceFormErrors
         foreach (var (field, messages) in errors.ToDictionary())
         {
             // Material i's problems belong to the materials box, which is one field on the page.
-            var id = field.StartsWith("materials", StringComparison.Ordinal) ? "materials" : field;
+            var id = field.StartsWith("materials", StringComparison.Ordinal) ? "materials"
+                : field.StartsWith("fields", StringComparison.Ordinal) ? "fields" // the form's fields too
+                : field;
             form._messages.AddRange(messages.Select(m => (id, (string)text[m])));
         }
 
