@@ -19,6 +19,7 @@ internal static class ServicesModule
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<CatalogueTransfer>();
         services.AddScoped<ServiceApplications>();
+        services.AddScoped<Supervision.ISupervisedWork, ApplicationsDue>();
         return services;
     }
 
