@@ -20,6 +20,7 @@ internal static class ServicesModule
         services.AddScoped<CatalogueTransfer>();
         services.AddScoped<ServiceApplications>();
         services.AddScoped<Supervision.ISupervisedWork, ApplicationsDue>();
+        services.AddScoped(sp => new Figures.ServiceFigures(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Organization.OrganizationDirectory>()));
         return services;
     }
 
@@ -29,6 +30,7 @@ internal static class ServicesModule
         CatalogueFileApi.Map(api); // before /{id}: export and import are words, not ids
         CatalogueApi.Map(api);
         ApplicationsApi.Map(api);
+        Figures.FiguresApi.Map(api);
         return api;
     }
 }

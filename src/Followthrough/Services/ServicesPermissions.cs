@@ -25,4 +25,8 @@ internal static class ServicesPermissions
     /// <summary>An application is seen by its applicant and by those who read its unit's queue; to anyone else it does not exist.</summary>
     public static bool CanSeeApplication(CurrentUser user, int applicantId, int unitId) =>
         (user?.PersonId is { } me && me == applicantId) || CanReadQueue(user!, unitId);
+
+    /// <summary>The monthly service figures are read by the government's staff (every role but enterprises and
+    /// citizens); what the public sees is what is published.</summary>
+    public static bool CanReadFigures(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor or Role.UnitStaff;
 }
