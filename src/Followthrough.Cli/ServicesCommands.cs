@@ -23,6 +23,7 @@ internal static class ServicesCommands
         services.Subcommands.Add(ServicesCatalogueCommands.List());
         services.Subcommands.Add(ServicesCatalogueCommands.Import());
         services.Subcommands.Add(ServicesCatalogueCommands.Export());
+        services.Subcommands.Add(ServicesStatsCommand.Build());
         return services;
     }
 

@@ -33,6 +33,8 @@ internal static class ServicesModule
         services.AddScoped<ApplicationClockSteps>();
         services.AddScoped<ICalendarChangeObserver, DueDatesAfterCalendarChange>();
         services.AddScoped<AutoApproval>();
+        services.AddScoped<Supervision.ISupervisedWork, ApplicationsDue>();
+        services.AddScoped(sp => new Figures.ServiceFigures(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Organization.OrganizationDirectory>()));
         return services;
     }
 
@@ -47,6 +49,7 @@ internal static class ServicesModule
         ApplicationClockApi.Map(api);
         DutiesApi.Map(api);
         RulesApi.Map(api);
+        Figures.FiguresApi.Map(api);
         return api;
     }
 }

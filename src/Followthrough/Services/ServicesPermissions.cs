@@ -42,4 +42,8 @@ internal static class ServicesPermissions
     /// <summary>The handling unit (its window officers and approvers) records pauses and asks for an extension.</summary>
     public static bool CanManageClock(CurrentUser user, int unitId, IReadOnlySet<ServiceDuty> duties) =>
         CanHandleApplications(user, unitId) && duties.Count > 0;
+
+    /// <summary>The monthly service figures are read by the government's staff (every role but enterprises and
+    /// citizens); what the public sees is what is published.</summary>
+    public static bool CanReadFigures(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor or Role.UnitStaff;
 }

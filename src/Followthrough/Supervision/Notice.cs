@@ -50,6 +50,10 @@ internal sealed class Notice
 
     public string TaskTitle { get; set; } = string.Empty;
 
+    /// <summary>The page a notice about another module's work points to (<see cref="ISupervisedWork"/>); null for a task's
+    /// notice, which points to the task.</summary>
+    public string? Link { get; set; }
+
     /// <summary>The deadline, time node or report day the notice is about.</summary>
     public DateOnly? DueOn { get; set; }
 

@@ -10,12 +10,13 @@ namespace Followthrough.Supervision;
 /// <summary>A notice someone may read, with whether it was read.</summary>
 internal sealed record NoticeDto(
     long Id, NoticeKind Kind, int? TaskId, string TaskCode, string TaskTitle, DateOnly? DueOn, int? WorkingDaysLate,
-    string? Message, string SenderName, DateTime CreatedAt, DateTime? ReadAt, string Text)
+    string? Message, string SenderName, DateTime CreatedAt, DateTime? ReadAt, string Text, string? Link = null)
 {
     public static NoticeDto From(Notice n, string text)
     {
         ArgumentNullException.ThrowIfNull(n);
-        return new(n.Id, n.Kind, n.TaskId, n.TaskCode, n.TaskTitle, n.DueOn, n.WorkingDaysLate, n.Message, n.SenderName, n.CreatedAt, n.ReadAt, text);
+        return new(n.Id, n.Kind, n.TaskId, n.TaskCode, n.TaskTitle, n.DueOn, n.WorkingDaysLate, n.Message, n.SenderName, n.CreatedAt, n.ReadAt, text,
+            n.Link ?? (n.TaskId is { } task ? $"/tasks/{task}" : null));
     }
 }
 

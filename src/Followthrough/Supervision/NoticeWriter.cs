@@ -88,6 +88,35 @@ internal sealed class NoticeWriter(FollowthroughDb db, SupervisedTasks tasks, Or
         return (keyItems, special);
     }
 
+    /// <summary>Stages the notices about other modules' work (<see cref="WorkPass"/>), each to the unit that holds it,
+    /// with their deliveries. The work's own module records what it needs on its side; nothing here touches it.</summary>
+    public async Task WriteWorkAsync(List<(WorkDue Work, string Key)> fresh, CancellationToken cancellationToken)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var units = fresh.Select(f => f.Work.UnitId).Distinct().ToList();
+        var emails = senders.Options.Smtp.IsConfigured
+            ? (await organization.EmailAddressesAsync(units, [], cancellationToken)).ToLookup(a => (a.UnitId, a.PersonId), a => a.Address)
+            : Array.Empty<EmailAddress>().ToLookup(a => (a.UnitId, a.PersonId), a => a.Address);
+        foreach (var (work, key) in fresh)
+        {
+            var notice = new Notice
+            {
+                Key = key,
+                Kind = work.WorkingDaysLate > 0 ? NoticeKind.Overdue : NoticeKind.DueSoon,
+                RecipientUnitId = work.UnitId,
+                TaskCode = work.Code,
+                TaskTitle = work.Title,
+                Link = work.Link,
+                DueOn = work.DueOn,
+                WorkingDaysLate = work.WorkingDaysLate > 0 ? work.WorkingDaysLate : null,
+                SenderName = SupervisionRun.ActorName,
+                CreatedAt = now,
+            };
+            db.Set<Notice>().Add(notice);
+            AddDeliveries(notice, emails);
+        }
+    }
+
     /// <summary>Queues the e-mails and the webhook call for a new notice, in the same save.</summary>
     public void AddDeliveries(Notice notice, ILookup<(int? Unit, int? Person), string> emails)
     {

@@ -24,12 +24,14 @@ internal static class SupervisionModule
             sp.GetRequiredService<IOptions<SupervisionOptions>>(), sp.GetRequiredService<AuditOptions>(), sp.GetRequiredService<NoticeWebhookClient>()));
         services.AddScoped<NoticeWriter>();
         services.AddScoped<SupervisionPasses>();
+        services.AddScoped<WorkPass>();
         services.AddScoped<PendingDeliveries>();
 
         // Public services built on the module's internal parts, which a public constructor cannot name.
         services.AddScoped(sp => new SupervisionRun(
             sp.GetRequiredService<FollowthroughDb>(),
             sp.GetRequiredService<SupervisionPasses>(),
+            sp.GetRequiredService<WorkPass>(),
             sp.GetRequiredService<PendingDeliveries>(),
             sp.GetRequiredService<ReportedPeriodSummaries>(),
             sp.GetRequiredService<AuditCheckpoints>(),

@@ -17,7 +17,8 @@ public sealed record SupervisionRunResult(
 
 /// <summary>
 /// The daily supervision run (督办): under the lease, the due pass (reminders before deadlines and time nodes, urging
-/// notices, escalation) and the report pass (urging for overdue reports) of <see cref="SupervisionPasses"/>, then the
+/// notices, escalation) and the report pass (urging for overdue reports) of <see cref="SupervisionPasses"/>, the other
+/// modules' work under a limit (<see cref="WorkPass"/>: service applications), then the
 /// e-mail and webhook deliveries still waiting, each run logged in <c>supervision_runs</c>; last, the day's signed
 /// checkpoint of the audit trail, where the operator has configured one (<see cref="AuditCheckpoints"/>).
 /// </summary>
@@ -27,6 +28,7 @@ public sealed partial class SupervisionRun
 
     private readonly FollowthroughDb _db;
     private readonly SupervisionPasses _passes;
+    private readonly WorkPass _work;
     private readonly PendingDeliveries _deliveries;
     private readonly ReportedPeriodSummaries _summaries;
     private readonly AuditCheckpoints _checkpoints;
@@ -36,13 +38,14 @@ public sealed partial class SupervisionRun
     internal SupervisionRun(
         FollowthroughDb db,
         SupervisionPasses passes,
+        WorkPass work,
         PendingDeliveries deliveries,
         ReportedPeriodSummaries summaries,
         AuditCheckpoints checkpoints,
         IOptions<SupervisionOptions> options,
         ILogger<SupervisionRun> logger)
     {
-        (_db, _passes, _deliveries, _summaries, _checkpoints, _options, _logger) = (db, passes, deliveries, summaries, checkpoints, options, logger);
+        (_db, _passes, _work, _deliveries, _summaries, _checkpoints, _options, _logger) = (db, passes, work, deliveries, summaries, checkpoints, options, logger);
     }
 
     /// <summary>This run's name in the lease and the run log: the machine, the process and a random part.</summary>
@@ -69,6 +72,7 @@ public sealed partial class SupervisionRun
             var tally = new RunTally();
             await _passes.DueAsync(today, lease, tally, cancellationToken);
             await _passes.ReportsAsync(today, lease, tally, cancellationToken);
+            await _work.RunAsync(today, lease, tally, cancellationToken);
             var (sent, failed) = await _deliveries.SendAsync(lease, cancellationToken);
 
             // The day's reports cleared their tasks' summaries of answered periods; refill them for the bulletin.

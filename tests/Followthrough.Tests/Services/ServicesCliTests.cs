@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Followthrough.Cli;
 
 namespace Followthrough.Tests.Services;
@@ -83,6 +84,29 @@ public sealed class ServicesCliTests : IDisposable
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Stats_PrintsTheMonthPerUnit_AsTableOrJson_AndRefusesAMonthThatIsNot()
+    {
+        var (bad, badOutput, badError) = await RunAsync("--data-folder", _folder, "services", "stats", "--month", "2026-13");
+        Assert.Equal((2, ""), (bad, badOutput));
+        Assert.Contains("'2026-13' is not a month: write it as YYYY-MM", badError, StringComparison.Ordinal);
+
+        var (code, output, _) = await RunAsync("--data-folder", _folder, "services", "stats", "--month", "2026-11", "--json");
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal("2026-11", json.RootElement.GetProperty("month").GetString());
+        var total = json.RootElement.GetProperty("total");
+        Assert.Equal(JsonValueKind.Null, total.GetProperty("unitId").ValueKind);
+        Assert.Equal(
+            json.RootElement.GetProperty("units").EnumerateArray().Sum(u => u.GetProperty("received").GetInt32()),
+            total.GetProperty("received").GetInt32());
+
+        var (table, text, _) = await RunAsync("--data-folder", _folder, "services", "stats", "--month", "2026-11");
+        Assert.Equal(0, table);
+        Assert.Contains("Service figures for 2026-11", text, StringComparison.Ordinal);
+        Assert.Contains("TOTAL", text, StringComparison.Ordinal);
     }
 
     private string[] Base(string accepted, string days) => ["--data-folder", _folder, "services", "deadline", "--accepted", accepted, "--days", days];

@@ -45,6 +45,7 @@ internal static class SupervisionTestData
         return new SupervisionRun(
             sp.GetRequiredService<FollowthroughDb>(),
             ActivatorUtilities.CreateInstance<SupervisionPasses>(sp, supervised, writer, chosen),
+            ActivatorUtilities.CreateInstance<WorkPass>(sp, supervised, writer, chosen),
             ActivatorUtilities.CreateInstance<PendingDeliveries>(sp, chosen),
             sp.GetRequiredService<Followthrough.Tasks.ReportedPeriodSummaries>(),
             sp.GetRequiredService<Followthrough.Audit.AuditCheckpoints>(),

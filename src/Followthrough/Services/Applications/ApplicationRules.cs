@@ -133,4 +133,8 @@ internal static class ApplicationRules
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The states in which the legal clock runs: accepted and not yet decided. The daily supervision run
+    /// reminds and urges the unit of every such application near or past its committed limit.</summary>
+    public static readonly ApplicationState[] ClockRunning = [ApplicationState.Accepted];
 }

@@ -76,6 +76,12 @@ internal sealed class ServiceApplication : IVersioned, ITimestamped
     /// <summary>When the applicant supplied the promised materials.</summary>
     public DateTime? PromiseKeptAt { get; set; }
 
+    /// <summary>Working days from acceptance to the decision, as the legal clock counts them; set with the decision.</summary>
+    public int? WorkingDaysUsed { get; set; }
+
+    /// <summary>Decided by the item's rules with no human step (秒批).</summary>
+    public bool AutoDecided { get; set; }
+
     public int Version { get; set; } = 1;
 
     public DateTime CreatedAt { get; set; }

@@ -248,6 +248,9 @@ public sealed class ServiceApplications(
             case ApplicationStep.Approved or ApplicationStep.Rejected:
                 application.Reason = reason;
                 application.DecidedAt = now;
+                application.WorkingDaysUsed = application.AcceptedOn is { } accepted
+                    ? await clock.WorkingDaysUsedAsync(accepted, db.Clock.Today(), cancellationToken)
+                    : null;
                 break;
             case ApplicationStep.Delivered:
                 application.DeliveredAt = now;

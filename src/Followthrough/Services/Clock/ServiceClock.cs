@@ -21,4 +21,9 @@ public sealed class ServiceClock(CalendarService calendars, IOptions<ServicesOpt
     /// <summary>Working days left to <paramref name="due"/> from today in China; negative when overdue.</summary>
     public async Task<int> WorkingDaysLeftAsync(DateOnly due, CancellationToken cancellationToken = default) =>
         LegalClock.WorkingDaysLeft(await CalendarAsync(cancellationToken), time.Today(), due);
+
+    /// <summary>Working days used from the day of acceptance (which does not count) to <paramref name="decided"/>
+    /// (which does): what a decision on that day took of its limit.</summary>
+    public async Task<int> WorkingDaysUsedAsync(DateOnly accepted, DateOnly decided, CancellationToken cancellationToken = default) =>
+        decided <= accepted ? 0 : LegalClock.WorkingDaysLeft(await CalendarAsync(cancellationToken), accepted, decided);
 }

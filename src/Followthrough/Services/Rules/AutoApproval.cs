@@ -212,6 +212,8 @@ public sealed class AutoApproval(FollowthroughDb db, ServiceCatalogue catalogue,
         application.State = outcome == AutoOutcome.Approved ? ApplicationState.Approved : ApplicationState.Rejected;
         application.Reason = reason;
         application.DecidedAt = now;
+        application.WorkingDaysUsed = 0; // decided on the day of acceptance
+        application.AutoDecided = true;
         AddStep(application, outcome == AutoOutcome.Approved ? ApplicationStep.Approved : ApplicationStep.Rejected, application.State, by, now, reason);
     }
 
