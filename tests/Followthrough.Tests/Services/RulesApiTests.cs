@@ -42,7 +42,7 @@ public abstract class RulesApiTests(AppFixture app)
         var filed = await enterprise.PostAsJsonAsync("/api/v1/services/applications", new { itemId = item.Id, answers = new { amount = "250" } });
         var rejected = (await filed.Content.ReadFromJsonAsync<ServiceApplicationEntry>(Json))!;
         Assert.Equal(ApplicationState.Rejected, rejected.State);
-        var decision = (await enterprise.GetFromJsonAsync<AutoDecisionEntry>($"/api/v1/services/applications/{rejected.Id}/decision", Json))!;
+        var decision = (await enterprise.GetFromJsonAsync<AutoDecisionEntry>($"/api/v1/services/applications/{rejected.Id}/auto-decision", Json))!;
         Assert.Equal((AutoOutcome.Rejected, false, "250"), (decision.Outcome, decision.Lines[0].Result, decision.Lines[0].Inputs["amount"]));
 
         var wrongType = await enterprise.PostAsJsonAsync("/api/v1/services/applications", new { itemId = item.Id, answers = new { amount = "many" } });

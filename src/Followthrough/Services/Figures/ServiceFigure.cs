@@ -1,3 +1,4 @@
+using Followthrough.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -41,5 +42,6 @@ internal sealed class ServiceFigureMapping : IEntityTypeConfiguration<ServiceFig
     {
         builder.ToTable("service_figures");
         builder.HasKey(f => new { f.Month, f.UnitId });
+        builder.KeptOutsideTheTrail(); // a read model the triggers keep: the applications it counts are audited
     }
 }

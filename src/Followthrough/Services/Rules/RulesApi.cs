@@ -35,7 +35,7 @@ internal static class RulesApi
                 + "Changing existing rules needs If-Match or a version field: stale 409, none 428.");
         write.MapPost("/items/{id:int}/rules/switch", SwitchAsync).WithName("SwitchServiceItemAutomation")
             .WithSummary("Switch an item's automation off (every application goes to a person) or on again; audited. Versioned like a change of rules.");
-        write.MapGet("/applications/{id:int}/decision", DecisionAsync).WithName("GetServiceApplicationAutoDecision")
+        write.MapGet("/applications/{id:int}/auto-decision", DecisionAsync).WithName("GetServiceApplicationAutoDecision")
             .WithSummary("The rules' decision on an application, line by line (explanation, inputs, result) with the rule version; 404 when the rules did not look at it.");
     }
 
