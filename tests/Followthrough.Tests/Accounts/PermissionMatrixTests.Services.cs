@@ -51,6 +51,17 @@ public abstract partial class PermissionMatrixTests
         rows.Add(Citizen,    "GET",    "/services/applications/999999",                   Expect.NotFound,       null);
         rows.Add(Anonymous,  "GET",    "/services/applications/1",                        Expect.Unauthorized,   null);
         rows.Add(Citizen,    "GET",    "/services/items/999999/apply",                    Expect.NotFound,       null);
+        rows.Add(Anonymous,  "GET",    "/api/v1/services/figures?month=2026-11",          Expect.Unauthorized,   null);
+        rows.Add(Citizen,    "GET",    "/api/v1/services/figures?month=2026-11",          Expect.Forbidden,      null);
+        rows.Add(Enterprise, "GET",    "/api/v1/services/figures?month=2026-11",          Expect.Forbidden,      null);
+        rows.Add(Staff,      "GET",    "/api/v1/services/figures?month=2026-11",          Expect.Ok,             null);
+        rows.Add(Leader,     "GET",    "/api/v1/services/figures?month=2026-11",          Expect.Ok,             null);
+        rows.Add(Supervisor, "GET",    "/api/v1/services/figures?month=2026-13",          Expect.Invalid,        null);
+        rows.Add(Admin,      "GET",    "/api/v1/services/figures?month=2026-11",          Expect.Ok,             null);
+        rows.Add(Anonymous,  "GET",    "/services/figures",                               Expect.Unauthorized,   null);
+        rows.Add(Citizen,    "GET",    "/services/figures",                               Expect.Forbidden,      null);
+        rows.Add(Leader,     "GET",    "/services/figures",                               Expect.Ok,             null);
+        rows.Add(Supervisor, "GET",    "/services/figures",                               Expect.Ok,             null);
         rows.Add(Anonymous,  "GET",    "/services",                                       Expect.Ok,             null);
         rows.Add(Citizen,    "GET",    "/services?q=营业执照",                            Expect.Ok,             null);
         rows.Add(Anonymous,  "GET",    "/services/manage",                                Expect.Unauthorized,   null);
