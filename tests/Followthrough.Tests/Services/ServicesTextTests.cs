@@ -14,41 +14,51 @@ public sealed class ServicesTextTests
     public static TheoryData<string> Messages()
     {
         var data = new TheoryData<string>();
-        foreach (var field in typeof(ServiceItemRules).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string text)
         {
-            data.Add((string)field.GetRawConstantValue()!);
+            if (seen.Add(text))
+            {
+                data.Add(text); // a label several enums share is one case, not a skipped duplicate
+            }
         }
 
-        data.Add(ServiceCatalogue.WithdrawReasonRequired);
+        foreach (var field in typeof(ServiceItemRules).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+        {
+            Add((string)field.GetRawConstantValue()!);
+        }
+
+        Add(ServiceCatalogue.WithdrawReasonRequired);
         foreach (var type in new[] { typeof(FormFieldRules), typeof(Followthrough.Services.Rules.AutoApproval), typeof(Followthrough.Services.Rules.RuleExpressions) })
         {
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
             {
-                data.Add((string)field.GetRawConstantValue()!);
+                Add((string)field.GetRawConstantValue()!);
             }
         }
 
         foreach (var field in typeof(ApplicationRules).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
         {
-            data.Add((string)field.GetRawConstantValue()!);
+            Add((string)field.GetRawConstantValue()!);
         }
 
         foreach (var state in Enum.GetValues<ApplicationState>())
         {
-            data.Add(ApplicationLabels.Of(state));
-            data.Add(ApplicationLabels.Next(state));
+            Add(ApplicationLabels.Of(state));
+            Add(ApplicationLabels.Next(state));
         }
 
         foreach (var step in Enum.GetValues<ApplicationStep>())
         {
-            data.Add(ApplicationLabels.Of(step));
-            data.Add(ApplicationLabels.Action(step));
+            Add(ApplicationLabels.Of(step));
+            Add(ApplicationLabels.Action(step));
         }
+
         foreach (var label in Enum.GetValues<DeliveryLevel>().Select(ServicesLabels.Of)
             .Concat(Enum.GetValues<ServiceKind>().Select(ServicesLabels.Of))
             .Concat(Enum.GetValues<MaterialFormat>().Select(ServicesLabels.Of)))
         {
-            data.Add(label);
+            Add(label);
         }
 
         return data;

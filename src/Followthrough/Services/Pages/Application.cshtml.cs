@@ -56,6 +56,13 @@ internal sealed partial class ApplicationModel(ServiceApplications applications,
             return Redirect($"/services/applications/{id}");
         }
 
+        return await NotTakenAsync(id, outcome);
+    }
+
+    /// <summary>A step or a change of the clock that was not taken: not found, or the page as it stands now with the
+    /// form's errors or the reason, in the reader's language.</summary>
+    private async Task<IActionResult> NotTakenAsync(int id, Outcome<ServiceApplicationEntry> outcome)
+    {
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();

@@ -3,7 +3,6 @@ using Followthrough.Services.Catalogue;
 using Followthrough.Services.Duties;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace Followthrough.Services.Pages;
 
@@ -91,24 +90,6 @@ internal sealed partial class ApplicationModel
             return Redirect($"/services/applications/{id}");
         }
 
-        if (outcome.Kind == OutcomeKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        var text = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ServicesText>>();
-        if (outcome.Errors is { } errors)
-        {
-            Errors = ServiceFormErrors.From(errors, text);
-        }
-        else
-        {
-            Problem = outcome.Kind == OutcomeKind.Stale
-                ? text["Someone changed the application while you were reading it. Here it is as it stands now."]
-                : text[outcome.Reason ?? "This step cannot be taken now."];
-        }
-
-        await LoadAsync(id);
-        return Page();
+        return await NotTakenAsync(id, outcome);
     }
 }
