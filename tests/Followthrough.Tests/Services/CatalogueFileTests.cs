@@ -97,6 +97,27 @@ public abstract class CatalogueFileTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AnExportImportedBack_KeepsWhatTheFileHasNoColumnFor_容缺受理()
+    {
+        var unit = await app.UnitIdAsync("DL-MSA");
+        var created = await app.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<ServiceCatalogue>().CreateAsync(CatalogueSamples.Item(unit) with { AcceptsOnPromise = true })).Value!);
+        Assert.True(created.AcceptsOnPromise);
+
+        var exported = await app.WithServicesAsync(async sp =>
+        {
+            using var buffer = new MemoryStream();
+            await sp.GetRequiredService<CatalogueTransfer>().ExportAsync(buffer);
+            return buffer.ToArray();
+        });
+        var back = await app.WithServicesAsync(sp => sp.GetRequiredService<CatalogueTransfer>().ImportAsync(exported, "service-catalogue.xlsx"));
+        Assert.True(back.Succeeded, string.Join('\n', back.Problems));
+        Assert.Equal((0, false), (back.Updated, back.Written));
+        var after = await app.WithServicesAsync(sp => sp.GetRequiredService<ServiceCatalogue>().GetAsync(created.Id));
+        Assert.Equal((true, created.Version), (after!.AcceptsOnPromise, after.Version));
+    }
+
+    [Fact]
     public async Task Api_Import_AnswersEveryProblem_CommandLine_ListsImportsAndExports()
     {
         var supervisor = await app.ApiClientAsync(Role.Supervisor);

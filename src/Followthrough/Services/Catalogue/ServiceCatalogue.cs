@@ -208,7 +208,11 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         item.Fee = values.Fee;
         item.LifeEvents = ServiceItemRules.StoreLifeEvents(values.LifeEvents);
         item.AutoDecidable = values.AutoDecidable;
-        item.AcceptsOnPromise = values.AcceptsOnPromise;
+        if (values.AcceptsOnPromise is { } promise)
+        {
+            item.AcceptsOnPromise = promise;
+        }
+
         if (values.Fields is not null)
         {
             item.FormFields = JsonSerializer.Serialize(values.Fields, Json);

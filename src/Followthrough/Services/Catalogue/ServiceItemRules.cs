@@ -122,7 +122,7 @@ public static partial class ServiceItemRules
             code, nameZh, nameEn, input.UnitId!.Value, kind!.Value, legalBasis, input.StatutoryDays!.Value, input.CommittedDays!.Value,
             level!.Value, input.Visits!.Value, materials, input.Fee!.Value, lifeEvents, input.AutoDecidable ?? false)
         {
-            AcceptsOnPromise = input.AcceptsOnPromise ?? false,
+            AcceptsOnPromise = input.AcceptsOnPromise,
             Fields = fields,
         };
     }
@@ -215,8 +215,10 @@ internal sealed record CheckedItem(
     IReadOnlyList<string> LifeEvents,
     bool AutoDecidable)
 {
-    /// <summary>容缺受理 allowed.</summary>
-    public bool AcceptsOnPromise { get; init; }
+    /// <summary>容缺受理 allowed; null when not sent (an import, an API client that does not know it), which keeps the
+    /// item's as it is (a new item: not allowed).</summary>
+    public bool? AcceptsOnPromise { get; init; }
+
     /// <summary>The form's fields; null when none were sent, which keeps the item's form as it is.</summary>
     public IReadOnlyList<FormField>? Fields { get; init; }
 }
