@@ -14,12 +14,16 @@ if [[ -z "${Followthrough__Audit__KeyFile:-}" && -z "${Followthrough__Audit__Key
   export Followthrough__Audit__KeyFile="$data_parent/audit-keys/followthrough.keys"
 fi
 export Followthrough__Audit__CheckpointFile="${Followthrough__Audit__CheckpointFile:-$data_parent/audit-keys/checkpoints.jsonl}"
-# The build fetches the browser charting library (ECharts) from npm once; install npm when it is missing.
-if ! command -v npm >/dev/null; then
-  echo "Installing npm ..."
+# The build fetches the browser charting library (ECharts) from npm once; decision documents (PDF) need a Chinese
+# TrueType font. Install what is missing.
+missing=()
+command -v npm >/dev/null || missing+=(npm)
+[[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]] || missing+=(fonts-droid-fallback)
+if (( ${#missing[@]} > 0 )); then
+  echo "Installing ${missing[*]} ..."
   if [[ $(id -u) -eq 0 ]]; then sudo_=(); else sudo_=(sudo); fi
   "${sudo_[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_[@]}" apt-get install -y -qq --no-install-recommends npm >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 dotnet build src/Followthrough.Web -c Release -nologo -v quiet -clp:NoSummary
 exec dotnet src/Followthrough.Web/bin/Release/net10.0/Followthrough.Web.dll "$@"
