@@ -72,7 +72,7 @@ internal sealed partial class DecisionDocuments(
             await DeliverAsync(application, me, cancellationToken);
         }
 
-        return Outcome.Done(new DecisionFile($"decision-{document.DocumentNumber.Where(char.IsAsciiLetterOrDigit).Aggregate(string.Empty, (s, c) => s + c)}.pdf", document.Content, ToEntry(document)));
+        return Outcome.Done(new DecisionFile($"decision-{string.Concat(document.DocumentNumber.Where(char.IsAsciiLetterOrDigit))}.pdf", document.Content, ToEntry(document)));
     }
 
     /// <summary>What a code says: null when no document carries it (or it cannot be a code).</summary>
