@@ -85,6 +85,25 @@ public sealed partial class SignedInBrowserClient
         return await Client.PostAsync(new Uri(action ?? formPage, UriKind.Relative), content);
     }
 
+    /// <summary>As <see cref="PostFormAsync"/>, as multipart/form-data with files (field name, file name, content).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(
+        string formPage, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Field, string FileName, byte[] Content)> files, string? action = null)
+    {
+        var token = TokenIn(await GetPageAsync(formPage));
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new(TokenField, token)))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, fileName, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+
+        return await Client.PostAsync(new Uri(action ?? formPage, UriKind.Relative), content);
+    }
+
     /// <summary>The anti-forgery token of the first form on a page.</summary>
     public static string TokenIn(string html)
     {

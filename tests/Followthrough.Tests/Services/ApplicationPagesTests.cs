@@ -10,6 +10,8 @@ namespace Followthrough.Tests.Services;
 /// <summary>The applicant's pages and the unit's queue, in both languages; others' applications are not found.</summary>
 public abstract class ApplicationPagesTests(AppFixture app)
 {
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8];
+
     private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
 
     [Fact]
@@ -21,7 +23,8 @@ public abstract class ApplicationPagesTests(AppFixture app)
         var citizen = await SignedInBrowserClient.CreateAsync(app, Role.Citizen);
         Assert.Contains($"href=\"/services/items/{item.Id}/apply\"", await citizen.GetPageAsync($"/services/items/{item.Id}"), StringComparison.Ordinal);
 
-        var filed = await citizen.PostFormAsync($"/services/items/{item.Id}/apply", [F("ApplicantName", "大连海湾餐饮有限公司"), F("Phone", "0411-12345678")]);
+        var filed = await citizen.PostMultipartAsync(
+            $"/services/items/{item.Id}/apply", [F("ApplicantName", "大连海湾餐饮有限公司"), F("Phone", "0411-12345678"), F("ByLicence[1]", "true")], [("upload-0", "申请书.pdf", Pdf)]);
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         var status = filed.Headers.Location!.OriginalString;
         Assert.StartsWith("/services/applications/", status, StringComparison.Ordinal);

@@ -11,34 +11,47 @@ internal static class MaterialCheck
 
     public const int MaxNameLength = 200;
 
+    /// <summary>The most one request may carry: a file and its form (the server's default limit is smaller).</summary>
+    public const long MaxUploadRequestBytes = MaxBytes + (1024 * 1024);
+
+    /// <summary>The most an application form may carry with its files; the page says so beside the inputs.</summary>
+    public const long MaxFormRequestBytes = (5 * MaxBytes) + (1024 * 1024);
+
+    public const string NoName = "The file has no name.";
+    public const string NameTooLong = "The file name is longer than 200 characters.";
+    public const string Empty = "The file is empty.";
+    public const string TooLarge = "The file is larger than 10 MB.";
+    public const string NotAccepted = "Only PDF, PNG and JPEG files are accepted, and this file is none of them by its content.";
+    public const string NameMismatch = "The file's content is of another type than its name says: the name does not match what is inside.";
+
     /// <summary>The content type to store and serve, or the reason the file is refused.</summary>
     public static (string? ContentType, string? Problem) Check(string? fileName, ReadOnlySpan<byte> content)
     {
         var name = Path.GetFileName(fileName ?? string.Empty).Trim();
         if (name.Length == 0)
         {
-            return (null, "The file has no name.");
+            return (null, NoName);
         }
 
         if (name.Length > MaxNameLength)
         {
-            return (null, $"The file name is longer than {MaxNameLength} characters.");
+            return (null, NameTooLong);
         }
 
         if (content.Length == 0)
         {
-            return (null, $"{name} is empty.");
+            return (null, Empty);
         }
 
         if (content.Length > MaxBytes)
         {
-            return (null, $"{name} is larger than {MaxBytes / (1024 * 1024)} MB.");
+            return (null, TooLarge);
         }
 
         var sniffed = Sniff(content);
         if (sniffed is null)
         {
-            return (null, $"{name}: only PDF, PNG and JPEG files are accepted, and this file is none of them by its content.");
+            return (null, NotAccepted);
         }
 
         var extension = Path.GetExtension(name).ToLowerInvariant();
@@ -51,7 +64,24 @@ internal static class MaterialCheck
         };
         return named == sniffed
             ? (sniffed, null)
-            : (null, $"{name}: the content is a {Label(sniffed)} file; the name does not match what is inside.");
+            : (null, NameMismatch);
+    }
+
+    /// <summary>An upload's bytes, reading one byte past the limit at most: a larger file is refused by <see cref="Check"/>
+    /// without being held whole.</summary>
+    public static async Task<byte[]> ReadAsync(Microsoft.AspNetCore.Http.IFormFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= MaxBytes && (read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static string? Sniff(ReadOnlySpan<byte> content) =>
@@ -59,11 +89,4 @@ internal static class MaterialCheck
         : content.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
         : content.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
         : null;
-
-    private static string Label(string contentType) => contentType switch
-    {
-        "application/pdf" => "PDF",
-        "image/png" => "PNG",
-        _ => "JPEG",
-    };
 }

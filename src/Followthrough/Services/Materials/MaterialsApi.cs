@@ -19,6 +19,7 @@ internal static class MaterialsApi
         var group = api.MapGroup("/services").WithTags("Services").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/materials", UploadAsync).WithName("UploadServiceMaterial").DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaterialCheck.MaxUploadRequestBytes))
             .WithSummary("Uploads a material (PDF, PNG or JPEG by content; at most 10 MB) as multipart/form-data field 'file' to the caller's files (window staff: for applicantId).");
         group.MapGet("/materials", MineAsync).WithName("ListMyServiceMaterials")
             .WithSummary("The caller's files, newest first, to give again with later applications.");
@@ -40,17 +41,7 @@ internal static class MaterialsApi
             return Problems.Invalid(missing);
         }
 
-        // read one byte past the limit at most: a larger file is refused without being held whole
-        await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= MaterialCheck.MaxBytes)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        var outcome = await materials.UploadAsync(me, applicantId, file.FileName, buffer.ToArray(), cancellationToken);
+        var outcome = await materials.UploadAsync(me, applicantId, file.FileName, await MaterialCheck.ReadAsync(file, cancellationToken), cancellationToken);
         if (!outcome.IsDone)
         {
             return outcome.Errors is { } errors ? Problems.Invalid(errors) : Problems.Forbidden(outcome.Reason);

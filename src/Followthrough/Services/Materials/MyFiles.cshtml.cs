@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Followthrough.Services.Materials;
 
 /// <summary>"My files": the materials an enterprise or citizen uploaded, to give again with later applications, and the upload form.</summary>
+[RequestSizeLimit(MaterialCheck.MaxUploadRequestBytes)]
 internal sealed class MyFilesModel(ApplicantMaterials materials, CurrentUser me) : PageModel
 {
     public IReadOnlyList<MaterialFileEntry> Files { get; private set; } = [];
@@ -48,10 +49,8 @@ internal sealed class MyFilesModel(ApplicantMaterials materials, CurrentUser me)
         }
         else
         {
-            await using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var outcome = await materials.UploadAsync(me, null, file.FileName, buffer.ToArray(), HttpContext.RequestAborted);
+            var content = await MaterialCheck.ReadAsync(file, HttpContext.RequestAborted);
+            var outcome = await materials.UploadAsync(me, null, file.FileName, content, HttpContext.RequestAborted);
             if (outcome.IsDone)
             {
                 return Redirect("/services/materials?saved=true");

@@ -15,7 +15,9 @@ internal sealed class ServiceFormErrors
 
     public IEnumerable<(string Field, string Message)> All => _messages;
 
-    public static ServiceFormErrors From(ValidationErrors errors, IStringLocalizer text)
+    /// <summary>The errors to show; an application form shows each material apart (material i's problems go to
+    /// "material-i", <paramref name="materialsApart"/>), an item's edit form has one materials box for them all.</summary>
+    public static ServiceFormErrors From(ValidationErrors errors, IStringLocalizer text, bool materialsApart = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(text);
@@ -23,7 +25,9 @@ internal sealed class ServiceFormErrors
         foreach (var (field, messages) in errors.ToDictionary())
         {
             // Material i's problems belong to the materials box, which is one field on the page.
-            var id = field.StartsWith("materials", StringComparison.Ordinal) ? "materials"
+            var id = materialsApart && field.StartsWith("materials[", StringComparison.Ordinal) && field.EndsWith(']')
+                    ? "material-" + field["materials[".Length..^1]
+                : field.StartsWith("materials", StringComparison.Ordinal) ? "materials"
                 : field.StartsWith("fields", StringComparison.Ordinal) ? "fields" // the form's fields too
                 : field;
             form._messages.AddRange(messages.Select(m => (id, (string)text[m])));
