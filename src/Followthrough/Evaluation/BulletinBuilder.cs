@@ -8,9 +8,10 @@ namespace Followthrough.Evaluation;
 /// <summary>
 /// Assembles a bulletin: each lead unit's task figures for the period as Tasks publishes them (<see cref="TaskFigures"/>,
 /// set-based, so a quarter over a million tasks stays under a second; bench/RESULTS.md), the supervision office's quality
-/// scores and notes, the units' names from Organization, and the ranking by <see cref="RankingRule"/>.
+/// scores and notes, the units' names from Organization, and the ranking by <see cref="RankingRule"/>; then the sections
+/// other modules contribute through <see cref="IBulletinSection"/>, in the order they registered.
 /// </summary>
-public sealed class BulletinBuilder(FollowthroughDb db, TaskFigures tasks, OrganizationDirectory organization)
+public sealed class BulletinBuilder(FollowthroughDb db, TaskFigures tasks, OrganizationDirectory organization, IEnumerable<IBulletinSection> sections)
 {
     public DateOnly Today => db.Clock.Today();
 
@@ -38,7 +39,16 @@ public sealed class BulletinBuilder(FollowthroughDb db, TaskFigures tasks, Organ
             return new BulletinRow(id, unit.Code, unit.NameZh, unit.NameEn, Figures(figures.GetValueOrDefault(id)), scores.TryGetValue(id, out var s) ? s : null, null, null);
         });
         var noteRows = notes.Select(n => new BulletinNote(n.Id, n.UnitId, units[n.UnitId].Code, n.Kind, n.Text, n.RecordedAt, n.RecordedByName)).ToList();
-        return new Bulletin(period, today, RankingRule.Rank(rows), noteRows);
+        var contributed = new List<BulletinSection>();
+        foreach (var section in sections)
+        {
+            if (await section.ForPeriodAsync(period.From, period.To, cancellationToken) is { } part)
+            {
+                contributed.Add(part);
+            }
+        }
+
+        return new Bulletin(period, today, RankingRule.Rank(rows), noteRows, contributed);
     }
 
     /// <summary>A unit with a score or a note but no task due in the period has all its figures zero.</summary>

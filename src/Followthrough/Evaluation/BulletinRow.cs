@@ -45,5 +45,7 @@ public sealed record BulletinRow(
 /// <summary>A reward (表扬) or accountability (问责) note the supervision office recorded against a unit for a period.</summary>
 public sealed record BulletinNote(long Id, int UnitId, string UnitCode, NoteKind Kind, string Text, DateTime RecordedAt, string RecordedBy);
 
-/// <summary>The bulletin (通报) for a period, as of <see cref="AsOf"/>.</summary>
-public sealed record Bulletin(EvaluationPeriod Period, DateOnly AsOf, IReadOnlyList<BulletinRow> Rows, IReadOnlyList<BulletinNote> Notes);
+/// <summary>The bulletin (通报) for a period, as of <see cref="AsOf"/>: the ranked task table, the notes, and the sections
+/// other modules add (<see cref="IBulletinSection"/>), such as the units' government-service figures.</summary>
+public sealed record Bulletin(
+    EvaluationPeriod Period, DateOnly AsOf, IReadOnlyList<BulletinRow> Rows, IReadOnlyList<BulletinNote> Notes, IReadOnlyList<BulletinSection> Sections);

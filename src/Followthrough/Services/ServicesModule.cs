@@ -35,6 +35,7 @@ internal static class ServicesModule
         services.AddScoped<AutoApproval>();
         services.AddScoped<Supervision.ISupervisedWork, ApplicationsDue>();
         services.AddScoped(sp => new Figures.ServiceFigures(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Organization.OrganizationDirectory>()));
+        services.AddScoped<Evaluation.IBulletinSection, Figures.ServiceFiguresInBulletin>();
         return services;
     }
 

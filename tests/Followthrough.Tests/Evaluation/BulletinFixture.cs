@@ -40,7 +40,7 @@ internal static class BulletinFixture
 
     /// <summary>The bulletin on the test calendar.</summary>
     public static BulletinBuilder Builder(FollowthroughDb db) =>
-        new(db, new TaskFigures(db, Tests.Tasks.TestCalendar.Instance), new OrganizationDirectory(db));
+        new(db, new TaskFigures(db, Tests.Tasks.TestCalendar.Instance), new OrganizationDirectory(db), []);
 
     public static async Task<Unit> AddAsync(FollowthroughDb db, string code)
     {

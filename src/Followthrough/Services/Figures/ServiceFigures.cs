@@ -64,6 +64,17 @@ public sealed class ServiceFigures
         return Outcome.Done(new ServiceMonth(checkedMonth, rows, total));
     }
 
+    /// <summary>Each unit's figures summed over <paramref name="months"/> (<c>YYYY-MM</c>, checked by the caller), for
+    /// units that received or decided anything in them; items by level are not counted here.</summary>
+    internal async Task<IReadOnlyList<UnitServiceFigures>> ForMonthsAsync(IReadOnlyList<string> months, CancellationToken cancellationToken)
+    {
+        var figures = await _db.Set<ServiceFigure>().AsNoTracking().Where(f => months.Contains(f.Month)).ToListAsync(cancellationToken);
+        var byUnit = figures.GroupBy(f => f.UnitId).Where(g => g.Any(f => f.Received > 0 || f.Decided > 0)).ToList();
+        var units = await _directory.UnitsAsync([.. byUnit.Select(g => g.Key)], cancellationToken);
+        var none = new ItemsByLevel(0, 0, 0, 0);
+        return [.. byUnit.Select(g => Row(g.Key, units.GetValueOrDefault(g.Key), [.. g], none)).OrderBy(r => r.UnitCode, StringComparer.Ordinal)];
+    }
+
     private static ItemsByLevel Levels(IEnumerable<(DeliveryLevel Level, int Count)> counts)
     {
         var list = counts.ToList();
