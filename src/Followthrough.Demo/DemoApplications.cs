@@ -14,7 +14,7 @@ namespace Followthrough.Demo;
 /// </summary>
 internal sealed class DemoApplications(
     FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory, PersonRegistration registration,
-    UnitDuties duties, DemoAutoApproval automatic)
+    UnitDuties duties, DemoAutoApproval automatic, DemoServiceHistory history)
 {
     private sealed record Story(string Code, string Company, ApplicationStep[] Steps, StepInput Input);
 
@@ -54,5 +54,8 @@ internal sealed class DemoApplications(
         }
 
         await automatic.LoadAsync(applicant, cancellationToken); // 秒批: forms, rules and applications the rules decide
+        var citizen = await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Citizen).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        await history.LoadAsync(
+            approvers, applicant, citizen is null ? null : new CurrentUser(citizen.Id, citizen.NameEn, Role.Citizen, null), cancellationToken); // three months of 办件
     }
 }
