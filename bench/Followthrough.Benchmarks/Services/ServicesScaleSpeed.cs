@@ -49,7 +49,7 @@ internal static class ServicesScaleSpeed
         {
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
-            Console.WriteLine(ApplicationQueue.Matching(db, units[0].Unit, null).Where(a => a.CommittedDue != null).OrderBy(a => a.CommittedDue).ThenBy(a => a.Id).Take(ApplicationQueue.Page).ToQueryString());
+            Console.WriteLine(ApplicationQueue.WithDueDate(db, units[0].Unit, null).ToQueryString());
         }
 
         Console.WriteLine("| what | unit (applications) | rows | p50 | p95 | max | mean | CPU per call |");

@@ -19,8 +19,7 @@ internal static class ApplicationQueue
     /// <summary>The unit's applications still open (or in <paramref name="state"/>), due dates first, as the queue lists them.</summary>
     public static async Task<List<ServiceApplication>> ReadAsync(FollowthroughDb db, int unitId, ApplicationState? state, CancellationToken cancellationToken)
     {
-        var due = await Matching(db, unitId, state).Where(a => a.CommittedDue != null)
-            .OrderBy(a => a.CommittedDue).ThenBy(a => a.Id).Take(Page).ToListAsync(cancellationToken);
+        var due = await WithDueDate(db, unitId, state).ToListAsync(cancellationToken);
         if (due.Count < Page)
         {
             due.AddRange(await Matching(db, unitId, state).Where(a => a.CommittedDue == null)
@@ -29,6 +28,10 @@ internal static class ApplicationQueue
 
         return due;
     }
+
+    /// <summary>The first walk: those with a due date, in the queue's order, one page.</summary>
+    internal static IQueryable<ServiceApplication> WithDueDate(FollowthroughDb db, int unitId, ApplicationState? state) =>
+        Matching(db, unitId, state).Where(a => a.CommittedDue != null).OrderBy(a => a.CommittedDue).ThenBy(a => a.Id).Take(Page);
 
     /// <summary>The filter; the open one is written as the partial index's condition is, so that both databases use it.</summary>
     internal static IQueryable<ServiceApplication> Matching(FollowthroughDb db, int unitId, ApplicationState? state)
