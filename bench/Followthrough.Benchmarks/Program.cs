@@ -52,5 +52,12 @@ if (args.Length > 0 && args[0] == "catalogue-search")
     return await Followthrough.Benchmarks.Services.CatalogueSearchSpeed.RunAsync(args);
 }
 
+// Issue 15 at 10M applications (stopwatch): a unit's queue and the monthly figures, on a database of bench/load/services-10m.sh:
+// dotnet run -c Release --project bench/Followthrough.Benchmarks -- services-scale DATABASE [calls]
+if (args.Length > 1 && args[0] == "services-scale")
+{
+    return await Followthrough.Benchmarks.Services.ServicesScaleSpeed.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

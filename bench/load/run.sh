@@ -44,6 +44,16 @@ measure inbox env FT_TOKEN="$(cat "$folder/inbox.token")" wrk -t$threads -c$conn
 echo "after inbox: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
+if [[ " $tests " == *" services "* ]]; then
+# Issue 15: service applications (services-setup.sh wrote FOLDER/applicants.txt and FOLDER/bodies.txt); warmed up
+# first on the same mix (every request files a new application, so nothing runs out).
+export FT_APPLICANTS="$folder/applicants.txt" FT_BODIES="$folder/bodies.txt"
+wrk -t$threads -c$connections -d"${FT_SERVICES_WARMUP_SECONDS:-15}s" -s "$root/bench/load/services-apply.lua" "http://127.0.0.1:$port" | sed -n 's/^created/warm-up: created/p'
+echo "== services: POST /api/v1/services/applications[/with-materials], $connections connections, ${seconds}s; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+measure services wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/services-apply.lua" "http://127.0.0.1:$port"
+echo "after services: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+
 [[ " $tests " == *" reports "* ]] || exit 0
 if [[ -n "${FT_REPORT_WARMUP:-}" ]]; then
   # Warm up on other tasks first (JIT tiering, the GC sizing its heap, SQLite's page cache): not measured.

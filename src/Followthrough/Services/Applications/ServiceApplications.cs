@@ -30,7 +30,13 @@ public sealed class ServiceApplications(
 
     /// <summary>Files an application under the item's current version. An enterprise or citizen files for themselves;
     /// staff of the item's unit record one for the applicant named by <see cref="ApplicationInput.ApplicantId"/>.</summary>
-    public async Task<Outcome<ServiceApplicationEntry>> FileAsync(CurrentUser me, ApplicationInput input, CancellationToken cancellationToken = default)
+    public Task<Outcome<ServiceApplicationEntry>> FileAsync(CurrentUser me, ApplicationInput input, CancellationToken cancellationToken = default) =>
+        FileAsync(me, input, alongside: null, cancellationToken);
+
+    /// <summary>Files as above; <paramref name="alongside"/> adds what is saved with the application in the same save
+    /// (its materials), called only once the application has passed every check.</summary>
+    internal async Task<Outcome<ServiceApplicationEntry>> FileAsync(
+        CurrentUser me, ApplicationInput input, Action<ServiceApplication>? alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(input);
@@ -104,6 +110,7 @@ public sealed class ServiceApplications(
         db.Set<ServiceApplication>().Add(application);
         AddStep(application, ApplicationStep.Filed, window ? "window" : null, me, now);
         await rules.DecideAsync(application, item, cancellationToken); // 秒批: may accept and decide it now, by "rules vN"
+        alongside?.Invoke(application);
         db.DescribeNextSave("filed");
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done(ToEntry(application, await StepsAsync(application.Id, cancellationToken)));
@@ -142,12 +149,7 @@ public sealed class ServiceApplications(
             return Outcome.Forbidden<IReadOnlyList<ApplicationQueueRow>>("Only the unit's staff and the supervision office read a unit's applications.");
         }
 
-        var query = Applications.AsNoTracking().Where(a => a.UnitId == unitId);
-        query = state is { } s
-            ? query.Where(a => a.State == s)
-            : query.Where(a => a.State != ApplicationState.Refused && a.State != ApplicationState.Delivered && a.State != ApplicationState.Withdrawn);
-        var rows = await query.OrderBy(a => a.CommittedDue == null).ThenBy(a => a.CommittedDue).ThenBy(a => a.Id).Take(500).ToListAsync(cancellationToken);
-        return Outcome.Done(await RowsAsync(rows, cancellationToken));
+        return Outcome.Done(await RowsAsync(await ApplicationQueue.ReadAsync(db, unitId, state, cancellationToken), cancellationToken));
     }
 
     /// <summary>Takes one step; <paramref name="expectedVersion"/> is the version the caller saw.</summary>

@@ -20,7 +20,7 @@ public sealed record ApplicationMaterialEntry(int Position, string NameZh, strin
 /// their SHA-256, listed as "my files"), and filing an application with each required material of the item's current
 /// version given as one of those files or, where the item allows, left to the electronic licence. A missing material,
 /// a file that is not the applicant's, or a licence where none may stand in is an error on that material, and nothing
-/// is filed; the application and its materials are written in one transaction.
+/// is filed; the application and its materials are written in one save (one transaction).
 /// </summary>
 internal sealed class ApplicantMaterials(
     FollowthroughDb db, MaterialStore store, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory)
@@ -106,7 +106,7 @@ internal sealed class ApplicantMaterials(
             : Outcome.NotFound<(MaterialFileEntry, byte[])>("The file (missing from storage or failing its checksum)");
     }
 
-    /// <summary>Files an application (as <see cref="ServiceApplications.FileAsync"/>) with its required materials, in one transaction.</summary>
+    /// <summary>Files an application (as <see cref="ServiceApplications.FileAsync(CurrentUser, ApplicationInput, CancellationToken)"/>) with its required materials, in one transaction.</summary>
     public async Task<Outcome<ServiceApplicationEntry>> FileAsync(
         CurrentUser me, ApplicationInput input, IReadOnlyList<MaterialChoice>? choices, CancellationToken cancellationToken = default)
     {
@@ -126,23 +126,16 @@ internal sealed class ApplicantMaterials(
             return Outcome.Invalid<ServiceApplicationEntry>(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var filed = await applications.FileAsync(me, input, cancellationToken);
-        if (!filed.IsDone)
+        // one save: the application, its steps, the rules' decision and the materials in one transaction, which holds
+        // the database's write lock only while writing (issue 15: a transaction opened first held it over every read)
+        return await applications.FileAsync(me, input, application =>
         {
-            return filed;
-        }
-
-        foreach (var m in given)
-        {
-            m.ApplicationId = filed.Value!.Id;
-            db.Set<ApplicationMaterial>().Add(m);
-        }
-
-        db.DescribeNextSave("materials-given");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return filed;
+            foreach (var m in given)
+            {
+                m.Application = application;
+                db.Set<ApplicationMaterial>().Add(m);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>The materials an application was filed with, for whoever may see the application.</summary>

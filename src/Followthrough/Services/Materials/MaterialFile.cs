@@ -1,3 +1,4 @@
+using Followthrough.Services.Applications;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -30,6 +31,9 @@ internal sealed class ApplicationMaterial
 
     public int ApplicationId { get; set; }
 
+    /// <summary>The application it was given with: set when both are saved together, before the application has its id.</summary>
+    public ServiceApplication? Application { get; set; }
+
     /// <summary>The material's place in the item version's list.</summary>
     public int Position { get; set; }
 
@@ -59,6 +63,7 @@ internal sealed class ApplicationMaterialMapping : IEntityTypeConfiguration<Appl
     public void Configure(EntityTypeBuilder<ApplicationMaterial> builder)
     {
         builder.ToTable("service_application_materials");
+        builder.HasOne(m => m.Application).WithMany().HasForeignKey(m => m.ApplicationId);
         builder.HasIndex(m => new { m.ApplicationId, m.Position }).HasDatabaseName("ix_service_application_materials_application");
         builder.HasIndex(m => m.FileId).HasDatabaseName("ix_service_application_materials_file");
     }
