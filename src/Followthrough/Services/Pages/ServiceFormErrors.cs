@@ -25,6 +25,7 @@ internal sealed class ServiceFormErrors
             // Material i's problems belong to the materials box, which is one field on the page.
             var id = field.StartsWith("materials", StringComparison.Ordinal) ? "materials"
                 : field.StartsWith("fields", StringComparison.Ordinal) ? "fields" // the form's fields too
+                : field.StartsWith("reviewSteps", StringComparison.Ordinal) ? "reviewSteps" // and the review steps
                 : field;
             form._messages.AddRange(messages.Select(m => (id, (string)text[m])));
         }
