@@ -175,6 +175,7 @@ public abstract class ReviewStepsApplicationTests(AppFixture app)
         Assert.Contains("Review steps", page, StringComparison.Ordinal);
         Assert.Contains("Complete this step", page, StringComparison.Ordinal);
         Assert.Contains("To come", page, StringComparison.Ordinal);
+        Assert.Contains("Next: the review step “Check of the file”", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Complete this step", await applicant.GetPageAsync(status), StringComparison.Ordinal);
         var empty = await officer.PostFormAsync(status, [F("version", accepted.Version.ToString(CultureInfo.InvariantCulture)), F("number", "1"), F("Note", "")], status + "?handler=CompleteReview");
         Assert.Contains("Give your note on the step", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
