@@ -103,7 +103,10 @@ internal sealed class DemoCatalogue(ServiceCatalogue catalogue)
             var input = new ServiceItemInput(
                 spec.Code, spec.NameZh, spec.NameEn, units[spec.Unit].Id, spec.Kind.ToString(), spec.Basis, spec.Statutory, spec.Committed,
                 spec.Level.ToString(), visits, [.. spec.Materials.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(k => Palette[k])], 0m,
-                spec.Events.Split(';', StringSplitOptions.RemoveEmptyEntries), spec.Auto);
+                spec.Events.Split(';', StringSplitOptions.RemoveEmptyEntries), spec.Auto)
+            {
+                ReviewSteps = DemoReviewSteps.ByCode.GetValueOrDefault(spec.Code),
+            };
             var created = await catalogue.CreateAsync(input, cancellationToken);
             if (!created.IsDone)
             {

@@ -43,6 +43,7 @@ internal static class DemoDuties
                 ?? await RegisterAsync(registration, Officers[i], "窗口人员 Window officer", unitId, cancellationToken);
             var approver = await RegisterAsync(registration, Approvers[i], "科长（审批人） Section chief, approver", unitId, cancellationToken);
             await AssignAsync(duties, office, unitId, officer, ServiceDuty.WindowOfficer, cancellationToken);
+            await AssignAsync(duties, office, unitId, officer, ServiceDuty.Reviewer, cancellationToken); // a small section: the officer also reviews (审核人)
             await AssignAsync(duties, office, unitId, approver, ServiceDuty.Approver, cancellationToken);
             cast[unitId] = (new CurrentUser(officer, existing?.NameEn ?? Officers[i].En, Role.UnitStaff, unitId), new CurrentUser(approver, Approvers[i].En, Role.UnitStaff, unitId));
         }

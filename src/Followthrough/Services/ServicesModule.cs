@@ -34,6 +34,8 @@ internal static class ServicesModule
         services.AddScoped<ICalendarChangeObserver, DueDatesAfterCalendarChange>();
         services.AddScoped<AutoApproval>();
         services.AddScoped<Supervision.ISupervisedWork, ApplicationsDue>();
+        services.AddScoped<ApplicationReviews>();
+        services.AddScoped<Supervision.ISupervisedWork, ReviewStepsDue>();
         services.AddScoped(sp => new Figures.ServiceFigures(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Organization.OrganizationDirectory>()));
         services.AddScoped<Evaluation.IBulletinSection, Figures.ServiceFiguresInBulletin>();
         return services;
@@ -48,6 +50,7 @@ internal static class ServicesModule
         ApplicationsApi.Map(api);
         DeliveryApi.Map(api);
         ApplicationClockApi.Map(api);
+        ApplicationReviewsApi.Map(api);
         DutiesApi.Map(api);
         RulesApi.Map(api);
         Figures.FiguresApi.Map(api);

@@ -39,6 +39,10 @@ internal static class ServicesPermissions
     public static bool CanDecide(CurrentUser user, int unitId, IReadOnlySet<ServiceDuty> duties) =>
         CanHandleApplications(user, unitId) && duties.Contains(ServiceDuty.Approver);
 
+    /// <summary>A review step (审查环节) is completed by staff of the item's unit who hold the duty the step names.</summary>
+    public static bool CanCompleteReviewStep(CurrentUser user, int unitId, IReadOnlySet<ServiceDuty> duties, ServiceDuty duty) =>
+        CanHandleApplications(user, unitId) && duties.Contains(duty);
+
     /// <summary>The handling unit (its window officers and approvers) records pauses and asks for an extension.</summary>
     public static bool CanManageClock(CurrentUser user, int unitId, IReadOnlySet<ServiceDuty> duties) =>
         CanHandleApplications(user, unitId) && duties.Count > 0;

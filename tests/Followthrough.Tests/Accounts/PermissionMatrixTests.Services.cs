@@ -88,6 +88,9 @@ public abstract partial class PermissionMatrixTests
         rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/pauses",     Expect.NotFound,       Version1);
         rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/promise-kept", Expect.NotFound,     Version1);
         rows.Add(Staff,      "POST",   "/api/v1/services/applications/999999/extension/approve", Expect.NotFound, Version1);
+        rows.Add(Anonymous,  "POST",   "/api/v1/services/applications/1/review-steps/1/complete", Expect.Unauthorized, Version1);
+        rows.Add(Staff,      "POST",   "/api/v1/services/applications/999999/review-steps/1/complete", Expect.NotFound, Version1);
+        rows.Add(Citizen,    "POST",   "/api/v1/services/applications/999999/review-steps/1/complete", Expect.NotFound, Version1);
         rows.Add(Anonymous,  "GET",    "/services/duties",                                Expect.Unauthorized,   null);
         rows.Add(Staff,      "GET",    "/services/duties",                                Expect.Forbidden,      null);
         rows.Add(Citizen,    "GET",    "/services/duties",                                Expect.Forbidden,      null);

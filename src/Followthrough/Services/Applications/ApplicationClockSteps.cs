@@ -187,6 +187,7 @@ public sealed class ApplicationClockSteps(FollowthroughDb db, ServiceApplication
             pauses.Add(extra);
         }
 
+        await ReviewSchedule.RecomputeAsync(db, clock, application, cancellationToken, added); // the current review step's due date moves too
         var accepted = application.AcceptedOn!.Value;
         var committed = await DueAsync(accepted, application.CommittedDays, pauses, application.ExtensionDays, cancellationToken);
         var statutory = await DueAsync(accepted, application.StatutoryDays, pauses, application.ExtensionDays, cancellationToken);

@@ -59,6 +59,9 @@ public enum ApplicationStep
 
     /// <summary>The due dates changed (a pause, an extension or the working-day calendar): old → new.</summary>
     DueDatesChanged,
+
+    /// <summary>A review step (审查环节) was completed, with the note of whoever completed it.</summary>
+    ReviewStepCompleted,
 }
 
 /// <summary>Why the clock stops (Administrative Licensing Law Art. 45).</summary>

@@ -46,6 +46,12 @@ public sealed record ServiceApplicationEntry(
     /// <summary>The periods that do not count (Art. 45), in order.</summary>
     public IReadOnlyList<ApplicationPauseEntry> Pauses { get; init; } = [];
 
+    /// <summary>The review steps (审查环节) of the item version, in order: done, current, to come; empty when it has none.</summary>
+    public IReadOnlyList<ApplicationReviewEntry> ReviewSteps { get; init; } = [];
+
+    /// <summary>A review step is still open: the approver may not decide yet.</summary>
+    public bool ReviewOpen => ReviewSteps.Any(r => !r.IsDone);
+
     /// <summary>No further step can be taken.</summary>
     public bool IsClosed => State is ApplicationState.Refused or ApplicationState.Delivered or ApplicationState.Withdrawn;
 }
@@ -82,7 +88,11 @@ public sealed record ApplicationQueueRow(
     DateTime ReceivedAt,
     DateOnly? CommittedDue,
     DateOnly? StatutoryDue,
-    int? WorkingDaysLeft);
+    int? WorkingDaysLeft)
+{
+    /// <summary>The review step under way (审查环节), if the application is in one.</summary>
+    public ApplicationReviewEntry? CurrentReview { get; init; }
+}
 
 /// <summary>A period that does not count against the application's clock (Art. 45), both ends included.</summary>
 public sealed record ApplicationPauseEntry(int Id, PauseKind Kind, string Reason, DateOnly From, DateOnly To, DateTime RecordedAt, string RecordedBy);

@@ -79,6 +79,9 @@ internal sealed class ServiceApplication : IVersioned, ITimestamped
     /// <summary>Working days from acceptance to the decision, as the legal clock counts them; set with the decision.</summary>
     public int? WorkingDaysUsed { get; set; }
 
+    /// <summary>The number of the review step (审查环节) under way; 0 when there is none or all are done.</summary>
+    public int CurrentReview { get; set; }
+
     /// <summary>Decided by the item's rules with no human step (秒批).</summary>
     public bool AutoDecided { get; set; }
 

@@ -125,7 +125,11 @@ public sealed class ServiceApplications(
             return Outcome.NotFound<ServiceApplicationEntry>("The application");
         }
 
-        return Outcome.Done(ToEntry(application, await StepsAsync(id, cancellationToken)) with { Pauses = await ApplicationClockSteps.PausesAsync(db, id, cancellationToken) });
+        return Outcome.Done(ToEntry(application, await StepsAsync(id, cancellationToken)) with
+        {
+            Pauses = await ApplicationClockSteps.PausesAsync(db, id, cancellationToken),
+            ReviewSteps = await ReviewSchedule.ListAsync(db, clock, id, cancellationToken),
+        });
     }
 
     /// <summary>The applicant's own applications, newest first.</summary>
@@ -188,6 +192,11 @@ public sealed class ServiceApplications(
             return Outcome.NotNow<ServiceApplicationEntry>(ApplicationPromises.Outstanding, allowed);
         }
 
+        if (step is ApplicationStep.Approved or ApplicationStep.Rejected && await ReviewSchedule.AnyOpenAsync(db, id, cancellationToken))
+        {
+            return Outcome.NotNow<ServiceApplicationEntry>(ReviewSchedule.StepsOpen, allowed);
+        }
+
         var errors = new ValidationErrors();
         var (reason, basis, missing) = ApplicationRules.CheckStep(step, input, errors);
         var promise = step == ApplicationStep.Accepted && input.Promise is { } offered
@@ -217,7 +226,10 @@ public sealed class ServiceApplications(
             return Outcome.Stale<ServiceApplicationEntry>(current);
         }
 
-        return Outcome.Done(ToEntry(application, await StepsAsync(id, cancellationToken)));
+        return Outcome.Done(ToEntry(application, await StepsAsync(id, cancellationToken)) with
+        {
+            ReviewSteps = await ReviewSchedule.ListAsync(db, clock, id, cancellationToken),
+        });
     }
 
     private async Task ApplyAsync(
@@ -232,6 +244,7 @@ public sealed class ServiceApplications(
                 application.CommittedDue = await DueAsync(today, application.CommittedDays, cancellationToken);
                 application.StatutoryDue = await DueAsync(today, application.StatutoryDays, cancellationToken);
                 application.Missing = null;
+                await ReviewSchedule.StartAsync(db, clock, await catalogue.VersionAsync(application.ItemId, application.ItemVersion, cancellationToken), application, today, cancellationToken);
                 break;
             case ApplicationStep.Refused:
                 application.Reason = reason;
@@ -295,10 +308,14 @@ public sealed class ServiceApplications(
     private async Task<IReadOnlyList<ApplicationQueueRow>> RowsAsync(List<ServiceApplication> rows, CancellationToken cancellationToken)
     {
         var result = new List<ApplicationQueueRow>(rows.Count);
+        var reviews = await ReviewSchedule.CurrentAsync(db, [.. rows.Where(a => a.CurrentReview > 0).Select(a => a.Id)], cancellationToken);
         foreach (var a in rows)
         {
             int? left = a.CommittedDue is { } due && a.State is ApplicationState.Accepted ? await clock.WorkingDaysLeftAsync(due, cancellationToken) : null;
-            result.Add(new ApplicationQueueRow(a.Id, a.ItemCode, a.ItemNameZh, a.ItemNameEn, a.ApplicantId, a.State, a.ReceivedAt, a.CommittedDue, a.StatutoryDue, left));
+            result.Add(new ApplicationQueueRow(a.Id, a.ItemCode, a.ItemNameZh, a.ItemNameEn, a.ApplicantId, a.State, a.ReceivedAt, a.CommittedDue, a.StatutoryDue, left)
+            {
+                CurrentReview = a.State is ApplicationState.Accepted ? reviews.GetValueOrDefault(a.Id) : null,
+            });
         }
 
         // overdue first: those with the fewest working days left lead, then the rest as ordered

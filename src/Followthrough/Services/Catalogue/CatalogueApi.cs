@@ -30,11 +30,15 @@ internal sealed record ServiceItemRequest(
     /// <summary>The application form's fields (key, labels, type, required, choices, limits).</summary>
     public IReadOnlyList<FormFieldInput?>? Fields { get; init; }
 
+    /// <summary>The review steps (审查环节): names, working days, duty; null keeps the item's, [] removes them.</summary>
+    public IReadOnlyList<ReviewStepInput?>? ReviewSteps { get; init; }
+
     public ServiceItemInput ToInput() =>
         new(Code, NameZh, NameEn, UnitId, Kind, LegalBasis, StatutoryDays, CommittedDays, Level, Visits, Materials, Fee, LifeEvents, AutoDecidable)
         {
             AcceptsOnPromise = AcceptsOnPromise,
             Fields = Fields,
+            ReviewSteps = ReviewSteps,
         };
 }
 

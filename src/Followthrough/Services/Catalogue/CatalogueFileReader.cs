@@ -32,6 +32,12 @@ internal sealed class CatalogueFileReader(IReadOnlyDictionary<string, int> unitI
             CatalogueFieldsSheet.Read(fields, columns, rows, Problems); // without the sheet every item keeps its form
         }
 
+        if (sheets.FirstOrDefault(s => s.Name.Equals(CatalogueReviewStepsSheet.Name, StringComparison.OrdinalIgnoreCase)) is { } steps
+            && Columns(steps, CatalogueReviewStepsSheet.Columns, required: CatalogueReviewStepsSheet.Columns) is { } stepColumns)
+        {
+            CatalogueReviewStepsSheet.Read(steps, stepColumns, rows, Problems); // without the sheet every item keeps its steps
+        }
+
         return rows;
     }
 
@@ -171,4 +177,7 @@ internal sealed record FileRow(int Number, ServiceItemInput Input, bool Withdraw
 {
     /// <summary>The Fields rows of the item (null when the workbook has no Fields sheet: the item keeps its form).</summary>
     public List<(int Row, FormFieldInput Field)>? Fields { get; set; }
+
+    /// <summary>The ReviewSteps rows of the item (null when the workbook has no such sheet: the item keeps its steps).</summary>
+    public List<(int Row, ReviewStepInput Step)>? ReviewSteps { get; set; }
 }

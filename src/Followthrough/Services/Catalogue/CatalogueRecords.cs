@@ -28,6 +28,9 @@ public sealed record ServiceItemEntry(
     /// <summary>The application form's fields, in order; none means the form takes free answers.</summary>
     public IReadOnlyList<FormField> Fields { get; init; } = [];
 
+    /// <summary>The review steps (审查环节) after acceptance, in order; none means the approver decides straight away.</summary>
+    public IReadOnlyList<ReviewStep> ReviewSteps { get; init; } = [];
+
     /// <summary>How much shorter the committed limit is than the statutory one, in percent (the "compressed by" figure).</summary>
     /// <summary>容缺受理: an application missing a non-essential material may be accepted on the applicant's written promise to supply it by a date.</summary>
     public bool AcceptsOnPromise { get; init; }
@@ -62,6 +65,9 @@ public sealed record ServiceItemInput(
     public bool? AcceptsOnPromise { get; init; }
     /// <summary>The application form's fields; null (not sent) keeps the item's form, an empty list removes it.</summary>
     public IReadOnlyList<FormFieldInput?>? Fields { get; init; }
+
+    /// <summary>The review steps; null (not sent) keeps the item's steps, an empty list removes them.</summary>
+    public IReadOnlyList<ReviewStepInput?>? ReviewSteps { get; init; }
 }
 
 /// <summary>A material as sent.</summary>

@@ -40,6 +40,7 @@ public sealed class CatalogueTransfer(FollowthroughDb db, OrganizationDirectory 
             {
                 Materials = [.. row.Materials.Select(m => m.Material)],
                 Fields = row.Fields is null ? null : [.. row.Fields.Select(f => f.Field)],
+                ReviewSteps = row.ReviewSteps is null ? null : [.. row.ReviewSteps.Select(f => f.Step)],
             }, errors);
             problems.AddRange(Problems(row, errors));
             if (values is not null)
@@ -80,6 +81,14 @@ public sealed class CatalogueTransfer(FollowthroughDb db, OrganizationDirectory 
             }
             else
             {
+                var kept = new ValidationErrors(); // a file without review steps keeps the item's: they must still fit its limit
+                ReviewStepRules.CheckSum(values.ReviewSteps is null ? ServiceCatalogue.ToEntry(item).ReviewSteps : [], values.CommittedDays, kept);
+                if (!kept.IsEmpty)
+                {
+                    problems.Add(new(ItemsSheet, row.Number, CommittedDays, ReviewStepRules.OverCommitted));
+                    continue;
+                }
+
                 var before = JsonSerializer.Serialize(ServiceCatalogue.ToEntry(item), ServiceCatalogue.Json);
                 ServiceCatalogue.Apply(item, values);
                 if (JsonSerializer.Serialize(ServiceCatalogue.ToEntry(item), ServiceCatalogue.Json) == before)
@@ -135,7 +144,7 @@ public sealed class CatalogueTransfer(FollowthroughDb db, OrganizationDirectory 
         int[] numeric = [Array.IndexOf(ItemColumns, StatutoryDays), Array.IndexOf(ItemColumns, CommittedDays), Array.IndexOf(ItemColumns, Visits), Array.IndexOf(ItemColumns, Fee)];
         SpreadsheetWriter.WriteXlsx(
             output,
-            [new TableSheet(ItemsSheet, itemRows), new TableSheet(MaterialsSheet, materialRows), CatalogueFieldsSheet.Write(items)],
+            [new TableSheet(ItemsSheet, itemRows), new TableSheet(MaterialsSheet, materialRows), CatalogueFieldsSheet.Write(items), CatalogueReviewStepsSheet.Write(items)],
             new XlsxLayout(HeaderRow: true, Numeric: (sheet, column) => sheet == ItemsSheet && numeric.Contains(column)));
     }
 
@@ -155,7 +164,7 @@ public sealed class CatalogueTransfer(FollowthroughDb db, OrganizationDirectory 
                 continue;
             }
 
-            if (CatalogueFieldsSheet.Problems(row, field, messages) is { } fieldProblems)
+            if ((CatalogueFieldsSheet.Problems(row, field, messages) ?? CatalogueReviewStepsSheet.Problems(row, field, messages)) is { } fieldProblems)
             {
                 foreach (var problem in fieldProblems)
                 {

@@ -134,6 +134,15 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         }
 
         var before = ToEntry(item);
+        if (values.ReviewSteps is null)
+        {
+            ReviewStepRules.CheckSum(before.ReviewSteps, values.CommittedDays, errors); // kept steps must still fit a shorter limit
+            if (!errors.IsEmpty)
+            {
+                return Outcome.Invalid<ServiceItemEntry>(errors);
+            }
+        }
+
         Apply(item, values);
         if (JsonSerializer.Serialize(ToEntry(item), Json) == JsonSerializer.Serialize(before, Json))
         {
@@ -217,6 +226,12 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
         {
             item.FormFields = JsonSerializer.Serialize(values.Fields, Json);
         }
+
+        if (values.ReviewSteps is not null)
+        {
+            item.ReviewSteps = JsonSerializer.Serialize(values.ReviewSteps, Json);
+        }
+
         item.SearchText = ServiceItemRules.SearchText(values.Code, values.NameZh, values.NameEn);
     }
 
@@ -244,6 +259,7 @@ public sealed class ServiceCatalogue(FollowthroughDb db, OrganizationDirectory d
     {
         AcceptsOnPromise = item.AcceptsOnPromise,
         Fields = JsonSerializer.Deserialize<List<FormField>>(item.FormFields, Json) ?? [],
+        ReviewSteps = JsonSerializer.Deserialize<List<ReviewStep>>(item.ReviewSteps, Json) ?? [],
     };
 
     /// <summary>The same amount whatever scale the database gave back (SQLite 0.0, PostgreSQL 0.00), so equal fees compare equal.</summary>

@@ -46,6 +46,9 @@ internal sealed class ServiceItem : IVersioned, ITimestamped
     /// <summary>The application form's fields as JSON (<see cref="FormField"/>, in order).</summary>
     public string FormFields { get; set; } = "[]";
 
+    /// <summary>The review steps (审查环节) as JSON (<see cref="ReviewStep"/>, in order); none: straight to the decision.</summary>
+    public string ReviewSteps { get; set; } = "[]";
+
     /// <summary>May be decided by rules with no human step (秒批).</summary>
     public bool AutoDecidable { get; set; }
 

@@ -113,6 +113,7 @@ public static partial class ServiceItemRules
         var materials = Materials(input.Materials ?? [], errors);
         var lifeEvents = LifeEvents(input.LifeEvents ?? [], errors);
         var fields = FormFieldRules.Check(input.Fields, errors);
+        var reviewSteps = ReviewStepRules.Check(input.ReviewSteps, input.CommittedDays is >= 0 ? input.CommittedDays : null, errors);
         if (!errors.IsEmpty)
         {
             return null;
@@ -124,6 +125,7 @@ public static partial class ServiceItemRules
         {
             AcceptsOnPromise = input.AcceptsOnPromise,
             Fields = fields,
+            ReviewSteps = reviewSteps,
         };
     }
 
@@ -221,4 +223,7 @@ internal sealed record CheckedItem(
 
     /// <summary>The form's fields; null when none were sent, which keeps the item's form as it is.</summary>
     public IReadOnlyList<FormField>? Fields { get; init; }
+
+    /// <summary>The review steps; null when none were sent, which keeps the item's steps as they are.</summary>
+    public IReadOnlyList<ReviewStep>? ReviewSteps { get; init; }
 }

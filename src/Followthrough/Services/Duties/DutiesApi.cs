@@ -18,7 +18,7 @@ internal static class DutiesApi
         group.MapGet("/", ListAsync).WithName("ListServiceDuties")
             .WithSummary("Window officers and approvers, of one unit (unitId) or all: administrators, the supervision office and unit staff (their own unit).");
         group.MapPost("/", AssignAsync).WithName("AssignServiceDuty")
-            .WithSummary("Give a member of a unit's staff a duty there (WindowOfficer or Approver): administrators and the supervision office.");
+            .WithSummary("Give a member of a unit's staff a duty there (WindowOfficer, Reviewer or Approver): administrators and the supervision office.");
         group.MapDelete("/{id:int}", RemoveAsync).WithName("RemoveServiceDuty")
             .WithSummary("Take a duty away: administrators and the supervision office.");
     }

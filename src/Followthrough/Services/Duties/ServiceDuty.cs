@@ -12,6 +12,9 @@ public enum ServiceDuty
     /// <summary>窗口人员: receives, accepts, refuses, asks for supplements, records pauses, asks for extensions, delivers.</summary>
     WindowOfficer,
 
+    /// <summary>审核人: completes the review steps (审查环节) an item gives this duty, between acceptance and decision.</summary>
+    Reviewer,
+
     /// <summary>审批人: the department leader who decides (approve or reject) and approves extensions.</summary>
     Approver,
 }

@@ -11,7 +11,7 @@ namespace Followthrough.Services.Duties;
 public sealed class UnitDuties(FollowthroughDb db, OrganizationDirectory directory)
 {
     public const string PersonNotStaff = "The person must be an active member of the unit's staff.";
-    public const string DutyRequired = "Choose the duty: WindowOfficer or Approver.";
+    public const string DutyRequired = "Choose the duty: WindowOfficer, Reviewer or Approver.";
     public const string UnitRequired = "Choose the unit.";
     private const string KeepersOnly = "Only administrators and the supervision office assign window officers and approvers.";
 

@@ -94,6 +94,7 @@ internal sealed partial class ApplicationModel(ServiceApplications applications,
         Application = found.Value!;
         Duties = await duties.OfAsync(me, Application.UnitId, HttpContext.RequestAborted);
         Allowed = ApplicationRules.Allowed(me, Application.ApplicantId, Application.UnitId, Application.State, Duties);
+        HoldDecisionForReview();
         await LoadClockAsync(me);
         if (Application.State is ApplicationState.Accepted && Application.CommittedDue is { } committed && Application.StatutoryDue is { } statutory)
         {

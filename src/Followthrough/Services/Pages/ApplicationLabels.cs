@@ -32,6 +32,7 @@ internal static class ApplicationLabels
         ApplicationStep.ExtensionApproved => "Time limit extended",
         ApplicationStep.Paused => "Clock paused",
         ApplicationStep.DueDatesChanged => "Due dates changed",
+        ApplicationStep.ReviewStepCompleted => "Review step completed",
         _ => "Withdrawn",
     };
 
@@ -63,6 +64,7 @@ internal static class ApplicationLabels
         ApplicationStep.ExtensionApproved => "Approve the extension",
         ApplicationStep.Paused => "Record a pause",
         ApplicationStep.DueDatesChanged => "Due dates changed",
+        ApplicationStep.ReviewStepCompleted => "Review step completed",
         _ => "Withdraw the application",
     };
 

@@ -34,6 +34,9 @@ internal sealed class EditItemModel(
     /// <summary>The application form, one field a line (<see cref="FormFieldsText"/>).</summary>
     [BindProperty] public string? Fields { get; set; }
 
+    /// <summary>The review steps, one a line (<see cref="ReviewStepsText"/>).</summary>
+    [BindProperty] public string? ReviewSteps { get; set; }
+
     /// <summary>Life-event tags separated by ; or a new line.</summary>
     [BindProperty] public string? LifeEvents { get; set; }
 
@@ -94,6 +97,7 @@ internal sealed class EditItemModel(
         {
             AcceptsOnPromise = AcceptsOnPromise,
             Fields = FormFieldsText.Parse(Fields),
+            ReviewSteps = ReviewStepsText.Parse(ReviewSteps),
         };
         var outcome = id is { } existing
             ? await catalogue.UpdateAsync(existing, input, Version, HttpContext.RequestAborted)
@@ -156,6 +160,7 @@ internal sealed class EditItemModel(
         Materials = string.Join('\n', item.Materials.Select(m => $"{m.NameZh} | {m.NameEn} | {m.Format} | {(m.ElectronicLicence ? "yes" : "no")}"));
         LifeEvents = string.Join("; ", item.LifeEvents);
         Fields = FormFieldsText.Format(item.Fields);
+        ReviewSteps = ReviewStepsText.Format(item.ReviewSteps);
         (Version, Withdrawn) = (item.Version, item.Withdrawn);
     }
 

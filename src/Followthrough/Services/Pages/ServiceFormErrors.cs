@@ -29,6 +29,7 @@ internal sealed class ServiceFormErrors
                     ? "material-" + field["materials[".Length..^1]
                 : field.StartsWith("materials", StringComparison.Ordinal) ? "materials"
                 : field.StartsWith("fields", StringComparison.Ordinal) ? "fields" // the form's fields too
+                : field.StartsWith("reviewSteps", StringComparison.Ordinal) ? "reviewSteps" // and the review steps
                 : field;
             form._messages.AddRange(messages.Select(m => (id, (string)text[m])));
         }

@@ -208,7 +208,7 @@ public sealed class AutoApproval(FollowthroughDb db, ServiceCatalogue catalogue,
         application.AcceptedOn = today;
         application.CommittedDue = await DueAsync(today, application.CommittedDays, cancellationToken);
         application.StatutoryDue = await DueAsync(today, application.StatutoryDays, cancellationToken);
-        AddStep(application, ApplicationStep.Accepted, ApplicationState.Accepted, by, now);
+        AddStep(application, ApplicationStep.Accepted, ApplicationState.Accepted, by, now, item.ReviewSteps.Count > 0 ? ReviewStepRules.SkippedByRules : null);
         application.State = outcome == AutoOutcome.Approved ? ApplicationState.Approved : ApplicationState.Rejected;
         application.Reason = reason;
         application.DecidedAt = now;
