@@ -1,6 +1,7 @@
 using Followthrough.Organization;
 using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
+using Followthrough.Services.Duties;
 using Followthrough.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -15,7 +16,8 @@ namespace Followthrough.Demo;
 /// left where they stand, so every state is there today. The database's clock is moved to each day while it is written
 /// (the steps and the audit trail carry those days), and put back after. Seeded, so every load tells the same story.
 /// </summary>
-internal sealed class DemoServiceHistory(FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, IConfiguration configuration)
+internal sealed class DemoServiceHistory(
+    FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, ApplicationReviews reviews, IConfiguration configuration)
 {
     /// <summary>How many days of history to write (the test fixtures set 0: their demo is loaded hundreds of times).</summary>
     public const string DaysSetting = "Followthrough:Demo:ApplicationHistoryDays";
@@ -147,12 +149,28 @@ internal sealed class DemoServiceHistory(FollowthroughDb db, ServiceCatalogue ca
         return new Queue<(int, ApplicationStep, StepInput)>(steps);
     }
 
+    /// <summary>Completes the item's review steps in order, each by the duty it names, with a short note.</summary>
+    private async Task ReviewAsync(Story story, (CurrentUser Officer, CurrentUser Approver) unit, CancellationToken cancellationToken)
+    {
+        for (var n = 1; n <= story.Item.ReviewSteps.Count; n++)
+        {
+            var by = story.Item.ReviewSteps[n - 1].Duty == ServiceDuty.Approver ? unit.Approver : unit.Officer;
+            var done = await reviews.CompleteAsync(by, story.Id, n, "已核查，符合要求。Checked; in order.", story.Version, cancellationToken);
+            story.Version = done.Value?.Version ?? throw new InvalidOperationException($"Demo history, {story.Item.Code}, review step {n}: {done.Kind} {done.Reason}");
+        }
+    }
+
     /// <summary>Takes every step of the story that is due <paramref name="workingDaysSinceFiling"/> after filing.</summary>
     private async Task TakeDueStepsAsync(Story story, int workingDaysSinceFiling, (CurrentUser Officer, CurrentUser Approver) unit, CancellationToken cancellationToken)
     {
         while (story.Steps.TryPeek(out var next) && next.Day <= workingDaysSinceFiling)
         {
             story.Steps.Dequeue();
+            if (next.Step is ApplicationStep.Approved or ApplicationStep.Rejected)
+            {
+                await ReviewAsync(story, unit, cancellationToken); // the item's review steps (审查环节) come first
+            }
+
             var by = next.Step switch
             {
                 ApplicationStep.Approved or ApplicationStep.Rejected => unit.Approver,
