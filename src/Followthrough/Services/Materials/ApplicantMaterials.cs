@@ -126,7 +126,8 @@ internal sealed class ApplicantMaterials(
             return Outcome.Invalid<ServiceApplicationEntry>(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // its own transaction, or the caller's (a bundle files its parts in one)
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var filed = await applications.FileAsync(me, input, cancellationToken);
         if (!filed.IsDone)
         {
@@ -141,8 +142,40 @@ internal sealed class ApplicantMaterials(
 
         db.DescribeNextSave("materials-given");
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return filed;
+    }
+
+    /// <summary>What <see cref="FileAsync"/> checks, without writing anything: every error of the application and of its materials.</summary>
+    internal async Task<ValidationErrors?> CheckFilingAsync(
+        CurrentUser me, ApplicationInput input, IReadOnlyList<MaterialChoice>? choices, CancellationToken cancellationToken = default)
+    {
+        var filing = await applications.CheckFilingAsync(me, input, cancellationToken);
+        var errors = new ValidationErrors();
+        foreach (var (field, messages) in filing.Errors?.ToDictionary() ?? new Dictionary<string, string[]>())
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+
+        if (!filing.IsDone && filing.Errors is null)
+        {
+            errors.Add("itemId", filing.Reason ?? ApplicationRules.ItemUnknown);
+        }
+
+        if (input.ItemId is { } itemId && await catalogue.GetAsync(itemId, cancellationToken) is { } item)
+        {
+            var applicantId = ServicesPermissions.CanApply(me) ? me.PersonId : input.ApplicantId;
+            await CheckAsync(item.Materials, choices ?? [], applicantId, errors, cancellationToken);
+        }
+
+        return errors.IsEmpty ? null : errors;
     }
 
     /// <summary>The materials an application was filed with, for whoever may see the application.</summary>
