@@ -23,8 +23,13 @@ public abstract class BundlesTests(AppFixture app)
             Assert.True(filed.IsDone, string.Join("; ", filed.Errors?.ToDictionary().Select(e => $"{e.Key}: {string.Join(",", e.Value)}") ?? []));
             var bundle = filed.Value!;
             Assert.Equal(BundleProgress.InProgress, bundle.Progress);
-            Assert.Equal([(cast.First.Id, cast.First.UnitId), (cast.Second.Id, cast.Second.UnitId)],
-                await Task.WhenAll(bundle.Parts.Select(async p => ((await Application(sp, cast.Applicant, p.ApplicationId)).ItemId, p.UnitId))));
+            var fannedOut = new List<(int, int)>();
+            foreach (var part in bundle.Parts)
+            {
+                fannedOut.Add(((await Application(sp, cast.Applicant, part.ApplicationId)).ItemId, part.UnitId));
+            }
+
+            Assert.Equal([(cast.First.Id, cast.First.UnitId), (cast.Second.Id, cast.Second.UnitId)], fannedOut);
             Assert.NotEqual(cast.First.UnitId, cast.Second.UnitId);
 
             var applications = sp.GetRequiredService<ServiceApplications>();
