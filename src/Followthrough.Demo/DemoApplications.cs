@@ -14,7 +14,7 @@ namespace Followthrough.Demo;
 /// </summary>
 internal sealed class DemoApplications(
     FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory, PersonRegistration registration,
-    UnitDuties duties, DemoAutoApproval automatic)
+    UnitDuties duties, DemoAutoApproval automatic, DemoBundles bundles)
 {
     private sealed record Story(string Code, string Company, ApplicationStep[] Steps, StepInput Input);
 
@@ -54,5 +54,6 @@ internal sealed class DemoApplications(
         }
 
         await automatic.LoadAsync(applicant, cancellationToken); // 秒批: forms, rules and applications the rules decide
+        await bundles.LoadAsync(applicant, cancellationToken); // 一件事一次办: bundles and one filed by the enterprise
     }
 }

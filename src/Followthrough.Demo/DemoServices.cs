@@ -19,6 +19,7 @@ public static class DemoServices
         services.AddScoped<DemoCatalogue>();
         services.AddScoped<DemoApplications>();
         services.AddScoped<DemoAutoApproval>();
+        services.AddScoped<DemoBundles>();
         return services;
     }
 }

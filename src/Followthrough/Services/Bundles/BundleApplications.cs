@@ -85,7 +85,15 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
             return Outcome.Invalid<BundleApplicationEntry>(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // its own transaction, or a savepoint in the caller's (the demo loads inside one): either way the parts go together
+        var outer = db.Database.CurrentTransaction;
+        await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = outer ?? own!;
+        if (outer is not null)
+        {
+            await outer.CreateSavepointAsync("bundle", cancellationToken);
+        }
+
         var filed = new ServiceBundleApplication
         {
             BundleId = bundle.Id, BundleCode = bundle.Code, NameZh = bundle.NameZh, NameEn = bundle.NameEn,
@@ -100,7 +108,7 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
             if (!part.IsDone)
             {
                 // changed between the check and now (an item withdrawn meanwhile): nothing of the bundle stays
-                await transaction.RollbackAsync(cancellationToken);
+                await (outer is null ? transaction.RollbackAsync(cancellationToken) : outer.RollbackToSavepointAsync("bundle", cancellationToken));
                 db.ChangeTracker.Clear();
                 foreach (var (field, messages) in part.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { ["itemId"] = [part.Reason ?? BundleRules.PartWithdrawn] })
                 {
@@ -118,7 +126,11 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
 
         db.DescribeNextSave("bundle-parts", bundle.Code);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         return Outcome.Done(await EntryAsync(filed, cancellationToken));
     }
 
