@@ -14,7 +14,7 @@ namespace Followthrough.Demo;
 /// </summary>
 internal sealed class DemoApplications(
     FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory, PersonRegistration registration,
-    UnitDuties duties, DemoAutoApproval automatic, DemoServiceHistory history)
+    UnitDuties duties, DemoAutoApproval automatic, DemoBundles bundles, DemoServiceHistory history)
 {
     private sealed record Story(string Code, string Company, ApplicationStep[] Steps, StepInput Input);
 
@@ -54,6 +54,7 @@ internal sealed class DemoApplications(
         }
 
         await automatic.LoadAsync(applicant, cancellationToken); // 秒批: forms, rules and applications the rules decide
+        await bundles.LoadAsync(applicant, cancellationToken); // 一件事一次办: bundles and one filed by the enterprise
         var citizen = await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Citizen).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         await history.LoadAsync(
             approvers, applicant, citizen is null ? null : new CurrentUser(citizen.Id, citizen.NameEn, Role.Citizen, null), cancellationToken); // three months of 办件

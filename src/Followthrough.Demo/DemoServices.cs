@@ -20,6 +20,7 @@ public static class DemoServices
         services.AddScoped<DemoApplications>();
         services.AddScoped<DemoAutoApproval>();
         services.AddScoped<DemoServiceHistory>();
+        services.AddScoped<DemoBundles>();
         return services;
     }
 }

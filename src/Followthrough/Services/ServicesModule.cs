@@ -25,6 +25,8 @@ internal static class ServicesModule
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<CatalogueTransfer>();
         services.AddScoped<ServiceApplications>();
+        services.AddScoped<Bundles.ServiceBundles>();
+        services.AddScoped<Bundles.BundleApplications>();
         services.AddScoped<DecisionDocuments>();
         services.AddSingleton(provider => new MaterialStore(
             DatabaseSettings.DataFolder(provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().AddEnvironmentVariables().Build())));
@@ -48,6 +50,7 @@ internal static class ServicesModule
         CatalogueApi.Map(api);
         MaterialsApi.Map(api); // before ApplicationsApi: with-materials is a word, not an id
         ApplicationsApi.Map(api);
+        Bundles.BundlesApi.Map(api);
         DeliveryApi.Map(api);
         ApplicationClockApi.Map(api);
         ApplicationReviewsApi.Map(api);

@@ -30,7 +30,8 @@ public sealed class ServicesTextTests
 
         Add(ServiceCatalogue.WithdrawReasonRequired);
         foreach (var type in new[] { typeof(FormFieldRules), typeof(Followthrough.Services.Rules.AutoApproval), typeof(Followthrough.Services.Rules.RuleExpressions),
-            typeof(Followthrough.Services.Materials.MaterialCheck), typeof(Followthrough.Services.Materials.ApplicantMaterials), typeof(ReviewStepRules), typeof(ApplicationReviews) })
+            typeof(Followthrough.Services.Materials.MaterialCheck), typeof(Followthrough.Services.Materials.ApplicantMaterials), typeof(ReviewStepRules), typeof(ApplicationReviews),
+            typeof(Followthrough.Services.Bundles.BundleRules), typeof(Followthrough.Services.Bundles.BundleApplications) })
         {
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
             {

@@ -29,7 +29,8 @@ public sealed class ServiceApplications(
     private IQueryable<ServiceApplication> Applications => db.Set<ServiceApplication>();
 
     /// <summary>Files an application under the item's current version. An enterprise or citizen files for themselves;
-    /// staff of the item's unit record one for the applicant named by <see cref="ApplicationInput.ApplicantId"/>.</summary>
+    /// staff of the item's unit record one for the applicant named by <see cref="ApplicationInput.ApplicantId"/>.
+    /// Inside a caller's transaction (a bundle's parts) it saves into that transaction.</summary>
     public Task<Outcome<ServiceApplicationEntry>> FileAsync(CurrentUser me, ApplicationInput input, CancellationToken cancellationToken = default) =>
         FileAsync(me, input, alongside: null, cancellationToken);
 
@@ -38,30 +39,67 @@ public sealed class ServiceApplications(
     internal async Task<Outcome<ServiceApplicationEntry>> FileAsync(
         CurrentUser me, ApplicationInput input, Action<ServiceApplication>? alongside, CancellationToken cancellationToken)
     {
+        var filing = await CheckFilingAsync(me, input, cancellationToken);
+        if (!filing.IsDone)
+        {
+            return filing.As<ServiceApplicationEntry>();
+        }
+
+        var (item, applicantId, answers, window) = filing.Value!;
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var application = new ServiceApplication
+        {
+            ItemId = item.Id,
+            ItemVersion = item.Version,
+            ItemCode = item.Code,
+            ItemNameZh = item.NameZh,
+            ItemNameEn = item.NameEn,
+            UnitId = item.UnitId,
+            ApplicantId = applicantId,
+            Channel = window ? ApplicationChannel.Window : ApplicationChannel.Online,
+            Answers = JsonSerializer.Serialize(answers, Json),
+            State = ApplicationState.Received,
+            ReceivedAt = now,
+            CommittedDays = item.CommittedDays,
+            StatutoryDays = item.StatutoryDays,
+        };
+        db.Set<ServiceApplication>().Add(application);
+        AddStep(application, ApplicationStep.Filed, window ? "window" : null, me, now);
+        await rules.DecideAsync(application, item, cancellationToken); // 秒批: may accept and decide it now, by "rules vN"
+        alongside?.Invoke(application);
+        db.DescribeNextSave("filed");
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done(ToEntry(application, await StepsAsync(application.Id, cancellationToken)));
+    }
+
+    /// <summary>What filing checks, without writing anything: the item, the applicant and the answers as they would be
+    /// filed, or every error found (a bundle asks this of each part before filing any).</summary>
+    internal async Task<Outcome<Filing>> CheckFilingAsync(CurrentUser me, ApplicationInput input, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(input);
         if (!ServicesPermissions.CanApply(me) && me.Role is not Role.UnitStaff)
         {
-            return Outcome.Forbidden<ServiceApplicationEntry>(WindowOnly);
+            return Outcome.Forbidden<Filing>(WindowOnly);
         }
 
         var errors = new ValidationErrors();
         if (input.ItemId is not { } itemId)
         {
             errors.Add("itemId", ApplicationRules.ItemRequired);
-            return Outcome.Invalid<ServiceApplicationEntry>(errors);
+            return Outcome.Invalid<Filing>(errors);
         }
 
         if (await catalogue.GetAsync(itemId, cancellationToken) is not { } item)
         {
             errors.Add("itemId", ApplicationRules.ItemUnknown);
-            return Outcome.Invalid<ServiceApplicationEntry>(errors);
+            return Outcome.Invalid<Filing>(errors);
         }
 
         var window = !ServicesPermissions.CanApply(me);
         if (window && !ServicesPermissions.CanHandleApplications(me, item.UnitId))
         {
-            return Outcome.Forbidden<ServiceApplicationEntry>(WindowOnly);
+            return Outcome.Forbidden<Filing>(WindowOnly);
         }
 
         if (item.Withdrawn)
@@ -85,35 +123,9 @@ public sealed class ServiceApplications(
             FormFieldRules.CheckAnswers(item.Fields, answers, errors);
         }
 
-        if (!errors.IsEmpty || answers is null)
-        {
-            return Outcome.Invalid<ServiceApplicationEntry>(errors);
-        }
-
-        var now = db.Clock.GetUtcNow().UtcDateTime;
-        var application = new ServiceApplication
-        {
-            ItemId = item.Id,
-            ItemVersion = item.Version,
-            ItemCode = item.Code,
-            ItemNameZh = item.NameZh,
-            ItemNameEn = item.NameEn,
-            UnitId = item.UnitId,
-            ApplicantId = applicantId!.Value,
-            Channel = window ? ApplicationChannel.Window : ApplicationChannel.Online,
-            Answers = JsonSerializer.Serialize(answers, Json),
-            State = ApplicationState.Received,
-            ReceivedAt = now,
-            CommittedDays = item.CommittedDays,
-            StatutoryDays = item.StatutoryDays,
-        };
-        db.Set<ServiceApplication>().Add(application);
-        AddStep(application, ApplicationStep.Filed, window ? "window" : null, me, now);
-        await rules.DecideAsync(application, item, cancellationToken); // 秒批: may accept and decide it now, by "rules vN"
-        alongside?.Invoke(application);
-        db.DescribeNextSave("filed");
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done(ToEntry(application, await StepsAsync(application.Id, cancellationToken)));
+        return !errors.IsEmpty || answers is null
+            ? Outcome.Invalid<Filing>(errors)
+            : Outcome.Done(new Filing(item, applicantId!.Value, answers, window));
     }
 
     /// <summary>One application with its history; not found for anyone who may not see it.</summary>
@@ -335,3 +347,6 @@ public sealed class ServiceApplications(
         PromiseKeptAt = a.PromiseKeptAt,
     };
 }
+
+/// <summary>An application as it would be filed, once checked.</summary>
+internal sealed record Filing(ServiceItemEntry Item, int ApplicantId, Dictionary<string, string> Answers, bool Window);

@@ -138,6 +138,34 @@ internal sealed class ApplicantMaterials(
         }, cancellationToken);
     }
 
+    /// <summary>What <see cref="FileAsync"/> checks, without writing anything: every error of the application and of its materials.</summary>
+    internal async Task<ValidationErrors?> CheckFilingAsync(
+        CurrentUser me, ApplicationInput input, IReadOnlyList<MaterialChoice>? choices, CancellationToken cancellationToken = default)
+    {
+        var filing = await applications.CheckFilingAsync(me, input, cancellationToken);
+        var errors = new ValidationErrors();
+        foreach (var (field, messages) in filing.Errors?.ToDictionary() ?? new Dictionary<string, string[]>())
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+
+        if (!filing.IsDone && filing.Errors is null)
+        {
+            errors.Add("itemId", filing.Reason ?? ApplicationRules.ItemUnknown);
+        }
+
+        if (input.ItemId is { } itemId && await catalogue.GetAsync(itemId, cancellationToken) is { } item)
+        {
+            var applicantId = ServicesPermissions.CanApply(me) ? me.PersonId : input.ApplicantId;
+            await CheckAsync(item.Materials, choices ?? [], applicantId, errors, cancellationToken);
+        }
+
+        return errors.IsEmpty ? null : errors;
+    }
+
     /// <summary>The materials an application was filed with, for whoever may see the application.</summary>
     public async Task<Outcome<IReadOnlyList<ApplicationMaterialEntry>>> OfApplicationAsync(CurrentUser me, int applicationId, CancellationToken cancellationToken = default)
     {
