@@ -37,11 +37,13 @@ public sealed class DemoServiceHistoryTests(DemoServiceHistoryTests.WithHistory 
                 months.Add((await figures.MonthAsync(supervisor, month)).Value!.Total);
             }
 
-            var due = sp.GetServices<Followthrough.Supervision.ISupervisedWork>().Single();
             var late = 0;
-            await foreach (var work in due.DueByAsync(today, today, CancellationToken.None))
+            foreach (var due in sp.GetServices<Followthrough.Supervision.ISupervisedWork>())
             {
-                late += work.WorkingDaysLate > 0 ? 1 : 0;
+                await foreach (var work in due.DueByAsync(today, today, CancellationToken.None))
+                {
+                    late += work.WorkingDaysLate > 0 && work.Key.StartsWith("service-application:", StringComparison.Ordinal) ? 1 : 0;
+                }
             }
 
             return (states, months, late);
