@@ -133,7 +133,7 @@ internal sealed class DemoServiceHistory(
     private static Queue<(int, ApplicationStep, StepInput)> StepsFor(ServiceItemEntry item, Random random)
     {
         var limit = Math.Max(1, item.CommittedDays);
-        var within = 1 + random.Next(1, limit + 1);
+        var within = item.CommittedDays == 0 ? 1 : 1 + random.Next(1, limit + 1); // 即办: decided the day it is accepted
         (int, ApplicationStep, StepInput)[] steps = random.Next(100) switch
         {
             < 58 => [(1, ApplicationStep.Accepted, Plain), (within, ApplicationStep.Approved, Approve), (within + 1, ApplicationStep.Delivered, Plain)],
