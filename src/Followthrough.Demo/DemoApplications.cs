@@ -33,7 +33,9 @@ internal sealed class DemoApplications(
             new StepInput("材料齐全，符合条件。The study meets the conditions.")),
     ];
 
-    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    /// <summary>Loads the demo's applications; answers each unit's window officer and approver (the loader gives the
+    /// approvers of units with a demo staff account a sign-in of their own).</summary>
+    public async Task<IReadOnlyDictionary<int, (CurrentUser Officer, CurrentUser Approver)>> LoadAsync(CancellationToken cancellationToken = default)
     {
         var approvers = await DemoDuties.AssignAsync(catalogue, directory, registration, duties, cancellationToken);
         var people = await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Enterprise).ToListAsync(cancellationToken);
@@ -58,5 +60,6 @@ internal sealed class DemoApplications(
         var citizen = await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Citizen).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         await history.LoadAsync(
             approvers, applicant, citizen is null ? null : new CurrentUser(citizen.Id, citizen.NameEn, Role.Citizen, null), cancellationToken); // three months of 办件
+        return approvers;
     }
 }

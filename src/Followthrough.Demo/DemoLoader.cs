@@ -91,8 +91,20 @@ public sealed class DemoLoader
         await commitments.LoadAsync(units, cancellationToken);
         await documents.LoadAsync(units, cancellationToken);
         await catalogue.LoadAsync(units, cancellationToken);
-        await applications.LoadAsync(cancellationToken);
+        var duties = await applications.LoadAsync(cancellationToken);
+        var approvers = new List<string>();
+        foreach (var demo in DemoOrganization.People.Where(p => p.Role == Role.UnitStaff && p.Unit is not null))
+        {
+            // the unit's approver (审批人) signs in too, so that a decision can be walked through in the demo
+            if (duties.TryGetValue(units[demo.Unit!].Id, out var duty) && duty.Approver.PersonId is { } approver)
+            {
+                var userName = demo.UserName + "-approver";
+                var problem = await accounts.CreateAsync(approver, userName, password, cancellationToken);
+                approvers.Add(problem is null ? userName : throw new InvalidOperationException($"Demo account {userName}: {problem}"));
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName)], password);
+        return new DemoCredentials([.. DemoOrganization.People.Select(p => p.UserName), .. approvers], password);
     }
 }
