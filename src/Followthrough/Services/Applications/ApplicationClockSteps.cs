@@ -246,17 +246,9 @@ public sealed class ApplicationClockSteps(FollowthroughDb db, ServiceApplication
             };
         }
 
-        db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
-        db.DescribeNextSave(said!);
-        try
+        if (await applications.SaveChangeAsync(application, expectedVersion, said!, null, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<ServiceApplication>().AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).SingleAsync(cancellationToken);
-            return Outcome.Stale<ServiceApplicationEntry>(current);
+            return stale;
         }
 
         db.ChangeTracker.Clear();

@@ -86,17 +86,10 @@ public sealed class ApplicationReviews(FollowthroughDb db, ServiceApplications a
         application.CurrentReview = next?.Number ?? 0;
         applications.AddStep(application, ApplicationStep.ReviewStepCompleted,
             string.Create(CultureInfo.InvariantCulture, $"{number}. {step.NameZh} / {step.NameEn}: {text}"), me, now);
-        db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
-        db.DescribeNextSave("review-step-completed", string.Create(CultureInfo.InvariantCulture, $"{number}. {step.NameEn}"));
-        try
+        if (await applications.SaveChangeAsync(application, expectedVersion, "review-step-completed",
+            string.Create(CultureInfo.InvariantCulture, $"{number}. {step.NameEn}"), cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<ServiceApplication>().AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).SingleAsync(cancellationToken);
-            return Outcome.Stale<ServiceApplicationEntry>(current);
+            return stale;
         }
 
         db.ChangeTracker.Clear();

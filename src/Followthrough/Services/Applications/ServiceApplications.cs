@@ -224,24 +224,36 @@ public sealed class ServiceApplications(
         await ApplyAsync(application, step, reason, basis, missing, answers, now, cancellationToken);
         ApplicationPromises.Apply(application, promise);
         application.State = rule.To;
-        db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
         AddStep(application, step, missing is { Count: > 0 } ? string.Join("\n", missing) : promise is { } kept ? ApplicationPromises.Note(kept) : reason, me, now);
-        db.DescribeNextSave(StepAction(step), reason);
-        try
+        if (await SaveChangeAsync(application, expectedVersion, StepAction(step), reason, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).SingleAsync(cancellationToken);
-            return Outcome.Stale<ServiceApplicationEntry>(current);
+            return stale;
         }
 
         return Outcome.Done(ToEntry(application, await StepsAsync(id, cancellationToken)) with
         {
             ReviewSteps = await ReviewSchedule.ListAsync(db, clock, id, cancellationToken),
         });
+    }
+
+    /// <summary>Saves a change to <paramref name="application"/> made on <paramref name="expectedVersion"/>, audited as
+    /// <paramref name="action"/>; null when saved, Stale with the current version when someone changed it first.</summary>
+    internal async Task<Outcome<ServiceApplicationEntry>?> SaveChangeAsync(
+        ServiceApplication application, int expectedVersion, string action, string? comment, CancellationToken cancellationToken)
+    {
+        db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
+        db.DescribeNextSave(action, comment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await Applications.AsNoTracking().Where(a => a.Id == application.Id).Select(a => a.Version).SingleAsync(cancellationToken);
+            return Outcome.Stale<ServiceApplicationEntry>(current);
+        }
     }
 
     private async Task ApplyAsync(

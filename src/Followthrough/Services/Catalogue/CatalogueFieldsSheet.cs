@@ -34,18 +34,9 @@ internal static class CatalogueFieldsSheet
             item.Fields = [];
         }
 
-        var byCode = items.Where(i => !string.IsNullOrEmpty(i.Input.Code)).GroupBy(i => i.Input.Code!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var row in sheet.Rows.Skip(1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))))
+        foreach (var (row, cell, item) in CatalogueFileLayout.ItemRows(sheet, Name, columns, items, problems))
         {
-            string Cell(string column) => columns.TryGetValue(column, out var i) && i < row.Cells.Count ? SpreadsheetWriter.Restore(row.Cells[i].Trim()) : string.Empty;
-            var code = Cell(ItemCode);
-            if (!byCode.TryGetValue(code, out var item))
-            {
-                problems.Add(new(Name, row.Number, ItemCode, code.Length == 0 ? "The item's code is required." : $"No row of the {CatalogueFileLayout.ItemsSheet} sheet has the code {code}."));
-                continue;
-            }
-
-            bool? required = Cell(Required).ToLowerInvariant() switch
+            bool? required = cell(Required).ToLowerInvariant() switch
             {
                 "" or "no" or "false" or "0" or "否" => false,
                 "yes" or "true" or "1" or "是" => true,
@@ -53,15 +44,15 @@ internal static class CatalogueFieldsSheet
             };
             if (required is null)
             {
-                problems.Add(new(Name, row.Number, Required, $"\"{Cell(Required)}\" is not yes or no."));
+                problems.Add(new(Name, row.Number, Required, $"\"{cell(Required)}\" is not yes or no."));
             }
 
-            var maxLength = Number(Cell(MaxLength), MaxLength, row.Number, problems);
-            var min = Number(Cell(Min), Min, row.Number, problems);
-            var max = Number(Cell(Max), Max, row.Number, problems);
-            var choices = Cell(Choices).Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var maxLength = Number(cell(MaxLength), MaxLength, row.Number, problems);
+            var min = Number(cell(Min), Min, row.Number, problems);
+            var max = Number(cell(Max), Max, row.Number, problems);
+            var choices = cell(Choices).Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             item.Fields!.Add((row.Number, new FormFieldInput(
-                Cell(Key), Cell(LabelZh), Cell(LabelEn), Cell(Type), required ?? false, choices, maxLength is { } m ? (int)Math.Min(m, int.MaxValue) : null, min, max)));
+                cell(Key), cell(LabelZh), cell(LabelEn), cell(Type), required ?? false, choices, maxLength is { } m ? (int)Math.Min(m, int.MaxValue) : null, min, max)));
         }
     }
 

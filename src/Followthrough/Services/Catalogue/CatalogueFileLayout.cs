@@ -1,3 +1,5 @@
+using Followthrough.Storage.Files;
+
 namespace Followthrough.Services.Catalogue;
 
 /// <summary>
@@ -50,6 +52,28 @@ internal static class CatalogueFileLayout
         "legalBasis" => LegalBasis,
         _ => field,
     };
+
+    /// <summary>The non-empty rows of a sheet with one row per part of an item (its form fields, its review steps), each
+    /// with its item (by the code in its item_code cell) and a reader of its cells; a row whose code names no row of the
+    /// Items sheet is a problem on that row and is skipped.</summary>
+    public static IEnumerable<(TableRow Row, Func<string, string> Cell, FileRow Item)> ItemRows(
+        TableSheet sheet, string sheetName, Dictionary<string, int> columns, List<FileRow> items, List<CatalogueFileProblem> problems)
+    {
+        var byCode = items.Where(i => !string.IsNullOrEmpty(i.Input.Code)).GroupBy(i => i.Input.Code!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var row in sheet.Rows.Skip(1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))))
+        {
+            string Cell(string column) => columns.TryGetValue(column, out var i) && i < row.Cells.Count ? SpreadsheetWriter.Restore(row.Cells[i].Trim()) : string.Empty;
+            var code = Cell(ItemCode);
+            if (byCode.TryGetValue(code, out var item))
+            {
+                yield return (row, Cell, item);
+            }
+            else
+            {
+                problems.Add(new(sheetName, row.Number, ItemCode, code.Length == 0 ? "The item's code is required." : $"No row of the {ItemsSheet} sheet has the code {code}."));
+            }
+        }
+    }
 }
 
 /// <summary>One bad cell (or a whole row or sheet when <see cref="Column"/> is empty): where it is and what is wrong.</summary>

@@ -28,29 +28,20 @@ internal static class CatalogueReviewStepsSheet
             item.ReviewSteps = [];
         }
 
-        var byCode = items.Where(i => !string.IsNullOrEmpty(i.Input.Code)).GroupBy(i => i.Input.Code!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var row in sheet.Rows.Skip(1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))))
+        foreach (var (row, cell, item) in CatalogueFileLayout.ItemRows(sheet, Name, columns, items, problems))
         {
-            string Cell(string column) => columns.TryGetValue(column, out var i) && i < row.Cells.Count ? SpreadsheetWriter.Restore(row.Cells[i].Trim()) : string.Empty;
-            var code = Cell(ItemCode);
-            if (!byCode.TryGetValue(code, out var item))
-            {
-                problems.Add(new(Name, row.Number, ItemCode, code.Length == 0 ? "The item's code is required." : $"No row of the {CatalogueFileLayout.ItemsSheet} sheet has the code {code}."));
-                continue;
-            }
-
             int? days = null;
-            if (int.TryParse(Cell(Days), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
+            if (int.TryParse(cell(Days), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
             {
                 days = d;
             }
             else
             {
-                problems.Add(new(Name, row.Number, Days, Cell(Days).Length == 0 ? "A whole number is required." : $"\"{Cell(Days)}\" is not a whole number."));
+                problems.Add(new(Name, row.Number, Days, cell(Days).Length == 0 ? "A whole number is required." : $"\"{cell(Days)}\" is not a whole number."));
                 days = 1; // reported already; keeps the rules from saying it again
             }
 
-            item.ReviewSteps!.Add((row.Number, new ReviewStepInput(Cell(NameZh), Cell(NameEn), days, Cell(Duty))));
+            item.ReviewSteps!.Add((row.Number, new ReviewStepInput(cell(NameZh), cell(NameEn), days, cell(Duty))));
         }
     }
 
