@@ -32,20 +32,22 @@ public sealed class ServiceApplications(
     /// staff of the item's unit record one for the applicant named by <see cref="ApplicationInput.ApplicantId"/>.
     /// Inside a caller's transaction (a bundle's parts) it saves into that transaction.</summary>
     public Task<Outcome<ServiceApplicationEntry>> FileAsync(CurrentUser me, ApplicationInput input, CancellationToken cancellationToken = default) =>
-        FileAsync(me, input, alongside: null, cancellationToken);
+        FileAsync(me, input, alongside: null, item: null, cancellationToken);
 
     /// <summary>Files as above; <paramref name="alongside"/> adds what is saved with the application in the same save
-    /// (its materials), called only once the application has passed every check.</summary>
+    /// (its materials), called only once the application has passed every check. <paramref name="item"/>, when the
+    /// caller has already read the item <see cref="ApplicationInput.ItemId"/> names, spares reading it again.</summary>
     internal async Task<Outcome<ServiceApplicationEntry>> FileAsync(
-        CurrentUser me, ApplicationInput input, Action<ServiceApplication>? alongside, CancellationToken cancellationToken)
+        CurrentUser me, ApplicationInput input, Action<ServiceApplication>? alongside, ServiceItemEntry? item, CancellationToken cancellationToken)
     {
-        var filing = await CheckFilingAsync(me, input, cancellationToken);
+        var filing = await CheckFilingAsync(me, input, item, cancellationToken);
         if (!filing.IsDone)
         {
             return filing.As<ServiceApplicationEntry>();
         }
 
-        var (item, applicantId, answers, window) = filing.Value!;
+        var (_, applicantId, answers, window) = filing.Value!;
+        item = filing.Value!.Item;
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var application = new ServiceApplication
         {
@@ -65,16 +67,17 @@ public sealed class ServiceApplications(
         };
         db.Set<ServiceApplication>().Add(application);
         AddStep(application, ApplicationStep.Filed, window ? "window" : null, me, now);
-        await rules.DecideAsync(application, item, cancellationToken); // 秒批: may accept and decide it now, by "rules vN"
+        await rules.DecideAsync(application, item, filing.Value!.ApplicantRole, cancellationToken); // 秒批: may accept and decide it now, by "rules vN"
         alongside?.Invoke(application);
         db.DescribeNextSave("filed");
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done(ToEntry(application, await StepsAsync(application.Id, cancellationToken)));
+        return Outcome.Done(ToEntry(application, SavedSteps(application))); // a new application's steps are all in this context
     }
 
     /// <summary>What filing checks, without writing anything: the item, the applicant and the answers as they would be
     /// filed, or every error found (a bundle asks this of each part before filing any).</summary>
-    internal async Task<Outcome<Filing>> CheckFilingAsync(CurrentUser me, ApplicationInput input, CancellationToken cancellationToken = default)
+    internal async Task<Outcome<Filing>> CheckFilingAsync(
+        CurrentUser me, ApplicationInput input, ServiceItemEntry? known = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(input);
@@ -90,7 +93,7 @@ public sealed class ServiceApplications(
             return Outcome.Invalid<Filing>(errors);
         }
 
-        if (await catalogue.GetAsync(itemId, cancellationToken) is not { } item)
+        if ((known?.Id == itemId ? known : await catalogue.GetAsync(itemId, cancellationToken)) is not { } item)
         {
             errors.Add("itemId", ApplicationRules.ItemUnknown);
             return Outcome.Invalid<Filing>(errors);
@@ -108,13 +111,22 @@ public sealed class ServiceApplications(
         }
 
         var applicantId = window ? input.ApplicantId : me.PersonId;
+        var applicantRole = window ? null : me.Role; // who files for themselves is the applicant
         if (window && applicantId is null)
         {
             errors.Add("applicantId", ApplicationRules.ApplicantRequired);
         }
-        else if (window && await directory.PersonAsync(applicantId!.Value, cancellationToken) is not { IsActive: true, Role: Role.Enterprise or Role.Citizen })
+        else if (window)
         {
-            errors.Add("applicantId", ApplicationRules.ApplicantUnknown);
+            var applicant = await directory.PersonAsync(applicantId!.Value, cancellationToken);
+            if (applicant is { IsActive: true, Role: Role.Enterprise or Role.Citizen })
+            {
+                applicantRole = applicant.Role;
+            }
+            else
+            {
+                errors.Add("applicantId", ApplicationRules.ApplicantUnknown);
+            }
         }
 
         var answers = ApplicationRules.CheckAnswers(input.Answers, errors);
@@ -125,7 +137,7 @@ public sealed class ServiceApplications(
 
         return !errors.IsEmpty || answers is null
             ? Outcome.Invalid<Filing>(errors)
-            : Outcome.Done(new Filing(item, applicantId!.Value, answers, window));
+            : Outcome.Done(new Filing(item, applicantId!.Value, answers, window) { ApplicantRole = applicantRole });
     }
 
     /// <summary>One application with its history; not found for anyone who may not see it.</summary>
@@ -325,6 +337,11 @@ public sealed class ServiceApplications(
         return new ApplicationStepEntry(row.Step, row.State, row.Note, row.TakenAt, row.TakenBy);
     }
 
+    /// <summary>The steps of an application this context has just saved, as <see cref="StepsAsync"/> would read them back.</summary>
+    private IReadOnlyList<ApplicationStepEntry> SavedSteps(ServiceApplication application) =>
+        [.. db.Set<ServiceApplicationStep>().Local.Where(s => s.ApplicationId == application.Id).OrderBy(s => s.Id)
+            .Select(s => new ApplicationStepEntry(s.Step, s.State, s.Note, s.TakenAt, s.TakenBy))];
+
     internal async Task<IReadOnlyList<ApplicationStepEntry>> StepsAsync(int id, CancellationToken cancellationToken) =>
         [.. (await db.Set<ServiceApplicationStep>().AsNoTracking().Where(s => s.ApplicationId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken))
             .Select(s => new ApplicationStepEntry(s.Step, s.State, s.Note, s.TakenAt, s.TakenBy))];
@@ -361,4 +378,8 @@ public sealed class ServiceApplications(
 }
 
 /// <summary>An application as it would be filed, once checked.</summary>
-internal sealed record Filing(ServiceItemEntry Item, int ApplicantId, Dictionary<string, string> Answers, bool Window);
+internal sealed record Filing(ServiceItemEntry Item, int ApplicantId, Dictionary<string, string> Answers, bool Window)
+{
+    /// <summary>The applicant's role as filing found it (the caller's own, or the person's read for a window filing).</summary>
+    public Role? ApplicantRole { get; init; }
+}

@@ -135,14 +135,15 @@ internal sealed class ApplicantMaterials(
                 m.Application = application;
                 db.Set<ApplicationMaterial>().Add(m);
             }
-        }, cancellationToken);
+        }, item, cancellationToken); // the item read once for the whole filing
     }
 
     /// <summary>What <see cref="FileAsync"/> checks, without writing anything: every error of the application and of its materials.</summary>
     internal async Task<ValidationErrors?> CheckFilingAsync(
         CurrentUser me, ApplicationInput input, IReadOnlyList<MaterialChoice>? choices, CancellationToken cancellationToken = default)
     {
-        var filing = await applications.CheckFilingAsync(me, input, cancellationToken);
+        var item = input.ItemId is { } itemId ? await catalogue.GetAsync(itemId, cancellationToken) : null;
+        var filing = await applications.CheckFilingAsync(me, input, item, cancellationToken);
         var errors = new ValidationErrors();
         foreach (var (field, messages) in filing.Errors?.ToDictionary() ?? new Dictionary<string, string[]>())
         {
@@ -157,7 +158,7 @@ internal sealed class ApplicantMaterials(
             errors.Add("itemId", filing.Reason ?? ApplicationRules.ItemUnknown);
         }
 
-        if (input.ItemId is { } itemId && await catalogue.GetAsync(itemId, cancellationToken) is { } item)
+        if (item is not null)
         {
             var applicantId = ServicesPermissions.CanApply(me) ? me.PersonId : input.ApplicantId;
             await CheckAsync(item.Materials, choices ?? [], applicantId, errors, cancellationToken);

@@ -14,7 +14,7 @@ namespace Followthrough.Services.Rules;
 /// switch automation off and on (administrators and the supervision office; audited, a change of lines raises the rule
 /// version), and read the decision the rules made on an application. Filing calls <see cref="DecideAsync"/>.
 /// </summary>
-public sealed class AutoApproval(FollowthroughDb db, ServiceCatalogue catalogue, ServiceClock clock, OrganizationDirectory directory)
+public sealed class AutoApproval(FollowthroughDb db, ServiceCatalogue catalogue, ServiceClock clock)
 {
     public const int MaxLines = 30;
     public const int MaxExplanation = 500;
@@ -166,9 +166,9 @@ public sealed class AutoApproval(FollowthroughDb db, ServiceCatalogue catalogue,
     /// Decides a newly filed application (not yet saved) when its item is auto-decidable and its rules are on: every
     /// line true → accepted and approved by "rules vN"; a refusal line false → accepted and rejected with its
     /// explanation; a line undecided (no answer, an error) or another line false → left Received for a person, the
-    /// reason recorded. Saved with the application by the caller.
+    /// reason recorded. Saved with the application by the caller, who has found the applicant's role.
     /// </summary>
-    internal async Task DecideAsync(ServiceApplication application, ServiceItemEntry item, CancellationToken cancellationToken)
+    internal async Task DecideAsync(ServiceApplication application, ServiceItemEntry item, Role? applicantRole, CancellationToken cancellationToken)
     {
         if (!item.AutoDecidable
             || await db.Set<ServiceRuleSet>().AsNoTracking().SingleOrDefaultAsync(r => r.ItemId == item.Id, cancellationToken) is not { AutomationOn: true } set)
@@ -182,8 +182,7 @@ public sealed class AutoApproval(FollowthroughDb db, ServiceCatalogue catalogue,
             return;
         }
 
-        var role = (await directory.PersonAsync(application.ApplicantId, cancellationToken))?.Role;
-        var values = await RuleValues.ForAsync(db, application, role, item.Fields, cancellationToken);
+        var values = await RuleValues.ForAsync(db, application, applicantRole, item.Fields, cancellationToken);
         var names = RuleFacts.NamesFor(item.Fields);
         var results = lines.Select(line => RuleValues.Run(line, names, values)).ToList();
         var by = string.Create(CultureInfo.InvariantCulture, $"rules v{set.RuleVersion}");
