@@ -58,12 +58,10 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options) :
         }
 
         IDbContextTransaction? ownTransaction = null;
-        IDisposable? turn = null;
         try
         {
             if (Database.CurrentTransaction is null && ChangeTracker.HasChanges())
             {
-                turn = await SqliteWriteGate.EnterAsync(this, cancellationToken); // SQLite: writers wait in line, not on its lock
                 ownTransaction = await Database.BeginTransactionAsync(cancellationToken);
             }
 
@@ -83,8 +81,6 @@ public sealed class FollowthroughDb(DbContextOptions<FollowthroughDb> options) :
             {
                 await ownTransaction.DisposeAsync();
             }
-
-            turn?.Dispose();
         }
     }
 

@@ -164,7 +164,6 @@ internal sealed class ReportGroupCommit(IServiceScopeFactory scopes) : IAsyncDis
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FollowthroughDb>();
-            using var turn = await SqliteWriteGate.EnterAsync(db); // in line with the other writers of a SQLite database
             // Beginning the transaction opens the connection and disposing it closes it: the pooled context goes back
             // with its connection closed, ready for a request to lend it another one.
             await using var transaction = await db.Database.BeginTransactionAsync();
