@@ -7,6 +7,7 @@ using Followthrough.Evaluation;
 using Followthrough.Directives;
 using Followthrough.Organization;
 using Followthrough.Plans;
+using Followthrough.Ratings;
 using Followthrough.Services;
 using Followthrough.Storage;
 using Followthrough.Supervision;
@@ -32,6 +33,7 @@ public static class FollowthroughCore
         services.AddCommitments();
         services.AddDirectives();
         services.AddServices();
+        services.AddRatings();
         return services;
     }
 }
