@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Followthrough.Ratings;
 
@@ -11,9 +12,20 @@ internal static class RatingsModule
     {
         services.AddOptions<RatingsOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(RatingsOptions.Section).Bind(options));
+        services.AddScoped(sp => new Appeals.RatingAppeals(
+            sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Tasks.IWorkingDayCalendar>(), sp.GetRequiredService<IOptions<RatingsOptions>>()));
+        services.AddScoped(sp => new Figures.RatingFigures(
+            sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Organization.OrganizationDirectory>(), sp.GetRequiredService<Services.Catalogue.ServiceCatalogue>()));
+        services.AddScoped(sp => new Publication.RatingPublications(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Figures.RatingFigures>()));
+        services.AddScoped<Evaluation.IBulletinSection, Figures.RatingFiguresInBulletin>();
         return services;
     }
 
     /// <summary>/api/v1/ratings.</summary>
-    public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder api)
+    {
+        Appeals.AppealsApi.Map(api);
+        Figures.RatingFiguresApi.Map(api);
+        return api;
+    }
 }

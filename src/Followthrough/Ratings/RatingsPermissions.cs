@@ -22,4 +22,20 @@ internal static class RatingsPermissions
 
     /// <summary>The rectification queue: a unit's staff read their own; the supervision office and administrators every unit's.</summary>
     public static bool CanReadRectifications(CurrentUser user) => user?.Role is Role.UnitStaff or Role.Supervisor or Role.Administrator;
+
+    /// <summary>A unit's ratings are seen by its own staff, and by the supervision office and administrators.</summary>
+    public static bool CanSeeUnitRatings(CurrentUser user, int unitId) =>
+        CanHandleRectification(user, unitId) || user?.Role is Role.Supervisor or Role.Administrator;
+
+    /// <summary>The rated unit's staff appeal a rating they hold mistaken or malicious (申诉).</summary>
+    public static bool CanAppeal(CurrentUser user, int unitId) => CanHandleRectification(user, unitId);
+
+    /// <summary>The supervision office upholds or rejects appeals.</summary>
+    public static bool CanDecideAppeals(CurrentUser user) => user?.Role is Role.Supervisor;
+
+    /// <summary>The ratings figures are read by the government's staff; the public reads what is published.</summary>
+    public static bool CanReadFigures(CurrentUser user) => user?.Role is Role.Administrator or Role.Leader or Role.Supervisor or Role.UnitStaff;
+
+    /// <summary>The supervision office and administrators publish a month's figures.</summary>
+    public static bool CanPublish(CurrentUser user) => user?.Role is Role.Supervisor or Role.Administrator;
 }

@@ -26,7 +26,7 @@ internal sealed class AppealRatingModel(RatingAppeals appeals, FollowthroughDb d
     [BindProperty]
     public string? Evidence { get; set; }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public string? Refused { get; private set; }
 

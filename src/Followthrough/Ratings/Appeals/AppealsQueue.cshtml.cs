@@ -13,7 +13,7 @@ internal sealed class AppealsQueueModel(RatingAppeals appeals, CurrentUser me) :
     /// <summary>The appeal whose decision was refused, and why, keyed by field ("" for the whole form).</summary>
     public int? FailedId { get; private set; }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public string? Done { get; private set; }
 

@@ -84,9 +84,14 @@ public sealed class RatingAppeals
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (await db.Set<RatingAppeal>().AsNoTracking().AnyAsync(a => a.RatingId == ratingId && a.Id != appeal.Id, cancellationToken))
+        catch (DbUpdateException)
         {
-            return Outcome.Conflict<AppealEntry>("This rating has already been appealed; a rating is appealed once.");
+            if (await db.Set<RatingAppeal>().AsNoTracking().AnyAsync(a => a.RatingId == ratingId && a.Id != appeal.Id, cancellationToken))
+            {
+                return Outcome.Conflict<AppealEntry>("This rating has already been appealed; a rating is appealed once.");
+            }
+
+            throw;
         }
 
         return Outcome.Done(Entry(appeal, rating));

@@ -90,7 +90,7 @@ public sealed class RatingFigures
             if (published is null)
             {
                 var live = await ComputeAsync(month, unitId, cancellationToken);
-                row = unitId is null ? live.Total : live.Units.FirstOrDefault();
+                row = unitId is null ? live.Total : live.Units.Count > 0 ? live.Units[0] : null;
             }
             else
             {

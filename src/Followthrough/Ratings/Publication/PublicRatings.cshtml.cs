@@ -24,7 +24,7 @@ internal sealed class PublicRatingsModel(RatingPublications publications) : Page
     public async Task<IActionResult> OnGetAsync()
     {
         Months = await publications.MonthsAsync(HttpContext.RequestAborted);
-        var month = string.IsNullOrWhiteSpace(Month) ? Months.FirstOrDefault() : Month.Trim();
+        var month = string.IsNullOrWhiteSpace(Month) ? (Months.Count > 0 ? Months[0] : null) : Month.Trim();
         if (month is not null)
         {
             Published = await publications.GetAsync(month, HttpContext.RequestAborted);

@@ -67,9 +67,14 @@ public sealed class RatingPublications
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (await db.Set<RatingPublication>().AsNoTracking().AnyAsync(p => p.Month == checkedMonth, cancellationToken))
+        catch (DbUpdateException)
         {
-            return Outcome.Conflict<PublishedRatings>($"{checkedMonth} is already published; a published month is never recomputed or published again.");
+            if (await db.Set<RatingPublication>().AsNoTracking().AnyAsync(p => p.Month == checkedMonth, cancellationToken))
+            {
+                return Outcome.Conflict<PublishedRatings>($"{checkedMonth} is already published; a published month is never recomputed or published again.");
+            }
+
+            throw;
         }
 
         return Outcome.Done(Read(publication));
