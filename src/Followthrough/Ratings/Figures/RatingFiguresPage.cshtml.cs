@@ -31,6 +31,8 @@ internal sealed class RatingFiguresPageModel(RatingFigures figures, RatingPublic
 
     public bool CanPublish => RatingsPermissions.CanPublish(me);
 
+    public CurrentUser Me => me;
+
     /// <summary>The month is over, so it may be published.</summary>
     public bool IsOver { get; private set; }
 
