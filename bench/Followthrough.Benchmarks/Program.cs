@@ -59,5 +59,11 @@ if (args.Length > 1 && args[0] == "services-scale")
     return await Followthrough.Benchmarks.Services.ServicesScaleSpeed.RunAsync(args);
 }
 
+// dotnet run -c Release --project bench/Followthrough.Benchmarks -- ratings-scale DATABASE [calls]
+if (args.Length > 1 && args[0] == "ratings-scale")
+{
+    return await Followthrough.Benchmarks.Ratings.RatingsScaleSpeed.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -79,7 +79,7 @@ internal static class ServicesScaleSpeed
         return 0;
     }
 
-    private static async Task TimeAsync(ServiceProvider provider, int calls, string what, string unit, Func<IServiceProvider, Task<int>> call)
+    internal static async Task TimeAsync(ServiceProvider provider, int calls, string what, string unit, Func<IServiceProvider, Task<int>> call)
     {
         var rows = 0;
         for (var i = 0; i < 3; i++)
@@ -105,6 +105,6 @@ internal static class ServicesScaleSpeed
             $"| {what} | {unit} | {rows} | {At(0.5):F1} ms | {At(0.95):F1} ms | {times[^1]:F1} ms | {times.Average():F1} ms | {cpu.TotalMilliseconds / calls:F1} ms |"));
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
