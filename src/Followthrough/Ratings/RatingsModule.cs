@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Followthrough.Ratings;
 
@@ -11,9 +12,16 @@ internal static class RatingsModule
     {
         services.AddOptions<RatingsOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(RatingsOptions.Section).Bind(options));
+        services.AddScoped(p => new Rating.ServiceRatings(p.GetRequiredService<Storage.FollowthroughDb>(), p.GetRequiredService<Services.Applications.ServiceApplications>(),
+            p.GetRequiredService<Tasks.TaskLedger>(), p.GetRequiredService<IOptions<RatingsOptions>>()));
+        services.AddScoped(p => new Rectification.RatingRectifications(p.GetRequiredService<Storage.FollowthroughDb>(), p.GetRequiredService<Tasks.TaskLedger>()));
         return services;
     }
 
     /// <summary>/api/v1/ratings.</summary>
-    public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder api)
+    {
+        RatingsApi.Map(api);
+        return api;
+    }
 }
