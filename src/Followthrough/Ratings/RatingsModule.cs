@@ -12,6 +12,9 @@ internal static class RatingsModule
     {
         services.AddOptions<RatingsOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(RatingsOptions.Section).Bind(options));
+        services.AddScoped(p => new Rating.ServiceRatings(p.GetRequiredService<Storage.FollowthroughDb>(), p.GetRequiredService<Services.Applications.ServiceApplications>(),
+            p.GetRequiredService<Tasks.TaskLedger>(), p.GetRequiredService<IOptions<RatingsOptions>>()));
+        services.AddScoped(p => new Rectification.RatingRectifications(p.GetRequiredService<Storage.FollowthroughDb>(), p.GetRequiredService<Tasks.TaskLedger>()));
         services.AddScoped(sp => new Appeals.RatingAppeals(
             sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Tasks.IWorkingDayCalendar>(), sp.GetRequiredService<IOptions<RatingsOptions>>()));
         services.AddScoped(sp => new Figures.RatingFigures(
@@ -24,6 +27,7 @@ internal static class RatingsModule
     /// <summary>/api/v1/ratings.</summary>
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder api)
     {
+        RatingsApi.Map(api);
         Appeals.AppealsApi.Map(api);
         Figures.RatingFiguresApi.Map(api);
         return api;

@@ -13,6 +13,9 @@ internal sealed class TaskDirectory(OrganizationDirectory organization)
     private readonly Dictionary<int, PersonEntry> _people = [];
     private bool _allUnits;
 
+    /// <summary>The directory it reads from.</summary>
+    public OrganizationDirectory Organization => organization;
+
     /// <summary>The whole directory of units (for pickers and name lookups across a page).</summary>
     public async Task<IReadOnlyDictionary<int, UnitEntry>> UnitsAsync(CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,9 @@ public enum OriginKind
 
     /// <summary>Entered by hand by the supervision office.</summary>
     Manual,
+
+    /// <summary>A bad citizen rating to rectify (差评整改).</summary>
+    CitizenRating,
 }
 
 /// <summary>How closely the supervision office follows a task.</summary>

@@ -32,20 +32,24 @@ public sealed record TaskSummary(
 /// form), add a step to a task's timeline, and read where given tasks stand. Directives turns accepted directives
 /// into drafts here; Commitments reads leaders' commitments, which are tasks with that origin.
 /// </summary>
-public sealed class TaskLedger
+public sealed partial class TaskLedger
 {
     private readonly FollowthroughDb db;
     private readonly TaskWriting tasks;
     private readonly TaskListReader queries;
     private readonly TaskDirectory directory;
+    private readonly LifecycleSteps steps;
+    private readonly ProgressService progress;
 
     /// <summary>Built by the module's registration; callers get it from the container.</summary>
-    internal TaskLedger(FollowthroughDb db, TaskWriting tasks, TaskListReader queries, TaskDirectory directory)
+    internal TaskLedger(FollowthroughDb db, TaskWriting tasks, TaskListReader queries, TaskDirectory directory, LifecycleSteps steps, ProgressService progress)
     {
         this.db = db;
         this.tasks = tasks;
         this.queries = queries;
         this.directory = directory;
+        this.steps = steps;
+        this.progress = progress;
     }
 
     /// <summary>

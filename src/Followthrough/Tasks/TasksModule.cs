@@ -26,7 +26,8 @@ internal static class TasksModule
         services.AddScoped(p => new DecompositionImport(
             p.GetRequiredService<FollowthroughDb>(), p.GetRequiredService<TaskWriting>(), p.GetRequiredService<Organization.OrganizationDirectory>(), p.GetService<FileLimits>()));
         services.AddScoped<TaskDirectory>();
-        services.AddScoped(p => new TaskLedger(p.GetRequiredService<FollowthroughDb>(), p.GetRequiredService<TaskWriting>(), p.GetRequiredService<TaskListReader>(), p.GetRequiredService<TaskDirectory>()));
+        services.AddScoped(p => new TaskLedger(p.GetRequiredService<FollowthroughDb>(), p.GetRequiredService<TaskWriting>(), p.GetRequiredService<TaskListReader>(), p.GetRequiredService<TaskDirectory>(),
+            p.GetRequiredService<LifecycleSteps>(), p.GetRequiredService<ProgressService>()));
         services.AddScoped<UnitRevisions>();
         services.AddScoped<TaskFigures>();
         services.AddScoped<ReportedPeriodSummaries>();

@@ -15,7 +15,7 @@ namespace Followthrough.Services.Applications;
 /// lists. Every step checks who and when itself, saves the application and its history row together (audited by the
 /// Audit module's interceptor) and is refused on a stale version.
 /// </summary>
-public sealed class ServiceApplications(
+public sealed partial class ServiceApplications(
     FollowthroughDb db, ServiceCatalogue catalogue, ServiceClock clock, OrganizationDirectory directory, UnitDuties duties, AutoApproval rules)
 {
     /// <summary>The table the audit trail names an application's entries by.</summary>

@@ -53,6 +53,7 @@ internal static class TaskLabels
         OriginKind.Suggestion => "Adopted suggestion",
         OriginKind.InspectionFinding => "Inspection finding",
         OriginKind.LeaderCommitment => "Leader's commitment",
+        OriginKind.CitizenRating => "Bad citizen rating to rectify",
         _ => "Entered by hand",
     };
 
