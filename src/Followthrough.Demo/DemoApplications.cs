@@ -14,7 +14,7 @@ namespace Followthrough.Demo;
 /// </summary>
 internal sealed class DemoApplications(
     FollowthroughDb db, ServiceCatalogue catalogue, ServiceApplications applications, OrganizationDirectory directory, PersonRegistration registration,
-    UnitDuties duties, DemoAutoApproval automatic, DemoBundles bundles, DemoServiceHistory history)
+    UnitDuties duties, DemoAutoApproval automatic, DemoBundles bundles, DemoServiceHistory history, DemoRatings ratings)
 {
     private sealed record Story(string Code, string Company, ApplicationStep[] Steps, StepInput Input);
 
@@ -60,6 +60,7 @@ internal sealed class DemoApplications(
         var citizen = await db.Set<Person>().AsNoTracking().Where(p => p.Role == Role.Citizen).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         await history.LoadAsync(
             approvers, applicant, citizen is null ? null : new CurrentUser(citizen.Id, citizen.NameEn, Role.Citizen, null), cancellationToken); // three months of 办件
+        await ratings.LoadAsync(approvers, cancellationToken); // 好差评 on the decided ones, with rectifications, appeals and publications
         return approvers;
     }
 }

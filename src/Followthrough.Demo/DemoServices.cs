@@ -21,6 +21,7 @@ public static class DemoServices
         services.AddScoped<DemoAutoApproval>();
         services.AddScoped<DemoServiceHistory>();
         services.AddScoped<DemoBundles>();
+        services.AddScoped<DemoRatings>();
         return services;
     }
 }

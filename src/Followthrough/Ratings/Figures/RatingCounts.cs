@@ -83,11 +83,11 @@ internal static class RatingCounts
         }
 
         var cases = await db.QueryAsync(
-            "SELECT r.id, r.unit_id, r.item_id, c.due_on, c.rectified_at, c.called_back_at FROM rating_rectifications c "
+            "SELECT r.id, r.unit_id, r.item_id, c.due_on, c.rectified_at, c.state FROM rating_rectifications c "
             + "JOIN service_ratings r ON r.id = c.rating_id WHERE r.rated_month = @month" + unitFilter.Replace("unit_id", "r.unit_id", StringComparison.Ordinal),
             Parameters(),
             r => (Id: r.GetInt32(0), Unit: r.GetInt32(1), Item: r.GetInt32(2), Due: r.GetDayOrNull(3),
-                Rectified: r.IsDBNull(4) ? (DateTime?)null : r.GetFieldValue<DateTime>(4), CalledBack: !r.IsDBNull(5)),
+                Rectified: r.IsDBNull(4) ? (DateTime?)null : r.GetFieldValue<DateTime>(4), CalledBack: r.GetString(5) == nameof(RectificationState.CalledBack)),
             cancellationToken);
         foreach (var c in cases.Where(c => !out_.Contains(c.Id)))
         {

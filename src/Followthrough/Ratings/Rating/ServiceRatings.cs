@@ -93,7 +93,7 @@ public sealed class ServiceRatings
             RecordedById = channel is RatingChannel.Window or RatingChannel.Hotline ? me.PersonId : null,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginAsync(db, "rating", cancellationToken);
         db.Set<ServiceRating>().Add(rating);
         db.DescribeNextSave("rated", rating.Grade.ToString());
         try

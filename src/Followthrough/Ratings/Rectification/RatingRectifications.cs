@@ -211,7 +211,7 @@ public sealed class RatingRectifications
         }
 
         var errors = new ValidationErrors();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.BeginAsync(db, "rectification", cancellationToken);
         db.DescribeNextSave(action, input.Note);
         var taskStep = await apply(c, db.Clock.GetUtcNow().UtcDateTime, errors);
         if (!errors.IsEmpty)
