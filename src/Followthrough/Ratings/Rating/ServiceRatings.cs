@@ -17,6 +17,9 @@ public sealed class ServiceRatings
 {
     public const int MaxComment = 500;
 
+    /// <summary>The grade's error (the API's names of the grades are in its schema).</summary>
+    public const string GradeRequired = "Choose one of the five grades, from very satisfied to very dissatisfied.";
+
     private readonly FollowthroughDb db;
     private readonly ServiceApplications applications;
     private readonly TaskLedger ledger;
@@ -203,7 +206,7 @@ public sealed class ServiceRatings
             return g;
         }
 
-        errors.Add("grade", "Choose one of the five grades: " + string.Join(", ", Enum.GetNames<RatingGrade>()) + ".");
+        errors.Add("grade", GradeRequired);
         return null;
     }
 

@@ -140,7 +140,7 @@ public sealed class RatingRectifications
         if (string.IsNullOrWhiteSpace(grade) || int.TryParse(grade, out _) || !Enum.TryParse<FixGrade>(grade.Trim(), ignoreCase: true, out var parsed))
         {
             var errors = new ValidationErrors();
-            errors.Add("grade", "Choose one of: " + string.Join(", ", Enum.GetNames<FixGrade>()) + ".");
+            errors.Add("grade", "Choose satisfied, basically satisfied or dissatisfied.");
             return Outcome.Invalid<RatingEntry>(errors);
         }
 
