@@ -7,7 +7,7 @@ namespace Followthrough.Tests.Infrastructure;
 /// The real app on Kestrel (SQLite, demo loaded) and a real headless Chromium (Debian's /usr/bin/chromium, driven
 /// by Playwright). Each test opens its own browser context, so cookies and language never leak between tests.
 /// </summary>
-public sealed class BrowserApp : AppFixture
+public class BrowserApp : AppFixture
 {
     private IPlaywright? _playwright;
 
