@@ -44,7 +44,7 @@ internal static partial class ApplicationNotes
         return step.Step switch
         {
             ApplicationStep.Filed when note == "window" => t["Recorded at a service window"],
-            ApplicationStep.ReviewStepCompleted => ReviewStep(note, application, zh),
+            ApplicationStep.ReviewStepCompleted or ApplicationStep.ReviewStepSentBack => ReviewStep(note, application, zh),
             ApplicationStep.Paused when PauseNote().Match(note) is { Success: true } m && Enum.TryParse<PauseKind>(m.Groups[1].Value, out var kind)
                 => t[ApplicationLabels.Of(kind)] + " " + note[m.Groups[1].Length..],
             ApplicationStep.DueDatesChanged when DueNote().Match(note) is { Success: true } m => string.Format(
