@@ -15,6 +15,15 @@ namespace Followthrough.Services.Bundles;
 internal sealed partial class ApplyBundleModel(
     BundleApplications filings, ApplicantMaterials materials, CurrentUser me, IStringLocalizer<ServicesText> text) : PageModel
 {
+    private readonly List<MaterialFileEntry> _uploaded = [];
+
+    /// <summary>Recorded at a window officer's window for an applicant (一窗受理), not filed by the applicant.</summary>
+    public bool AtWindow => !ServicesPermissions.CanApply(me);
+
+    /// <summary>At the window: the applicant's account the bundle is recorded for.</summary>
+    [BindProperty]
+    public int? ApplicantId { get; set; }
+
     public BundleEntry Bundle { get; private set; } = null!;
 
     public IReadOnlyList<ServiceItemEntry> Parts { get; private set; } = [];
@@ -47,7 +56,7 @@ internal sealed partial class ApplyBundleModel(
             return denied;
         }
 
-        Files = await materials.MineAsync(me, HttpContext.RequestAborted);
+        Files = await FilesAsync();
         return Page();
     }
 
@@ -64,14 +73,17 @@ internal sealed partial class ApplyBundleModel(
             return Redirect($"/services/bundle-applications/{outcome.Value!.Id}");
         }
 
-        Files = await materials.MineAsync(me, HttpContext.RequestAborted); // with the files just uploaded, kept chosen
+        Files = await FilesAsync(); // with the files just uploaded, kept chosen
 
         if (outcome.Errors is { } errors)
         {
             foreach (var (field, messages) in errors.ToDictionary())
             {
                 var (target, part) = Locate(field);
-                Errors.AddRange(messages.Select(m => (target, part is null ? (string)text[m] : $"{part}: {text[m]}")));
+                foreach (var message in messages.Select(m => part is null ? (string)text[m] : $"{part}: {text[m]}").Where(m => !Errors.Contains((target, m))))
+                {
+                    Errors.Add((target, message));
+                }
             }
         }
         else
@@ -87,6 +99,12 @@ internal sealed partial class ApplyBundleModel(
     private async Task<Outcome<BundleApplicationEntry>> UploadThenFileAsync(int id)
     {
         var refused = new ValidationErrors();
+        if (AtWindow && ApplicantId is null)
+        {
+            refused.Add("applicantId", Applications.ApplicationRules.ApplicantRequired); // whose files the uploads are
+            return Outcome.Invalid<BundleApplicationEntry>(refused);
+        }
+
         foreach (var material in Form.Materials)
         {
             var i = material.Position;
@@ -96,16 +114,20 @@ internal sealed partial class ApplyBundleModel(
             }
 
             var content = await MaterialCheck.ReadAsync(upload, HttpContext.RequestAborted);
-            var uploaded = await materials.UploadAsync(me, null, upload.FileName, content, HttpContext.RequestAborted);
+            var uploaded = await materials.UploadAsync(me, AtWindow ? ApplicantId : null, upload.FileName, content, HttpContext.RequestAborted);
             if (uploaded.IsDone)
             {
                 FileIds[i] = uploaded.Value!.Id;
+                _uploaded.Add(uploaded.Value);
             }
             else if (uploaded.Errors?.ToDictionary() is { } errors)
             {
-                foreach (var message in errors.SelectMany(e => e.Value))
+                foreach (var (field, messages) in errors)
                 {
-                    refused.Add($"materials[{i}]", message);
+                    foreach (var message in messages)
+                    {
+                        refused.Add(field == "file" ? $"materials[{i}]" : field, message);
+                    }
                 }
             }
             else
@@ -123,8 +145,12 @@ internal sealed partial class ApplyBundleModel(
             .Select(m => FileIds.GetValueOrDefault(m.Position) is { } file ? new MaterialChoiceInput(m.Position, file, null)
                 : ByLicence.GetValueOrDefault(m.Position) ? new MaterialChoiceInput(m.Position, null, true) : null)
             .OfType<MaterialChoiceInput>().ToList();
-        return await filings.FileAsync(me, new BundleFilingInput(id, Answers, choices), HttpContext.RequestAborted);
+        return await filings.FileAsync(me, new BundleFilingInput(id, Answers, choices, AtWindow ? ApplicantId : null), HttpContext.RequestAborted);
     }
+
+    /// <summary>Online the applicant's files (with those just uploaded); at the window only the files uploaded with this form.</summary>
+    private async Task<IReadOnlyList<MaterialFileEntry>> FilesAsync() =>
+        AtWindow ? _uploaded : await materials.MineAsync(me, HttpContext.RequestAborted);
 
     public string? Invalid(string field) => Errors.Any(e => e.Field == field) ? "true" : null;
 
@@ -132,6 +158,11 @@ internal sealed partial class ApplyBundleModel(
     private (string Field, string? Part) Locate(string field)
     {
         var match = PartField().Match(field);
+        if (field == "applicantId" || match is { Success: true, Groups: [_, _, { Value: "applicantId" }] })
+        {
+            return ("applicantId", null); // the applicant named at the window, the same for every part
+        }
+
         if (!match.Success)
         {
             return MaterialField().Match(field) is { Success: true } upload ? ($"material-{upload.Groups[1].Value}", null)
@@ -164,7 +195,8 @@ internal sealed partial class ApplyBundleModel(
         }
 
         (Bundle, Parts, Form) = found;
-        return PageGate.Check(this, me, ServicesPermissions.CanApply);
+        var window = me.IsSignedIn && !ServicesPermissions.CanApply(me) && await filings.MayRecordAtWindowAsync(me, Bundle, HttpContext.RequestAborted);
+        return PageGate.Check(this, me, u => ServicesPermissions.CanApply(u) || window);
     }
 
     [GeneratedRegex(@"^parts\[(\d+)\]\.(.+)$")]
