@@ -99,13 +99,7 @@ internal sealed partial class ApplyBundleModel(
     private async Task<Outcome<BundleApplicationEntry>> UploadThenFileAsync(int id)
     {
         var refused = new ValidationErrors();
-        if (AtWindow && ApplicantId is null)
-        {
-            refused.Add("applicantId", Applications.ApplicationRules.ApplicantRequired); // whose files the uploads are
-            return Outcome.Invalid<BundleApplicationEntry>(refused);
-        }
-
-        foreach (var material in Form.Materials)
+        foreach (var material in Form.Materials.Where(_ => !AtWindow || ApplicantId is not null)) // at the window, uploads are the named applicant's
         {
             var i = material.Position;
             if (Request.Form.Files.GetFile($"upload-{i}") is not { Length: > 0 } upload)
