@@ -71,7 +71,8 @@ public abstract partial class PermissionMatrixTests
         rows.Add(Supervisor, "POST",   "/api/v1/services/bundles",                        Expect.Invalid,        "{}");
         rows.Add(Admin,      "PUT",    "/api/v1/services/bundles/999999",                 Expect.NotFound,       """{"version":1,"code":"B-1","nameZh":"x","nameEn":"x","lifeEvent":"x","itemIds":[1,2]}""");
         rows.Add(Anonymous,  "POST",   "/api/v1/services/bundle-applications",            Expect.Unauthorized,   "{}");
-        rows.Add(Staff,      "POST",   "/api/v1/services/bundle-applications",            Expect.Forbidden,      "{}");
+        rows.Add(Staff,      "POST",   "/api/v1/services/bundle-applications",            Expect.Invalid,        "{}"); // a window officer may record one: which bundle and for whom come first
+        rows.Add(Leader,     "POST",   "/api/v1/services/bundle-applications",            Expect.Forbidden,      "{}");
         rows.Add(Enterprise, "POST",   "/api/v1/services/bundle-applications",            Expect.Invalid,        "{}");
         rows.Add(Citizen,    "GET",    "/api/v1/services/bundle-applications/mine",       Expect.Ok,             null);
         rows.Add(Citizen,    "GET",    "/api/v1/services/bundle-applications/999999",     Expect.NotFound,       null);

@@ -73,7 +73,7 @@ public sealed class ServicesBrowserTests(BrowserApp app) : IClassFixture<Browser
             await input.FillAsync("海风小馆餐饮店");
         }
 
-        foreach (var select in await page.Locator("select[name^='Given[']").AllAsync())
+        foreach (var select in await page.Locator("select[name^='FileIds[']").AllAsync())
         {
             var options = await select.Locator("option").CountAsync();
             await select.SelectOptionAsync(new SelectOptionValue { Index = options - 1 }); // the uploaded file

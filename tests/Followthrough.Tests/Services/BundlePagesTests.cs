@@ -26,14 +26,14 @@ public abstract class BundlePagesTests(AppFixture app)
         Assert.Equal(1, CountOf(form, "name=\"Answers[shopName]\"")); // asked once though both parts ask it
         Assert.Equal(3, CountOf(form, "<select id=\"material-")); // the form and the licence once, the lease once
 
-        var missing = await me.PostFormAsync(apply, [F("Answers[shopName]", "海湾小馆"), F("Given[0]", $"file:{cast.FileId}"), F("Given[1]", "licence")]);
+        var missing = await me.PostFormAsync(apply, [F("Answers[shopName]", "海湾小馆"), F("FileIds[0]", $"{cast.FileId}"), F("ByLicence[1]", "true")]);
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
         var errors = await missing.Content.ReadAsStringAsync();
         Assert.Contains("Food business licence: This material is required", errors, StringComparison.Ordinal);
         Assert.Contains("href=\"#material-2\"", errors, StringComparison.Ordinal);
         Assert.Contains("value=\"海湾小馆\"", errors, StringComparison.Ordinal); // nothing typed is lost
 
-        var filed = await me.PostFormAsync(apply, [F("Answers[shopName]", "海湾小馆"), F("Answers[seats]", "40"), F("Given[0]", $"file:{cast.FileId}"), F("Given[1]", "licence"), F("Given[2]", $"file:{cast.FileId}")]);
+        var filed = await me.PostFormAsync(apply, [F("Answers[shopName]", "海湾小馆"), F("Answers[seats]", "40"), F("FileIds[0]", $"{cast.FileId}"), F("ByLicence[1]", "true"), F("FileIds[2]", $"{cast.FileId}")]);
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         var status = filed.Headers.Location!.OriginalString;
         Assert.Contains("In progress", await me.GetPageAsync(status), StringComparison.Ordinal);

@@ -62,6 +62,9 @@ public enum ApplicationStep
 
     /// <summary>A review step (审查环节) was completed, with the note of whoever completed it.</summary>
     ReviewStepCompleted,
+
+    /// <summary>The current review step sent the application back (退回) to the step before it, with the reason.</summary>
+    ReviewStepSentBack,
 }
 
 /// <summary>Why the clock stops (Administrative Licensing Law Art. 45).</summary>

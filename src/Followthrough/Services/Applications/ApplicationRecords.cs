@@ -60,7 +60,12 @@ public sealed record ServiceApplicationEntry(
 public sealed record ApplicationStepEntry(ApplicationStep Step, ApplicationState State, string? Note, DateTime TakenAt, string TakenBy);
 
 /// <summary>What is filed: the item, the form's answers and, at a window, whom it is filed for.</summary>
-public sealed record ApplicationInput(int? ItemId, IReadOnlyDictionary<string, string?>? Answers, int? ApplicantId = null);
+public sealed record ApplicationInput(int? ItemId, IReadOnlyDictionary<string, string?>? Answers, int? ApplicantId = null)
+{
+    /// <summary>A part of a bundle recorded at a window officer's window (一窗受理), who may file the parts of other units
+    /// too; set only by the bundle filing, after it has checked the officer's duty.</summary>
+    internal bool AtBundleWindow { get; init; }
+}
 
 /// <summary>
 /// A step on an application, with what that step needs: a refusal to accept its reason and legal basis; a request to

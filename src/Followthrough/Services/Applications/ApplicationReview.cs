@@ -78,3 +78,6 @@ public sealed record ApplicationReviewEntry(
 
 /// <summary>The body of completing a review step: the version seen and the reviewer's note (their opinion).</summary>
 internal sealed record ReviewStepRequest(int? Version, string? Note);
+
+/// <summary>The body of sending an application back to the previous review step: the version seen and the reason.</summary>
+internal sealed record SendBackRequest(int? Version, string? Reason);

@@ -11,7 +11,7 @@ namespace Followthrough.Services.Applications;
 /// unit who holds the step's duty completes the current step with a note; the next one starts that day. The step, the
 /// application's new version and its history row are saved together (audited), or nothing is.
 /// </summary>
-public sealed class ApplicationReviews(FollowthroughDb db, ServiceApplications applications, ServiceClock clock, UnitDuties duties)
+public sealed partial class ApplicationReviews(FollowthroughDb db, ServiceApplications applications, ServiceClock clock, UnitDuties duties)
 {
     public const string NoteRequired = "Give your note on the step (at most 2000 characters): what was checked and found.";
     public const string NotCurrent = "This is not the current review step: complete the steps in order.";
@@ -33,38 +33,10 @@ public sealed class ApplicationReviews(FollowthroughDb db, ServiceApplications a
     public async Task<Outcome<ServiceApplicationEntry>> CompleteAsync(
         CurrentUser me, int id, int number, string? note, int expectedVersion, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(me);
-        var application = await db.Set<ServiceApplication>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null || !ServicesPermissions.CanSeeApplication(me, application.ApplicantId, application.UnitId))
+        var (application, steps, step, refused) = await CurrentStepAsync(me, id, number, expectedVersion, cancellationToken);
+        if (refused is not null)
         {
-            return Outcome.NotFound<ServiceApplicationEntry>("The application");
-        }
-
-        var steps = await db.Set<ApplicationReview>().Where(r => r.ApplicationId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
-        if (steps.FirstOrDefault(r => r.Number == number) is not { } step)
-        {
-            return Outcome.NotFound<ServiceApplicationEntry>("The review step");
-        }
-
-        var mine = await duties.OfAsync(me, application.UnitId, cancellationToken);
-        if (!ServicesPermissions.CanCompleteReviewStep(me, application.UnitId, mine, step.Duty))
-        {
-            return Outcome.Forbidden<ServiceApplicationEntry>(NotYourDuty(step.Duty));
-        }
-
-        if (application.Version != expectedVersion)
-        {
-            return Outcome.Stale<ServiceApplicationEntry>(application.Version);
-        }
-
-        if (application.State != ApplicationState.Accepted)
-        {
-            return Outcome.NotNow<ServiceApplicationEntry>(NotAccepted);
-        }
-
-        if (application.CurrentReview != number || step.CompletedAt is not null)
-        {
-            return Outcome.NotNow<ServiceApplicationEntry>(NotCurrent);
+            return refused;
         }
 
         var text = note?.Trim() ?? string.Empty;
@@ -94,5 +66,47 @@ public sealed class ApplicationReviews(FollowthroughDb db, ServiceApplications a
 
         db.ChangeTracker.Clear();
         return await applications.GetAsync(me, id, cancellationToken);
+    }
+
+    /// <summary>The application and its current step <paramref name="number"/>, or why the reader may not act on it now:
+    /// not found, not their duty (403), another version (stale), not in review or not the current step (409).</summary>
+    private async Task<(ServiceApplication Application, List<ApplicationReview> Steps, ApplicationReview Step, Outcome<ServiceApplicationEntry>? Refused)> CurrentStepAsync(
+        CurrentUser me, int id, int number, int expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var application = await db.Set<ServiceApplication>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null || !ServicesPermissions.CanSeeApplication(me, application.ApplicantId, application.UnitId))
+        {
+            return (null!, [], null!, Outcome.NotFound<ServiceApplicationEntry>("The application"));
+        }
+
+        var steps = await db.Set<ApplicationReview>().Where(r => r.ApplicationId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        if (steps.FirstOrDefault(r => r.Number == number) is not { } step)
+        {
+            return (null!, [], null!, Outcome.NotFound<ServiceApplicationEntry>("The review step"));
+        }
+
+        var mine = await duties.OfAsync(me, application.UnitId, cancellationToken);
+        if (!ServicesPermissions.CanCompleteReviewStep(me, application.UnitId, mine, step.Duty))
+        {
+            return (application, steps, step, Outcome.Forbidden<ServiceApplicationEntry>(NotYourDuty(step.Duty)));
+        }
+
+        if (application.Version != expectedVersion)
+        {
+            return (application, steps, step, Outcome.Stale<ServiceApplicationEntry>(application.Version));
+        }
+
+        if (application.State != ApplicationState.Accepted)
+        {
+            return (application, steps, step, Outcome.NotNow<ServiceApplicationEntry>(NotAccepted));
+        }
+
+        if (application.CurrentReview != number || step.CompletedAt is not null)
+        {
+            return (application, steps, step, Outcome.NotNow<ServiceApplicationEntry>(NotCurrent));
+        }
+
+        return (application, steps, step, null);
     }
 }

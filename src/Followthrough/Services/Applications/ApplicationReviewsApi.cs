@@ -18,6 +18,30 @@ internal static class ApplicationReviewsApi
             .WithName("CompleteServiceApplicationReviewStep")
             .WithSummary("Complete the current review step (审查环节) with a note: staff of the item's unit holding the step's duty (else 403). "
                 + "Steps go in order; another step, or an application not accepted, answers 409. Send If-Match or a version field (none: 428).");
+        group.MapPost("/{id:int}/review-steps/{number:int}/send-back", SendBackAsync)
+            .WithName("SendBackServiceApplicationReviewStep")
+            .WithSummary("Send the application back (退回) from the current review step to the one before, with a reason: staff of the item's unit holding "
+                + "the current step's duty (else 403). The earlier step opens again with a fresh due date; at the first step, another step, or an "
+                + "application not accepted, 409. Send If-Match or a version field (none: 428).");
+    }
+
+    private static async Task<Results<Ok<ServiceApplicationEntry>, ValidationProblem, ProblemHttpResult>> SendBackAsync(
+        int id, int number, SendBackRequest? body, CurrentUser me, ApplicationReviews reviews, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        if (Versions.Expected(request, body?.Version) is not { } version)
+        {
+            return Problems.VersionRequired();
+        }
+
+        var outcome = await reviews.SendBackAsync(me, id, number, body?.Reason, version, cancellationToken);
+        if (!outcome.IsDone)
+        {
+            return outcome.Errors is { } errors ? Problems.Invalid(errors) : ApplicationsApi.Problem(outcome.Refusal);
+        }
+
+        Versions.SetETag(response, outcome.Value!.Version);
+        return TypedResults.Ok(outcome.Value);
     }
 
     private static async Task<Results<Ok<ServiceApplicationEntry>, ValidationProblem, ProblemHttpResult>> CompleteAsync(

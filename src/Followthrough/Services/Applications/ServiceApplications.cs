@@ -100,7 +100,7 @@ public sealed partial class ServiceApplications(
         }
 
         var window = !ServicesPermissions.CanApply(me);
-        if (window && !ServicesPermissions.CanHandleApplications(me, item.UnitId))
+        if (window && !input.AtBundleWindow && !ServicesPermissions.CanHandleApplications(me, item.UnitId))
         {
             return Outcome.Forbidden<Filing>(WindowOnly);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Followthrough.Services.Applications;
 using Followthrough.Services.Catalogue;
+using Followthrough.Services.Duties;
 using Followthrough.Services.Materials;
 using Followthrough.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,10 @@ namespace Followthrough.Services.Bundles;
 /// at all: every part is checked first and any error names its part (<c>parts[i].…</c>); only then are they filed in one
 /// transaction. The applicant follows one status derived from the parts.
 /// </summary>
-internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bundles, ApplicantMaterials materials)
+internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bundles, ApplicantMaterials materials, UnitDuties duties)
 {
-    public const string ApplicantsOnly = "Enterprises and citizens file a bundle for themselves.";
+    public const string ApplicantsOnly = "Enterprises and citizens file a bundle for themselves; a window officer of a unit handling one of its services records it for them.";
+    public const string WindowOfficersOnly = "Only a window officer (窗口人员) of a unit that handles one of the bundle's services records it at the window for an applicant.";
     public const string NoSuchMaterial = "Each material must name one of the bundle's materials, once.";
 
     private static readonly JsonSerializerOptions Json = ServiceCatalogue.Json;
@@ -37,7 +39,8 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(input);
-        if (!ServicesPermissions.CanApply(me))
+        var window = !ServicesPermissions.CanApply(me); // recorded at a window for the applicant named
+        if (window && me.Role is not Role.UnitStaff)
         {
             return Outcome.Forbidden<BundleApplicationEntry>(ApplicantsOnly);
         }
@@ -51,6 +54,11 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
         }
 
         var (bundle, parts, shape) = found;
+        if (window && !await MayRecordAtWindowAsync(me, bundle, cancellationToken))
+        {
+            return Outcome.Forbidden<BundleApplicationEntry>(WindowOfficersOnly);
+        }
+
         if (bundle.Status == BundleStatus.Withdrawn)
         {
             errors.Add("bundleId", BundleRules.BundleWithdrawn);
@@ -65,7 +73,7 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
         }
 
         // every part checked before any is written, so that the applicant hears of every problem at once
-        var filings = parts.Select((item, p) => (Input: PartInput(item, input.Answers), Choices: PartChoices(item, shape, choices))).ToList();
+        var filings = parts.Select((item, p) => (Input: PartInput(item, input.Answers) with { ApplicantId = window ? input.ApplicantId : null, AtBundleWindow = window }, Choices: PartChoices(item, shape, choices))).ToList();
         for (var p = 0; p < parts.Count; p++)
         {
             if (await materials.CheckFilingAsync(me, filings[p].Input, filings[p].Choices, cancellationToken) is { } partErrors)
@@ -97,7 +105,7 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
         var filed = new ServiceBundleApplication
         {
             BundleId = bundle.Id, BundleCode = bundle.Code, NameZh = bundle.NameZh, NameEn = bundle.NameEn,
-            ApplicantId = me.PersonId!.Value, FiledAt = db.Clock.GetUtcNow().UtcDateTime,
+            ApplicantId = window ? input.ApplicantId!.Value : me.PersonId!.Value, FiledAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         db.Set<ServiceBundleApplication>().Add(filed);
         db.DescribeNextSave("bundle-filed", bundle.Code);
@@ -133,6 +141,11 @@ internal sealed class BundleApplications(FollowthroughDb db, ServiceBundles bund
 
         return Outcome.Done(await EntryAsync(filed, cancellationToken));
     }
+
+    /// <summary>The reader is a window officer of a unit that handles one of the bundle's services: they record it for an applicant.</summary>
+    public async Task<bool> MayRecordAtWindowAsync(CurrentUser me, BundleEntry bundle, CancellationToken cancellationToken = default) =>
+        me is { Role: Role.UnitStaff, UnitId: { } unit } && bundle.Items.Any(i => i.UnitId == unit)
+        && (await duties.OfAsync(me, unit, cancellationToken)).Contains(ServiceDuty.WindowOfficer);
 
     /// <summary>One bundle application: seen by its applicant and by whoever may see one of its parts; not found for anyone else.</summary>
     public async Task<Outcome<BundleApplicationEntry>> GetAsync(CurrentUser me, int id, CancellationToken cancellationToken = default)

@@ -46,7 +46,8 @@ public sealed record BundleMaterial(int Position, string NameZh, string NameEn, 
 public sealed record BundleForm(IReadOnlyList<FormField> Fields, IReadOnlyList<BundleMaterial> Materials);
 
 /// <summary>A filing of a bundle: the answers to the one form and how each material of <see cref="BundleForm.Materials"/> is given.</summary>
-public sealed record BundleFilingInput(int? BundleId, IReadOnlyDictionary<string, string?>? Answers, IReadOnlyList<MaterialChoiceInput>? Materials);
+public sealed record BundleFilingInput(
+    int? BundleId, IReadOnlyDictionary<string, string?>? Answers, IReadOnlyList<MaterialChoiceInput>? Materials, int? ApplicantId = null);
 
 /// <summary>How one material of the bundle's form (by its position there) is given: one of the applicant's files, or the electronic licence.</summary>
 public sealed record MaterialChoiceInput(int? Position, int? FileId, bool? ByLicence);

@@ -15,7 +15,7 @@ internal sealed record BundleRequest(
 }
 
 /// <summary>The body of POST /services/bundle-applications: the bundle, the answers to its one form, and its materials.</summary>
-internal sealed record BundleFilingRequest(int? BundleId, Dictionary<string, string?>? Answers, List<MaterialChoiceInput>? Materials);
+internal sealed record BundleFilingRequest(int? BundleId, Dictionary<string, string?>? Answers, List<MaterialChoiceInput>? Materials, int? ApplicantId = null);
 
 /// <summary>
 /// /api/v1/services/bundles (一件事一次办, read by anyone, kept by the catalogue's keepers) and
@@ -46,7 +46,8 @@ internal static class BundlesApi
         var filing = api.MapGroup("/services/bundle-applications").WithTags("Services").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         filing.MapPost("/", FileAsync).WithName("FileServiceBundleApplication")
-            .WithSummary("File a bundle (enterprises and citizens): one application per part, all or none; errors name their part as parts[i].field.");
+            .WithSummary("File a bundle (enterprises and citizens), or record it at the window for the applicant named by applicantId (a window officer of a unit "
+                + "handling one of its services, else 403): one application per part, all or none; errors name their part as parts[i].field.");
         filing.MapGet("/mine", MineAsync).WithName("ListMyServiceBundleApplications")
             .WithSummary("The caller's bundle applications, newest first, each with its one status and its parts.");
         filing.MapGet("/{id:int}", GetOneAsync).WithName("GetServiceBundleApplication")
@@ -109,7 +110,7 @@ internal static class BundlesApi
     private static async Task<Results<Created<BundleApplicationEntry>, ValidationProblem, ProblemHttpResult>> FileAsync(
         BundleFilingRequest body, CurrentUser me, BundleApplications filings, CancellationToken cancellationToken)
     {
-        var outcome = await filings.FileAsync(me, new BundleFilingInput(body.BundleId, body.Answers, body.Materials), cancellationToken);
+        var outcome = await filings.FileAsync(me, new BundleFilingInput(body.BundleId, body.Answers, body.Materials, body.ApplicantId), cancellationToken);
         if (!outcome.IsDone)
         {
             return outcome.Errors is { } errors ? Problems.Invalid(errors) : Problem(outcome.Refusal);

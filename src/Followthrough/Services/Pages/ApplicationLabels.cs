@@ -33,6 +33,7 @@ internal static class ApplicationLabels
         ApplicationStep.Paused => "Clock paused",
         ApplicationStep.DueDatesChanged => "Due dates changed",
         ApplicationStep.ReviewStepCompleted => "Review step completed",
+        ApplicationStep.ReviewStepSentBack => "Sent back to the previous review step",
         _ => "Withdrawn",
     };
 
@@ -65,6 +66,7 @@ internal static class ApplicationLabels
         ApplicationStep.Paused => "Record a pause",
         ApplicationStep.DueDatesChanged => "Due dates changed",
         ApplicationStep.ReviewStepCompleted => "Review step completed",
+        ApplicationStep.ReviewStepSentBack => "Send back to the previous step",
         _ => "Withdraw the application",
     };
 
