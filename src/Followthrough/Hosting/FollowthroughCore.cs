@@ -5,6 +5,7 @@ using Followthrough.Calendar;
 using Followthrough.Commitments;
 using Followthrough.Evaluation;
 using Followthrough.Directives;
+using Followthrough.Needs;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Services;
@@ -32,6 +33,7 @@ public static class FollowthroughCore
         services.AddCommitments();
         services.AddDirectives();
         services.AddServices();
+        services.AddNeeds();
         return services;
     }
 }

@@ -11,6 +11,7 @@ using Followthrough.Evaluation;
 using Followthrough.Directives.Api;
 using Followthrough.Organization;
 using Followthrough.Plans;
+using Followthrough.Needs;
 using Followthrough.Services;
 using Followthrough.Storage;
 using Followthrough.Supervision;
@@ -147,6 +148,7 @@ public static class FollowthroughWeb
         api.MapCommitmentsApi();
         api.MapDocumentsApi();
         api.MapServicesApi();
+        api.MapNeedsApi();
         return app;
     }
 
