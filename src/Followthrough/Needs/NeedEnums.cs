@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Followthrough.Needs;
 
 /// <summary>What an enterprise's need (企业诉求) is about; each category has its own time limit (<see cref="NeedsOptions"/>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NeedCategory>))]
 public enum NeedCategory
 {
     /// <summary>A policy that blocks the enterprise or that it cannot use (政策堵点).</summary>
@@ -29,6 +32,7 @@ public enum NeedCategory
 }
 
 /// <summary>Where a need stands.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NeedState>))]
 public enum NeedState
 {
     /// <summary>Received by the first unit, which is responsible for it (首接负责) until it hands it on or dispatches it.</summary>
@@ -48,6 +52,7 @@ public enum NeedState
 }
 
 /// <summary>A step in a need's history.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NeedStep>))]
 public enum NeedStep
 {
     Filed,
@@ -60,6 +65,7 @@ public enum NeedStep
 }
 
 /// <summary>What the enterprise says at the callback.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Satisfaction>))]
 public enum Satisfaction
 {
     Satisfied,
@@ -68,6 +74,7 @@ public enum Satisfaction
 }
 
 /// <summary>How a need came in: filed online by the enterprise, or recorded by a unit's staff after a visit.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NeedChannel>))]
 public enum NeedChannel
 {
     Online,

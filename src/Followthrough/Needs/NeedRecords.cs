@@ -13,6 +13,7 @@ public sealed record NeedStepInput(
     Satisfaction? Satisfaction = null);
 
 /// <summary>The steps anyone takes on a need after filing.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NeedAction>))]
 public enum NeedAction
 {
     HandOn,
