@@ -129,7 +129,7 @@ public sealed partial class EnterpriseNeeds
         if (!from.Contains(need.State))
         {
             return Outcome.NotNow<NeedEntry>(
-                action == NeedAction.CallBack ? NeedRules.NotYetAnswered : $"A need that is {need.State} cannot be given the step {action}.", allowed);
+                action == NeedAction.CallBack ? NeedRules.NotYetAnswered : NeedRules.NotNow, allowed);
         }
 
         var errors = new ValidationErrors();

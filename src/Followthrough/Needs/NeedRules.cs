@@ -28,6 +28,7 @@ internal static class NeedRules
     public const string OnlyOffice = "A reopened need is the supervision office's: only it dispatches it again.";
     public const string OnlyLead = "Only the staff of the lead unit answer the need.";
     public const string OnlyCaller = "The enterprise, the responsible unit or the supervision office records the callback.";
+    public const string NotNow = "This step cannot be taken while the need stands where it does now.";
     public const string NotYetAnswered = "The need has not been answered yet: there is nothing to call back about.";
 
     /// <summary>The states each step is taken from.</summary>
