@@ -69,6 +69,7 @@ public static class FollowthroughCli
         root.Subcommands.Add(CommitmentsCommands.Build());
         root.Subcommands.Add(ServicesCommands.Build());
         root.Subcommands.Add(RatingsCommands.Build());
+        root.Subcommands.Add(NeedsCommands.Build());
         root.Subcommands.Add(ExtractCommand.Build(TimeProvider.System));
         return root;
     }

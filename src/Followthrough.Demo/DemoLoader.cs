@@ -21,9 +21,10 @@ public sealed class DemoLoader
     private readonly DemoDocuments documents;
     private readonly DemoCatalogue catalogue;
     private readonly DemoApplications applications;
+    private readonly DemoNeeds needs;
 
     /// <summary>Built by the module's registration; callers get it from the container.</summary>
-    internal DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue, DemoApplications applications)
+    internal DemoLoader(FollowthroughDb db, AccountService accounts, DemoTasks tasks, DemoCommitments commitments, DemoDocuments documents, DemoCatalogue catalogue, DemoApplications applications, DemoNeeds needs)
     {
         this.db = db;
         this.accounts = accounts;
@@ -32,6 +33,7 @@ public sealed class DemoLoader
         this.documents = documents;
         this.catalogue = catalogue;
         this.applications = applications;
+        this.needs = needs;
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
@@ -92,6 +94,7 @@ public sealed class DemoLoader
         await documents.LoadAsync(units, cancellationToken);
         await catalogue.LoadAsync(units, cancellationToken);
         var duties = await applications.LoadAsync(cancellationToken);
+        await needs.LoadAsync(units, cancellationToken);
         var approvers = new List<string>();
         foreach (var demo in DemoOrganization.People.Where(p => p.Role == Role.UnitStaff && p.Unit is not null))
         {

@@ -11,7 +11,8 @@ public static class DemoServices
     {
         // The loader's constructor takes the demo's own writers, which are internal.
         services.AddScoped(sp => new DemoLoader(sp.GetRequiredService<Storage.FollowthroughDb>(), sp.GetRequiredService<Accounts.AccountService>(),
-            sp.GetRequiredService<DemoTasks>(), sp.GetRequiredService<DemoCommitments>(), sp.GetRequiredService<DemoDocuments>(), sp.GetRequiredService<DemoCatalogue>(), sp.GetRequiredService<DemoApplications>()));
+            sp.GetRequiredService<DemoTasks>(), sp.GetRequiredService<DemoCommitments>(), sp.GetRequiredService<DemoDocuments>(), sp.GetRequiredService<DemoCatalogue>(), sp.GetRequiredService<DemoApplications>(),
+            sp.GetRequiredService<DemoNeeds>()));
         services.AddScoped<IDemoData>(sp => sp.GetRequiredService<DemoLoader>());
         services.AddScoped<DemoTasks>();
         services.AddScoped<DemoCommitments>();
@@ -22,6 +23,7 @@ public static class DemoServices
         services.AddScoped<DemoServiceHistory>();
         services.AddScoped<DemoBundles>();
         services.AddScoped<DemoRatings>();
+        services.AddScoped<DemoNeeds>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Followthrough.Calendar;
 using Followthrough.Commitments;
 using Followthrough.Evaluation;
 using Followthrough.Directives;
+using Followthrough.Needs;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Ratings;
@@ -34,6 +35,7 @@ public static class FollowthroughCore
         services.AddDirectives();
         services.AddServices();
         services.AddRatings();
+        services.AddNeeds();
         return services;
     }
 }

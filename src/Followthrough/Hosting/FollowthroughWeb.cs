@@ -12,6 +12,7 @@ using Followthrough.Directives.Api;
 using Followthrough.Organization;
 using Followthrough.Plans;
 using Followthrough.Ratings;
+using Followthrough.Needs;
 using Followthrough.Services;
 using Followthrough.Storage;
 using Followthrough.Supervision;
@@ -149,6 +150,7 @@ public static class FollowthroughWeb
         api.MapDocumentsApi();
         api.MapServicesApi();
         api.MapRatingsApi();
+        api.MapNeedsApi();
         return app;
     }
 
