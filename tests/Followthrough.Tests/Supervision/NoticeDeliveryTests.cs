@@ -66,8 +66,9 @@ public abstract class NoticeDeliveryTests(DeliveryApp app)
         var first = await SupervisionTestData.RunAsync(app, new DateOnly(2031, 1, 2));
         Assert.True(first.Ran);
         Assert.True(first.DeliveriesFailed >= 1); // the webhook answered 503; the run went on
-        var mail = Assert.Single(app.Smtp.Messages, m => m.To == address);
-        Assert.Contains("X-Followthrough-Notice: task:" + ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture) + ":urged:", mail.Data, StringComparison.Ordinal);
+        // the unit may hear of other work in the same run (the demo's enterprise needs past their limit): the urging is mailed once
+        var urged = "X-Followthrough-Notice: task:" + ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture) + ":urged:";
+        Assert.Single(app.Smtp.Messages, m => m.To == address && m.Data.Contains(urged, StringComparison.Ordinal));
         await using (var scope = app.Db())
         {
             var hook = await scope.Db.Set<NoticeDelivery>().SingleAsync(d => d.NoticeId == noticeId && d.Channel == NoticeDelivery.Webhook);
@@ -84,7 +85,7 @@ public abstract class NoticeDeliveryTests(DeliveryApp app)
         Assert.Equal("Urged", (string?)payload["kind"]);
         Assert.Equal("请尽快报送进展", (string?)payload["message"]);
         Assert.Contains("督查室催办", (string?)payload["text"], StringComparison.Ordinal);
-        Assert.Single(app.Smtp.Messages, m => m.To == address); // the e-mail was not sent again
+        Assert.Single(app.Smtp.Messages, m => m.To == address && m.Data.Contains(urged, StringComparison.Ordinal)); // the e-mail was not sent again
 
         await using (var scope = app.Db())
         {
