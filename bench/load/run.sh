@@ -54,6 +54,15 @@ measure services wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$ro
 echo "after services: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
+if [[ " $tests " == *" ratings "* ]]; then
+# Issue 16: ratings (ratings-setup.sh wrote FOLDER/raters.txt); warmed up first on applications the measured run skips.
+export FT_RATERS="$folder/raters.txt"
+FT_RATERS_SKIP=0 wrk -t$threads -c$connections -d"${FT_RATINGS_WARMUP_SECONDS:-10}s" -s "$root/bench/load/ratings-rate.lua" "http://127.0.0.1:$port" | sed -n 's/^rated/warm-up: rated/p'
+echo "== ratings: POST /api/v1/ratings/applications/{id}, $connections connections, ${seconds}s; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+measure ratings env FT_RATERS_SKIP="${FT_RATERS_SKIP:-2500}" wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/load/ratings-rate.lua" "http://127.0.0.1:$port"
+echo "after ratings: $(rss) load: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+
 [[ " $tests " == *" reports "* ]] || exit 0
 if [[ -n "${FT_REPORT_WARMUP:-}" ]]; then
   # Warm up on other tasks first (JIT tiering, the GC sizing its heap, SQLite's page cache): not measured.
